@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: MIT
+# Every third-party dependency, found once, as imported targets. All come from Debian 12's
+# packages (scripts/install-deps.sh installs them).
+
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Network Widgets Charts Test LinguistTools)
+find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(simdjson REQUIRED)
+
+# hnswlib is header-only and ships no CMake config: an INTERFACE target over its headers.
+find_path(HNSWLIB_INCLUDE_DIR hnswlib/hnswlib.h REQUIRED)
+add_library(kms_hnswlib INTERFACE)
+target_include_directories(kms_hnswlib SYSTEM INTERFACE "${HNSWLIB_INCLUDE_DIR}")
+add_library(kms::hnswlib ALIAS kms_hnswlib)
+
+# libcsv: RFC 4180 streaming parser.
+find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(LIBCSV_LIBRARY csv REQUIRED)
+add_library(kms_libcsv INTERFACE)
+target_include_directories(kms_libcsv SYSTEM INTERFACE "${LIBCSV_INCLUDE_DIR}")
+target_link_libraries(kms_libcsv INTERFACE "${LIBCSV_LIBRARY}")
+add_library(kms::csv ALIAS kms_libcsv)
+
+# xxHash: content hashes and file checksums.
+find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
+find_library(XXHASH_LIBRARY xxhash REQUIRED)
+add_library(kms_xxhash INTERFACE)
+target_include_directories(kms_xxhash SYSTEM INTERFACE "${XXHASH_INCLUDE_DIR}")
+target_link_libraries(kms_xxhash INTERFACE "${XXHASH_LIBRARY}")
+add_library(kms::xxhash ALIAS kms_xxhash)

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "embed/Embedder.h"
+
+namespace kms {
+
+// The built-in embedder: needs no model file. Signed feature hashing (xxHash, fixed seed) of word
+// unigrams, word bigrams and character n-grams of each token (with boundary markers) into
+// `dimension` buckets; sublinear term weighting (1 + ln tf) per feature, separate weights per
+// feature family, L2-normalised. Deterministic across runs, machines and thread counts.
+class HashEmbedder final : public Embedder
+{
+public:
+    struct Params {
+        int dimension = 256;
+        int charNgramMin = 3;
+        int charNgramMax = 5;
+        bool wordBigrams = true;
+        float unigramWeight = 1.0f;
+        float bigramWeight = 0.7f;
+        float charNgramWeight = 0.35f;
+        bool operator==(const Params &) const = default;
+    };
+
+    HashEmbedder();
+    explicit HashEmbedder(const Params &params);
+
+    QString id() const override { return m_id; }
+    int dimension() const override { return m_params.dimension; }
+    void embed(const QStringList &tokens, std::span<float> out) const override;
+
+    const Params &params() const { return m_params; }
+
+private:
+    Params m_params;
+    QString m_id;
+};
+
+} // namespace kms

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <shared_mutex>
+#include <span>
+
+namespace hnswlib {
+template<typename T> class HierarchicalNSW;
+class InnerProductSpace;
+} // namespace hnswlib
+
+namespace kms {
+
+struct HnswParams {
+    int M = 16;
+    int efConstruction = 100;
+    int efSearch = 64;
+    bool operator==(const HnswParams &) const = default;
+};
+
+struct VectorHit {
+    qint64 id = 0;
+    float similarity = 0; // cosine similarity of L2-normalised vectors, 1 = identical
+};
+
+// Why load() did or did not give an index.
+enum class IndexLoadStatus {
+    Loaded,      // verified and read
+    Missing,     // no file
+    Truncated,   // shorter than its header says
+    Corrupt,     // bad magic / header or payload checksum, or hnswlib refused it
+    Foreign,     // another embedder or dimension
+    VersionMismatch
+};
+QString indexLoadStatusName(IndexLoadStatus s);
+
+// The HNSW vector index (hnswlib, cosine via inner product on normalised vectors), derived from the
+// store and rebuildable from it. Labels are record ids.
+//
+// Thread rules (hnswlib is not safe for add and search together, nor resize with either): every
+// public call may come from any thread. A read/write lock guards hnswlib: search, size and save
+// share it; add, addBatch, remove and resize hold it exclusively. addBatch inserts in parallel on
+// its own threads *inside* one exclusive section (hnswlib allows concurrent addPoint without a
+// resize), in chunks so that waiting searches get in between. Every hnswlib exception is caught
+// here and reported as an error value.
+//
+// File format: our header (magic "KMSHNSW1", format version, dimension, count, embedder id,
+// database watermark, payload size, xxh64 of payload, xxh64 of header) followed by hnswlib's own
+// bytes. Written to a temp file, fsync'd, renamed over the old one.
+class VectorIndex
+{
+public:
+    VectorIndex(int dimension, QString embedderId, HnswParams params, size_t initialCapacity = 1024);
+    ~VectorIndex();
+    VectorIndex(const VectorIndex &) = delete;
+    VectorIndex &operator=(const VectorIndex &) = delete;
+
+    struct LoadResult {
+        IndexLoadStatus status = IndexLoadStatus::Missing;
+        std::unique_ptr<VectorIndex> index;  // set only when Loaded
+        qint64 watermark = 0;                // database watermark the file was saved at
+        QString message;                     // human-readable detail for logs and health
+    };
+    // Verifies the header and checksums before hnswlib reads a byte.
+    static LoadResult load(const QString &path, int dimension, const QString &embedderId,
+                           HnswParams params);
+    // Checks a file without loading it into memory (health).
+    static LoadResult verify(const QString &path, int dimension, const QString &embedderId);
+
+    bool save(const QString &path, qint64 watermark, QString *error) const;
+
+    // Adds or replaces the vector of a label (a deleted label comes back). Grows the capacity as
+    // needed. Returns false with *error on failure (wrong dimension, hnswlib error).
+    bool add(qint64 id, std::span<const float> vector, QString *error = nullptr);
+    // Adds ids.size() vectors stored back to back in `vectors`, using up to `threads` threads.
+    bool addBatch(std::span<const qint64> ids, std::span<const float> vectors, int threads,
+                  QString *error = nullptr);
+    // Removes a label (markDelete); unknown labels are ignored. Returns true if it was present.
+    bool remove(qint64 id);
+    // Up to k nearest live vectors, best first. k larger than the live count gives a short list,
+    // never an error. ef <= 0 uses params().efSearch; ef is raised to k when smaller.
+    QList<VectorHit> search(std::span<const float> query, int k, int ef = 0) const;
+
+    qint64 size() const;          // live vectors (deleted ones excluded)
+    size_t capacity() const;
+    bool contains(qint64 id) const;
+    int dimension() const { return m_dimension; }
+    QString embedderId() const { return m_embedderId; }
+    HnswParams params() const { return m_params; }
+    void setEfSearch(int ef);
+
+private:
+    int m_dimension;
+    QString m_embedderId;
+    HnswParams m_params;
+    std::unique_ptr<hnswlib::InnerProductSpace> m_space;
+    std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw;
+    mutable std::shared_mutex m_lock;
+};
+
+} // namespace kms

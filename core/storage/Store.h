@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Job.h"
+#include "model/Record.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+struct sqlite3;
+
+namespace kms {
+
+// A record as stored.
+struct StoredRecord {
+    qint64 id = 0;            // rowid; also the vector index label
+    Record record;
+    quint64 contentHash = 0;  // all fields: equal hash means nothing to write
+    quint64 textHash = 0;     // normalised embedding text: key of the embeddings table
+    qint64 seq = 0;           // change sequence of the batch that last wrote it
+};
+
+// One record ready for the writer (produced by the ingestion workers).
+struct RecordWrite {
+    Record record;
+    quint64 contentHash = 0;
+    quint64 textHash = 0;
+    // Matching-form text for the FTS5 columns.
+    QString titleText, bodyText, resolutionText, tagsText;
+    std::vector<float> vector;  // always set: the index needs it
+    bool vectorIsNew = false;   // not yet in the embeddings table: the writer stores it
+};
+
+struct BatchWrite {
+    qint64 jobId = 0;                   // 0: not part of a job (GUI edit, tests)
+    std::vector<RecordWrite> records;
+    std::vector<RejectInfo> rejects;
+    qint64 readSoFar = 0;               // reader count to persist with the job counts
+};
+
+struct IndexChange {
+    qint64 id = 0;
+    std::vector<float> vector;          // empty for a deletion
+};
+
+struct BatchOutcome {
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int rejected = 0;
+    qint64 seq = 0;                     // the watermark this batch committed
+    std::vector<IndexChange> indexChanges; // inserted and updated records, for the vector index
+};
+
+struct ExistingRecord {
+    qint64 id = 0;
+    quint64 contentHash = 0;
+};
+
+struct MetricSample {
+    qint64 timestampMs = 0;
+    QString name;
+    double value = 0;
+};
+
+struct StoreCounts {
+    qint64 cases = 0;
+    qint64 knowledge = 0;
+    qint64 embeddings = 0;
+    qint64 jobs = 0;
+    qint64 rejects = 0;
+    qint64 total() const { return cases + knowledge; }
+};
+
+// The SQLite store: the source of truth. WAL mode, versioned migrations (resources/schema/NNNN_*.sql),
+// FTS5 over the matching-form text, vectors as float32 BLOBs tagged with their embedder.
+// One Store object is one connection and belongs to one thread at a time. The process has one
+// writable Store (the writer); readers open their own read-only Store on the same file.
+// Errors never throw: calls return false / empty and lastError() says what failed.
+class Store
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens (creating and migrating when ReadWrite) the database file. ":memory:" works for tests.
+    static std::unique_ptr<Store> open(const QString &path, Mode mode, QString *error);
+
+    QString lastError() const { return m_lastError; }
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // ---- embedder registry: the store is bound to one embedder id at a time --------------------
+    // Returns the integer key of an embedder id string, registering it when new.
+    int embedderKey(const QString &embedderId);
+    // The embedder id the stored vectors were made with, or empty for an empty store.
+    QString activeEmbedder() const;
+    bool setActiveEmbedder(const QString &embedderId);
+
+    // ---- ingestion -------------------------------------------------------------------------------
+    // Stored id and content hash of the given external ids (missing ones are absent).
+    QHash<QString, ExistingRecord> existing(Collection c, const QStringList &externalIds);
+    // Stored vectors of the given text hashes for the active embedder (missing ones are absent).
+    QHash<quint64, std::vector<float>> embeddings(const QList<quint64> &textHashes);
+    // Writes a batch in ONE transaction: upserts by (collection, external id) skipping rows whose
+    // content hash is unchanged, FTS rows, new embeddings, rejects, and the job's counters.
+    // All or nothing: on failure nothing of the batch is stored. Retries SQLITE_BUSY with backoff.
+    std::optional<BatchOutcome> writeBatch(const BatchWrite &batch);
+
+    // ---- records ---------------------------------------------------------------------------------
+    std::optional<StoredRecord> record(qint64 id);
+    std::optional<StoredRecord> record(Collection c, const QString &externalId);
+    bool deleteRecord(qint64 id);        // also its FTS row; leaves a tombstone for the index
+    StoreCounts counts();
+    qint64 watermark();                  // last committed change sequence
+    // Every live record's vector (active embedder) with seq > afterSeq, in id order, in chunks.
+    bool forEachVector(qint64 afterSeq, const std::function<bool(qint64 id, std::span<const float>)> &fn);
+    // Ids deleted after afterSeq (tombstones), for catching the index up.
+    QList<qint64> deletedSince(qint64 afterSeq);
+
+    // ---- jobs and rejects --------------------------------------------------------------------------
+    qint64 createJob(const JobInfo &job);                   // returns the new id, 0 on error
+    bool updateJob(const JobInfo &job);                     // status, counts, times, error
+    std::optional<JobInfo> job(qint64 id);
+    QList<JobInfo> jobs(int limit = 100);                   // newest first
+    QList<RejectInfo> rejects(qint64 jobId, int limit = 1000, int offset = 0); // jobId 0: all jobs
+    bool deleteReject(qint64 rejectId);
+    // Jobs left 'running' or 'paused' by a process that died: marked failed ("interrupted").
+    int markInterruptedJobs();
+
+    // ---- metrics history -------------------------------------------------------------------------
+    bool appendMetrics(const QList<MetricSample> &samples);
+    QList<MetricSample> metrics(const QString &name, qint64 fromMs, qint64 toMs);
+    bool pruneMetrics(qint64 olderThanMs);
+
+    // ---- meta, maintenance -----------------------------------------------------------------------
+    QString meta(const QString &key) const;
+    bool setMeta(const QString &key, const QString &value);
+    QString quickCheck();                // "ok" or SQLite's message
+    QString integrityCheck();
+    bool checkpoint();                   // WAL checkpoint (truncate)
+
+    sqlite3 *handle() const { return m_db; } // for the search module; same thread rules apply
+
+private:
+    Store() = default;
+    bool exec(const char *sql);
+    bool migrate();
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    QString m_lastError;
+    Mode m_mode = Mode::ReadWrite;
+    int m_activeEmbedderKey = 0;
+    struct Statements;
+    std::unique_ptr<Statements> m_stmts; // prepared once, reused
+};
+
+} // namespace kms
