@@ -9,6 +9,11 @@ namespace kms {
 // unigrams, word bigrams and character n-grams of each token (with boundary markers) into
 // `dimension` buckets; sublinear term weighting (1 + ln tf) per feature, separate weights per
 // feature family, L2-normalised. Deterministic across runs, machines and thread counts.
+// Features: each token (unigram), each pair of neighbouring tokens (bigram, if enabled) and the
+// character n-grams of "<token>" (only the first 64 characters of a token; ids and hashes rarely
+// need more). Parameters are sanitised on construction (params() shows the values used):
+// dimension is clamped to 1..65536, charNgramMin to >= 1; charNgramMax < charNgramMin turns
+// character n-grams off ("c=off" in the id).
 class HashEmbedder final : public Embedder
 {
 public:

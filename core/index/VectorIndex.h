@@ -5,6 +5,8 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <span>
 
@@ -48,9 +50,11 @@ QString indexLoadStatusName(IndexLoadStatus s);
 // resize), in chunks so that waiting searches get in between. Every hnswlib exception is caught
 // here and reported as an error value.
 //
-// File format: our header (magic "KMSHNSW1", format version, dimension, count, embedder id,
-// database watermark, payload size, xxh64 of payload, xxh64 of header) followed by hnswlib's own
-// bytes. Written to a temp file, fsync'd, renamed over the old one.
+// File format (index/IndexFile.h): our header (magic "KMSHNSW1", format version, header size,
+// dimension, counts, embedder id, database watermark, HNSW parameters, payload size, XXH3 of payload,
+// XXH3 of header) followed by hnswlib's own bytes. Written to a temp file, fsync'd, renamed over the
+// old one. hnswlib may be included by one translation unit only (its header defines non-inline
+// functions), VectorIndex.cpp.
 class VectorIndex
 {
 public:
@@ -65,7 +69,9 @@ public:
         qint64 watermark = 0;                // database watermark the file was saved at
         QString message;                     // human-readable detail for logs and health
     };
-    // Verifies the header and checksums before hnswlib reads a byte.
+    // Verifies the header and checksums before hnswlib reads a byte. M and efConstruction are baked
+    // into the graph and come from the file; efSearch comes from `params`. Callers wanting another
+    // M/efConstruction compare index->params() and rebuild.
     static LoadResult load(const QString &path, int dimension, const QString &embedderId,
                            HnswParams params);
     // Checks a file without loading it into memory (health).
@@ -74,32 +80,56 @@ public:
     bool save(const QString &path, qint64 watermark, QString *error) const;
 
     // Adds or replaces the vector of a label (a deleted label comes back). Grows the capacity as
-    // needed. Returns false with *error on failure (wrong dimension, hnswlib error).
+    // needed. Vectors are L2-normalised here. Returns false with *error on failure (wrong dimension,
+    // zero or non-finite vector, hnswlib error).
     bool add(qint64 id, std::span<const float> vector, QString *error = nullptr);
-    // Adds ids.size() vectors stored back to back in `vectors`, using up to `threads` threads.
+    // Adds ids.size() vectors stored back to back in `vectors`, using up to `threads` threads. All
+    // vectors are checked before any is inserted; an id repeated in the batch keeps its last vector.
     bool addBatch(std::span<const qint64> ids, std::span<const float> vectors, int threads,
                   QString *error = nullptr);
     // Removes a label (markDelete); unknown labels are ignored. Returns true if it was present.
     bool remove(qint64 id);
     // Up to k nearest live vectors, best first. k larger than the live count gives a short list,
-    // never an error. ef <= 0 uses params().efSearch; ef is raised to k when smaller.
-    QList<VectorHit> search(std::span<const float> query, int k, int ef = 0) const;
+    // never an error. ef <= 0 uses params().efSearch; ef is raised to k when smaller. An unusable
+    // query (wrong dimension, zero length) gives an empty list and *error.
+    QList<VectorHit> search(std::span<const float> query, int k, int ef = 0,
+                            QString *error = nullptr) const;
 
     qint64 size() const;          // live vectors (deleted ones excluded)
     size_t capacity() const;
     bool contains(qint64 id) const;
     int dimension() const { return m_dimension; }
     QString embedderId() const { return m_embedderId; }
-    HnswParams params() const { return m_params; }
+    HnswParams params() const;
     void setEfSearch(int ef);
 
 private:
+    struct Unbuilt {};
+    VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams params);
+    bool loadPayload(const QString &payloadPath, size_t maxElements, QString *error);
+    // id: the record a vector belongs to, or nullopt for a query (only used in the message).
+    bool checkVector(std::optional<qint64> id, std::span<const float> vector, QString *error) const;
+    void normalise(std::span<const float> in, float *out) const;
+    bool ensureCapacity(size_t needed, QString *error); // exclusive lock held
+    bool insertChunk(const qint64 *ids, const float *vectors, size_t count, int threads,
+                     QString *error);                    // exclusive lock held
+    qint64 countLive() const;                            // lock held
+    bool ready(QString *error) const;
+    std::shared_lock<std::shared_mutex> readLock() const;
+    std::unique_lock<std::shared_mutex> writeLock() const;
+
     int m_dimension;
     QString m_embedderId;
     HnswParams m_params;
     std::unique_ptr<hnswlib::InnerProductSpace> m_space;
-    std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw;
+    std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw; // null if it could not be allocated
+    QString m_initError;
+    qint64 m_live = 0;          // hnswlib 0.6.2 counts elements, not live ones
     mutable std::shared_mutex m_lock;
+    // glibc's rwlock lets new readers in while a writer waits, so steady searches would starve
+    // addBatch forever. A writer holds this gate while it waits; readers pass through it first.
+    mutable std::mutex m_writerGate;
+    mutable std::mutex m_saveLock; // two saves of one index would share "<path>.tmp"
 };
 
 } // namespace kms

@@ -13,8 +13,10 @@
 namespace kms {
 
 // The fields of our data model that a source column can feed.
+// Kind is the optional per-record type column ("case" / "article") of mixed files: when mapped
+// and set, it decides the record's collection; otherwise the job's collection applies.
 enum class Field { ExternalId, Title, Body, Resolution, Status, Priority, Product, Category, Tags,
-                   CreatedAt, UpdatedAt };
+                   CreatedAt, UpdatedAt, Kind };
 QString fieldName(Field f);                         // "external_id", "title", "body", ...
 std::optional<Field> fieldFromName(QStringView n);  // accepts the names above and "id", "description"
 
@@ -57,6 +59,7 @@ public:
 
 private:
     QHash<Field, QString> m_columns;
+    QHash<QString, quint32> m_fieldsByColumn; // column -> bit set of the fields it feeds (apply's lookup)
 };
 
 } // namespace kms

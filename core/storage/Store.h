@@ -35,7 +35,10 @@ struct RecordWrite {
     // Matching-form text for the FTS5 columns.
     QString titleText, bodyText, resolutionText, tagsText;
     std::vector<float> vector;  // always set: the index needs it
-    bool vectorIsNew = false;   // not yet in the embeddings table: the writer stores it
+    // Not yet in the embeddings table. Informational: the writer INSERT OR IGNOREs the vector of
+    // every record it writes, because a vector taken from a memory cache may have been deleted as
+    // an orphan by an earlier batch.
+    bool vectorIsNew = false;
 };
 
 struct BatchWrite {
@@ -124,7 +127,8 @@ public:
     bool deleteRecord(qint64 id);        // also its FTS row; leaves a tombstone for the index
     StoreCounts counts();
     qint64 watermark();                  // last committed change sequence
-    // Every live record's vector (active embedder) with seq > afterSeq, in id order, in chunks.
+    // Every live record's vector (active embedder) with seq > afterSeq, in id order, streamed from
+    // one read snapshot; fn returns false to stop. fn must not call this Store.
     bool forEachVector(qint64 afterSeq, const std::function<bool(qint64 id, std::span<const float>)> &fn);
     // Ids deleted after afterSeq (tombstones), for catching the index up.
     QList<qint64> deletedSince(qint64 afterSeq);
@@ -157,6 +161,20 @@ private:
     Store() = default;
     bool exec(const char *sql);
     bool migrate();
+    bool openConnection();
+    bool applyPragmas();
+    // The embedder key of the stored vectors; re-read on read-only connections, whose writer may
+    // have switched embedders since they opened.
+    int activeKey();
+    // Runs body between BEGIN IMMEDIATE and COMMIT; rolls back when it returns anything but
+    // SQLITE_OK and retries the whole transaction a few times when the database is busy.
+    bool writeTransaction(const std::function<int()> &body);
+    int writeBatchOnce(const BatchWrite &batch, BatchOutcome *out);
+    // A deferred read transaction: one consistent snapshot for a run of single-row lookups.
+    bool beginRead();
+    void endRead();
+    int fail(const QString &message, int rc = 1 /* SQLITE_ERROR */);
+    int sqlFail(const QString &context, int rc); // message + sqlite3_errmsg
 
     sqlite3 *m_db = nullptr;
     QString m_path;

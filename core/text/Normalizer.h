@@ -12,12 +12,27 @@ namespace kms {
 
 // Turns source text into the forms the engine stores and matches. Thread-safe (const, no state).
 //
-// display form  (clean):  HTML tags removed, entities decoded, Unicode NFKC, control characters
-//                         dropped, runs of whitespace folded to one space, trimmed. Case kept.
-// matching form (tokens): the display form case-folded and split into tokens; a token is a run of
-//                         letters/digits that may contain '.', '-', '_' between two letters/digits,
-//                         so error codes, versions and ids stay whole (0x80070005, ORA-12154,
-//                         v2.3.1, KB-4023057); dictionary rules then replace terms or phrases.
+// display form  (clean):  HTML tags removed (see text/Markup.h), entities decoded, Unicode NFKC
+//                         (only computed when the text has non-ASCII characters), control and
+//                         format characters dropped, runs of whitespace folded to one space, trimmed.
+//                         Case kept.
+// matching form (tokens): the display form case-folded (full folding for the cases that matter:
+//                         "Straße" and "STRASSE" both give "strasse") and split into tokens.
+//
+// Token rule. A token is a run of letters and digits (Unicode L* and N*). Inside a token:
+//   - '.', '-' and '_' are kept when they stand between two letters/digits, so error codes,
+//     versions and ids stay whole: 0x80070005, ora-12154, v2.3.1, kb-4023057, my_var, e-mail.
+//     Anywhere else they separate ("end." -> "end", "a--b" -> "a" "b", "-v" -> "v").
+//   - an apostrophe (' or U+2019) between two letters/digits is dropped: "don't" -> "dont",
+//     "user's" -> "users".
+//   - combining marks are dropped (NFKC already composed the common accented letters).
+// Every other character separates, in particular '/', '\', '@', ':', '+', '#':
+//   "HTTP/2" -> "http" "2" (the query "HTTP/2" gives the same two tokens, so phrases still match),
+//   "C:\Windows\System32" -> "c" "windows" "system32", "/var/log/syslog" -> "var" "log" "syslog",
+//   "jane.doe@example.com" -> "jane.doe" "example.com", "C++" -> "c".
+// So a token never starts or ends with '.', '-', '_' and holds no other punctuation: it survives
+// FTS5's tokenize="porter unicode61 remove_diacritics 2 tokenchars '-_.'" unchanged.
+// Dictionary rules then replace terms or phrases (longest phrase first, left to right, once).
 // Ingestion and search use the same calls, so a query matches what was indexed.
 class Normalizer
 {

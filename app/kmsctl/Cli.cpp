@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "Cli.h"
+
+#include "engine/Engine.h"
+#include "storage/DataDirectory.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace kms::cli {
+
+void out(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+void printJson(const QJsonValue &value)
+{
+    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());
+}
+
+bool stdoutIsTerminal()
+{
+    return isatty(fileno(stdout)) != 0;
+}
+
+QString humanCount(double n)
+{
+    return QLocale(QLocale::English).toString(qint64(n));
+}
+
+QString humanBytes(double bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 4) {
+        bytes /= 1024;
+        ++u;
+    }
+    return u == 0 ? QStringLiteral("%1 B").arg(qint64(bytes))
+                  : QStringLiteral("%1 %2").arg(bytes, 0, 'f', 1).arg(QLatin1String(units[u]));
+}
+
+QString humanDuration(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const auto s = qint64(seconds + 0.5);
+    if (s < 60)
+        return QStringLiteral("%1s").arg(s);
+    if (s < 3600)
+        return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60);
+    return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler)
+{
+    Engine::Options o;
+    o.dataDirectory = DataDirectory::resolve(ctx.dataDir);
+    o.startSampler = startSampler;
+    QString error;
+    auto engine = Engine::open(o, &error);
+    if (!engine) {
+        err(QStringLiteral("kmsctl: %1").arg(error));
+        return nullptr;
+    }
+    for (const QString &w : engine->warnings())
+        err(QStringLiteral("kmsctl: warning: %1").arg(w));
+    return engine;
+}
+
+bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        err(QStringLiteral("kmsctl %1: %2").arg(args.value(0), parser.errorText()));
+        err(parser.helpText());
+        *exitCode = Usage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        *exitCode = Ok;
+        return false;
+    }
+    return true;
+}
+
+} // namespace kms::cli

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// kmsctl ingest / initial-load: runs one job in this process with a live progress line.
+#include "Cli.h"
+
+#include "engine/Engine.h"
+#include "index/VectorIndex.h"
+#include "ingest/IngestPipeline.h"
+#include "storage/DataDirectory.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <thread>
+
+namespace kms::cli {
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true; // only an atomic store: the watcher thread does the real work
+}
+
+QJsonObject countsJson(const JobCounts &c)
+{
+    return QJsonObject{{QStringLiteral("read"), c.read},
+                       {QStringLiteral("inserted"), c.inserted},
+                       {QStringLiteral("updated"), c.updated},
+                       {QStringLiteral("unchanged"), c.unchanged},
+                       {QStringLiteral("rejected"), c.rejected},
+                       {QStringLiteral("batches"), c.batchesCommitted}};
+}
+
+QString progressLine(const JobProgress &p)
+{
+    constexpr int kWidth = 28;
+    const double f = std::clamp(p.fraction(), 0.0, 1.0);
+    const int filled = int(f * kWidth);
+    QString bar = QString(filled, QLatin1Char('#')) + QString(kWidth - filled, QLatin1Char('.'));
+    return QStringLiteral("\r[%1] %2% %3 records  %4 rec/s  ETA %5  %6   ")
+        .arg(bar)
+        .arg(int(f * 100), 3)
+        .arg(humanCount(double(p.counts.processed())))
+        .arg(humanCount(p.recordsPerSecond))
+        .arg(humanDuration(p.etaSeconds))
+        .arg(p.status == JobStatus::Paused ? QStringLiteral("(paused)") : QString());
+}
+} // namespace
+
+int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(initialLoad
+        ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records).")
+        : QStringLiteral("Ingests CSV / JSON / JSONL files (optionally .gz): upsert by external id, unchanged records skipped."));
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to ingest."), QStringLiteral("FILE..."));
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("cases or knowledge (default: a per-record type column, else guessed from the columns)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores, max 128)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Records per transaction, 50-1000 (default: from the mode)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("priority"), QStringLiteral("high, normal or low."), QStringLiteral("p"), QStringLiteral("normal")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("auto, async or hybrid (how workers and batch size are chosen)."), QStringLiteral("m"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("map"), QStringLiteral("Map a field to a column, e.g. title=Subject (repeatable)."), QStringLiteral("field=column")});
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Count new / changed / unchanged / invalid records; write nothing.")});
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Print one JSON line per committed batch on stdout.")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+
+    IngestOptions o;
+    o.files = parser.positionalArguments();
+    o.initialLoad = initialLoad;
+    o.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (o.files.isEmpty()) {
+        err(QStringLiteral("kmsctl %1: no files given").arg(args.value(0)));
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("collection"))) {
+        o.collection = collectionFromName(parser.value(QStringLiteral("collection")));
+        if (!o.collection) {
+            err(QStringLiteral("kmsctl: unknown collection '%1' (use cases or knowledge)").arg(parser.value(QStringLiteral("collection"))));
+            return Usage;
+        }
+    }
+    auto intOption = [&](const char *name, int min, int max, int *outValue) {
+        if (!parser.isSet(QLatin1String(name)))
+            return true;
+        bool ok = false;
+        const int v = parser.value(QLatin1String(name)).toInt(&ok);
+        if (!ok || v < min || v > max) {
+            err(QStringLiteral("kmsctl: --%1 must be a number from %2 to %3, got '%4'")
+                    .arg(QLatin1String(name)).arg(min).arg(max).arg(parser.value(QLatin1String(name))));
+            return false;
+        }
+        *outValue = v;
+        return true;
+    };
+    if (!intOption("workers", 1, 128, &o.workers) || !intOption("batch-size", 50, 1000, &o.batchSize))
+        return Usage;
+    const auto priority = jobPriorityFromName(parser.value(QStringLiteral("priority")));
+    const auto mode = ingestModeFromName(parser.value(QStringLiteral("mode")));
+    if (!priority || !mode) {
+        err(QStringLiteral("kmsctl: --priority takes high|normal|low and --mode auto|async|hybrid"));
+        return Usage;
+    }
+    o.priority = *priority;
+    o.mode = *mode;
+    o.mappings = parser.values(QStringLiteral("map"));
+
+    auto engine = openEngine(ctx, !o.dryRun);
+    if (!engine)
+        return StoreUnavailable;
+    if (initialLoad && engine->counts().total() > 0) {
+        err(QStringLiteral("kmsctl initial-load: the store already holds %1 records; use `kmsctl ingest` to add to it")
+                .arg(engine->counts().total()));
+        return Failed;
+    }
+
+    const bool events = parser.isSet(QStringLiteral("events"));
+    const bool showBar = !ctx.json && !events && !ctx.quiet && stdoutIsTerminal();
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool finished = false;
+    IngestPipeline *running = nullptr;
+    std::thread watcher;
+    auto started = [&](IngestPipeline &p) {
+        running = &p;
+        if (events)
+            p.setBatchCommittedCallback([](const JobProgress &jp) {
+                QJsonObject e = countsJson(jp.counts);
+                e.insert(QStringLiteral("event"), QStringLiteral("batch"));
+                e.insert(QStringLiteral("job"), jp.jobId);
+                out(QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)));
+            });
+        watcher = std::thread([&] {
+            std::unique_lock lock(mutex);
+            while (!finished) {
+                cv.wait_for(lock, std::chrono::milliseconds(250));
+                if (g_interrupted.exchange(false)) {
+                    err(QStringLiteral("\nkmsctl: cancelling after the current batch..."));
+                    running->cancel();
+                }
+                if (showBar && !finished) {
+                    const QByteArray line = progressLine(running->progress()).toUtf8();
+                    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+                    std::fflush(stdout);
+                }
+            }
+        });
+    };
+
+    JobInfo job;
+    JobProgress dry;
+    if (o.dryRun) {
+        // Dry runs have no job row and write nothing.
+        dry = engine->dryRun(o);
+        job.status = dry.status;
+        job.counts = dry.counts;
+        job.error = dry.error;
+        job.recordsPerSecond = dry.recordsPerSecond;
+    } else {
+        job = engine->runJob(o, started);
+    }
+    {
+        std::lock_guard lock(mutex);
+        finished = true;
+    }
+    cv.notify_all();
+    if (watcher.joinable())
+        watcher.join();
+    if (showBar)
+        out(QString());
+
+    if (ctx.json || events) {
+        QJsonObject r = countsJson(job.counts);
+        r.insert(QStringLiteral("event"), QStringLiteral("result"));
+        r.insert(QStringLiteral("job"), job.id);
+        r.insert(QStringLiteral("status"), jobStatusName(job.status));
+        r.insert(QStringLiteral("dry_run"), o.dryRun);
+        r.insert(QStringLiteral("records_per_second"), job.recordsPerSecond);
+        r.insert(QStringLiteral("total_records"), engine->counts().total());
+        r.insert(QStringLiteral("index_vectors"), engine->index().size());
+        if (!job.error.isEmpty())
+            r.insert(QStringLiteral("error"), job.error);
+        if (events)
+            out(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact)));
+        else
+            printJson(r);
+    } else if (!ctx.quiet) {
+        const JobCounts &c = job.counts;
+        if (o.dryRun)
+            out(QStringLiteral("dry run: %1 new, %2 changed, %3 unchanged, %4 invalid (nothing written)")
+                    .arg(c.inserted).arg(c.updated).arg(c.unchanged).arg(c.rejected));
+        else
+            out(QStringLiteral("job %1 %2: %3 read, %4 inserted, %5 updated, %6 unchanged, %7 rejected, %8 rec/s")
+                    .arg(job.id).arg(jobStatusName(job.status)).arg(c.read).arg(c.inserted).arg(c.updated)
+                    .arg(c.unchanged).arg(c.rejected).arg(humanCount(job.recordsPerSecond)));
+        if (c.rejected > 0 && !o.dryRun)
+            out(QStringLiteral("see the rejected records with: kmsctl rejects %1").arg(job.id));
+    }
+    if (!job.error.isEmpty())
+        err(QStringLiteral("kmsctl: %1").arg(job.error));
+    switch (job.status) {
+    case JobStatus::Completed: return job.counts.rejected > 0 ? PartialSuccess : Ok;
+    case JobStatus::Cancelled: return Cancelled;
+    default: return Failed;
+    }
+}
+
+} // namespace kms::cli

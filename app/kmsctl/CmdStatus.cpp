@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+// kmsctl init / health / stats / jobs / rejects: read-only views of a store (init creates one).
+#include "Cli.h"
+
+#include "embed/HashEmbedder.h"
+#include "engine/Engine.h"
+#include "index/VectorIndex.h"
+#include "storage/DataDirectory.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace kms::cli {
+
+namespace {
+QJsonObject jobJson(const JobInfo &j)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), j.id},
+        {QStringLiteral("source"), j.source},
+        {QStringLiteral("status"), jobStatusName(j.status)},
+        {QStringLiteral("priority"), jobPriorityName(j.priority)},
+        {QStringLiteral("read"), j.counts.read},
+        {QStringLiteral("inserted"), j.counts.inserted},
+        {QStringLiteral("updated"), j.counts.updated},
+        {QStringLiteral("unchanged"), j.counts.unchanged},
+        {QStringLiteral("rejected"), j.counts.rejected},
+        {QStringLiteral("batches"), j.counts.batchesCommitted},
+        {QStringLiteral("started_at"), j.startedAt.toString(Qt::ISODate)},
+        {QStringLiteral("finished_at"), j.finishedAt.toString(Qt::ISODate)},
+        {QStringLiteral("records_per_second"), j.recordsPerSecond},
+        {QStringLiteral("error"), j.error}};
+}
+
+// Left-aligned text table with a header row; widths from the content.
+void printTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QString &h : header)
+        widths.append(int(h.size()));
+    for (const QStringList &r : rows)
+        for (int i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], int(std::min<qsizetype>(r[i].size(), 60)));
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (int i = 0; i < cells.size(); ++i) {
+            QString c = cells[i];
+            if (c.size() > 60)
+                c = c.left(57) + QStringLiteral("...");
+            s += c.leftJustified(widths[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
+        }
+        out(s.trimmed());
+    };
+    line(header);
+    for (const QStringList &r : rows)
+        line(r);
+}
+} // namespace
+
+int cmdInit(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Creates (or opens and migrates) the data directory and its store."));
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const StoreCounts c = engine->counts();
+    if (ctx.json) {
+        printJson(QJsonObject{{QStringLiteral("data_directory"), engine->dataDirectory().path()},
+                              {QStringLiteral("database"), engine->dataDirectory().databasePath()},
+                              {QStringLiteral("records"), c.total()},
+                              {QStringLiteral("embedder"), engine->embedder().id()}});
+    } else if (!ctx.quiet) {
+        out(QStringLiteral("data directory %1 ready (%2 records, embedder %3)")
+                .arg(engine->dataDirectory().path()).arg(c.total()).arg(engine->embedder().id()));
+    }
+    return Ok;
+}
+
+int cmdHealth(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Health of the store: database, vector index, embedder, disk, memory.\n"
+                                                    "Exit code 0 healthy, 5 degraded, 6 unhealthy."));
+    parser.addOption({QStringLiteral("detailed"), QStringLiteral("Also run SQLite quick_check and verify the index file.")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const QJsonObject h = engine->health(parser.isSet(QStringLiteral("detailed")));
+    const QString status = h.value(QStringLiteral("status")).toString();
+    if (ctx.json) {
+        printJson(h);
+    } else {
+        out(QStringLiteral("status: %1").arg(status));
+        const QJsonObject comps = h.value(QStringLiteral("components")).toObject();
+        for (auto it = comps.begin(); it != comps.end(); ++it) {
+            const QJsonObject c = it.value().toObject();
+            QStringList details;
+            for (auto d = c.begin(); d != c.end(); ++d) {
+                if (d.key() == QLatin1String("status"))
+                    continue;
+                const QJsonValue v = d.value();
+                QString text = v.isObject() ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+                             : v.isBool()   ? (v.toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
+                             : v.isDouble() ? QString::number(v.toDouble(), 'g', 12)
+                                            : v.toString();
+                details << QStringLiteral("%1=%2").arg(d.key(), text);
+            }
+            out(QStringLiteral("  %1: %2  %3").arg(it.key(), -13).arg(c.value(QStringLiteral("status")).toString(), -9)
+                    .arg(details.join(QStringLiteral(", "))));
+        }
+    }
+    return status == QLatin1String("healthy") ? Ok : status == QLatin1String("degraded") ? Degraded : Unhealthy;
+}
+
+int cmdStats(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Record counts, index size and the last job."));
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const StoreCounts c = engine->counts();
+    const QList<JobInfo> last = engine->jobs(1);
+    QJsonObject o{{QStringLiteral("cases"), c.cases},
+                  {QStringLiteral("knowledge"), c.knowledge},
+                  {QStringLiteral("records"), c.total()},
+                  {QStringLiteral("embeddings"), c.embeddings},
+                  {QStringLiteral("index_vectors"), engine->index().size()},
+                  {QStringLiteral("jobs"), c.jobs},
+                  {QStringLiteral("rejects"), c.rejects},
+                  {QStringLiteral("embedder"), engine->embedder().id()},
+                  {QStringLiteral("data_directory"), engine->dataDirectory().path()}};
+    if (!last.isEmpty())
+        o.insert(QStringLiteral("last_job"), jobJson(last.first()));
+    if (ctx.json) {
+        printJson(o);
+        return Ok;
+    }
+    out(QStringLiteral("data directory  %1").arg(engine->dataDirectory().path()));
+    out(QStringLiteral("cases           %1").arg(humanCount(double(c.cases))));
+    out(QStringLiteral("knowledge       %1").arg(humanCount(double(c.knowledge))));
+    out(QStringLiteral("embeddings      %1 distinct texts").arg(humanCount(double(c.embeddings))));
+    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine->index().size()))));
+    out(QStringLiteral("jobs            %1 (%2 rejected records)").arg(c.jobs).arg(c.rejects));
+    out(QStringLiteral("embedder        %1").arg(engine->embedder().id()));
+    if (!last.isEmpty()) {
+        const JobInfo &j = last.first();
+        out(QStringLiteral("last job        #%1 %2, %3 inserted, %4 updated, %5 unchanged, %6 rejected")
+                .arg(j.id).arg(jobStatusName(j.status)).arg(j.counts.inserted).arg(j.counts.updated)
+                .arg(j.counts.unchanged).arg(j.counts.rejected));
+    }
+    return Ok;
+}
+
+int cmdJobs(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Ingestion jobs, newest first."));
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const QList<JobInfo> jobs = engine->jobs(std::max(1, parser.value(QStringLiteral("limit")).toInt()));
+    if (ctx.json) {
+        QJsonArray a;
+        for (const JobInfo &j : jobs)
+            a.append(jobJson(j));
+        printJson(a);
+        return Ok;
+    }
+    QList<QStringList> rows;
+    for (const JobInfo &j : jobs)
+        rows.append({QString::number(j.id), jobStatusName(j.status), jobPriorityName(j.priority),
+                     QString::number(j.counts.read), QString::number(j.counts.inserted),
+                     QString::number(j.counts.updated), QString::number(j.counts.unchanged),
+                     QString::number(j.counts.rejected), QString::number(qint64(j.recordsPerSecond)),
+                     j.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), j.source});
+    printTable({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("PRIO"), QStringLiteral("READ"),
+                QStringLiteral("NEW"), QStringLiteral("UPDATED"), QStringLiteral("SAME"), QStringLiteral("REJECTED"),
+                QStringLiteral("REC/S"), QStringLiteral("STARTED"), QStringLiteral("SOURCE")},
+               rows);
+    return Ok;
+}
+
+int cmdRejects(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Records a job refused, with where and why."));
+    parser.addPositionalArgument(QStringLiteral("job"), QStringLiteral("Job id (default: all jobs)."), QStringLiteral("[JOB]"));
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 100)."), QStringLiteral("n"), QStringLiteral("100")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    qint64 jobId = 0;
+    if (!parser.positionalArguments().isEmpty()) {
+        bool ok = false;
+        jobId = parser.positionalArguments().first().toLongLong(&ok);
+        if (!ok || jobId <= 0) {
+            err(QStringLiteral("kmsctl rejects: '%1' is not a job id").arg(parser.positionalArguments().first()));
+            return Usage;
+        }
+    }
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    if (jobId > 0 && !engine->job(jobId)) {
+        err(QStringLiteral("kmsctl rejects: there is no job %1").arg(jobId));
+        return Failed;
+    }
+    const QList<RejectInfo> rejects = engine->rejects(jobId, std::max(1, parser.value(QStringLiteral("limit")).toInt()));
+    if (ctx.json) {
+        QJsonArray a;
+        for (const RejectInfo &r : rejects)
+            a.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("job"), r.jobId},
+                                 {QStringLiteral("source"), r.source}, {QStringLiteral("record"), r.recordNumber},
+                                 {QStringLiteral("line"), r.line}, {QStringLiteral("field"), r.field},
+                                 {QStringLiteral("reason"), r.reason}, {QStringLiteral("raw"), r.rawData}});
+        printJson(a);
+        return Ok;
+    }
+    if (rejects.isEmpty()) {
+        out(QStringLiteral("no rejected records"));
+        return Ok;
+    }
+    QList<QStringList> rows;
+    for (const RejectInfo &r : rejects)
+        rows.append({QString::number(r.jobId), r.source, QString::number(r.recordNumber),
+                     r.line > 0 ? QString::number(r.line) : QStringLiteral("-"),
+                     r.field.isEmpty() ? QStringLiteral("-") : r.field, r.reason});
+    printTable({QStringLiteral("JOB"), QStringLiteral("SOURCE"), QStringLiteral("RECORD"), QStringLiteral("LINE"),
+                QStringLiteral("FIELD"), QStringLiteral("REASON")},
+               rows);
+    return Ok;
+}
+
+} // namespace kms::cli

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "config/EngineConfig.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <array>
+
+namespace kms {
+
+namespace {
+struct IntKey {
+    const char *name;
+    int EngineConfig::*member;
+    int min;
+    int max;
+};
+
+// One table drives serialisation and validation, so the two cannot drift apart.
+constexpr std::array<IntKey, 9> kKeys{{
+    {"embeddingDimension", &EngineConfig::embeddingDimension, 16, 4096},
+    {"hnswM", &EngineConfig::hnswM, 4, 128},
+    {"hnswEfConstruction", &EngineConfig::hnswEfConstruction, 8, 2000},
+    {"hnswEfSearch", &EngineConfig::hnswEfSearch, 8, 5000},
+    {"workers", &EngineConfig::workers, 0, 128},
+    {"batchSize", &EngineConfig::batchSize, 0, 1000},
+    {"embeddingCacheEntries", &EngineConfig::embeddingCacheEntries, 0, 10'000'000},
+    {"indexSaveIntervalSec", &EngineConfig::indexSaveIntervalSec, 10, 86'400},
+    {"metricsRetentionDays", &EngineConfig::metricsRetentionDays, 1, 3650},
+}};
+} // namespace
+
+QJsonObject EngineConfig::toJson() const
+{
+    QJsonObject o;
+    for (const auto &k : kKeys)
+        o.insert(QLatin1String(k.name), this->*k.member);
+    return o;
+}
+
+EngineConfig EngineConfig::fromJson(const QJsonObject &o, QString *error)
+{
+    EngineConfig c;
+    for (const auto &k : kKeys) {
+        const QJsonValue v = o.value(QLatin1String(k.name));
+        if (v.isUndefined())
+            continue;
+        if (!v.isDouble()) {
+            if (error)
+                *error = QStringLiteral("%1 must be a number").arg(QLatin1String(k.name));
+            return EngineConfig{};
+        }
+        c.*k.member = v.toInt();
+    }
+    if (!c.validate(error))
+        return EngineConfig{};
+    return c;
+}
+
+bool EngineConfig::validate(QString *error) const
+{
+    for (const auto &k : kKeys) {
+        const int v = this->*k.member;
+        if (v < k.min || v > k.max) {
+            if (error)
+                *error = QStringLiteral("%1 must be between %2 and %3, got %4")
+                             .arg(QLatin1String(k.name)).arg(k.min).arg(k.max).arg(v);
+            return false;
+        }
+    }
+    if (batchSize != 0 && batchSize < 50) {
+        if (error)
+            *error = QStringLiteral("batchSize must be 0 (automatic) or between 50 and 1000, got %1").arg(batchSize);
+        return false;
+    }
+    return true;
+}
+
+int EngineConfig::effectiveWorkers() const
+{
+    return workers > 0 ? workers : std::clamp(QThread::idealThreadCount(), 1, 128);
+}
+
+} // namespace kms

@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: MIT
+#include "engine/Engine.h"
+
+#include "embed/EmbeddingCache.h"
+#include "embed/HashEmbedder.h"
+#include "health/HealthCheck.h"
+#include "index/VectorIndex.h"
+#include "log/Log.h"
+#include "metrics/Metrics.h"
+#include "metrics/SystemProbe.h"
+#include "storage/DataDirectory.h"
+#include "text/Normalizer.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <spdlog/spdlog.h>
+
+namespace kms {
+
+std::unique_ptr<Engine> Engine::open(const Options &options, QString *error)
+{
+    std::unique_ptr<Engine> e(new Engine);
+    if (!e->init(options, error))
+        return nullptr;
+    return e;
+}
+
+bool Engine::init(const Options &options, QString *error)
+{
+    m_dir = std::make_unique<DataDirectory>(options.dataDirectory);
+    if (!m_dir->acquire(error))
+        return false;
+    log::Options logOptions;
+    if (options.logToFile)
+        logOptions.directory = m_dir->logDirectory();
+    QString logError;
+    if (!log::init(logOptions, &logError))
+        m_warnings.append(logError);
+    auto logger = log::get("kms.core.engine");
+
+    m_writer = Store::open(m_dir->databasePath(), Store::Mode::ReadWrite, error);
+    if (!m_writer)
+        return false;
+    if (const int n = m_writer->markInterruptedJobs(); n > 0)
+        logger->warn("{} job(s) were interrupted by a previous process and are marked failed", n);
+
+    // Configuration: the stored one, unless the caller brings one (then it is stored).
+    const QString stored = m_writer->meta(QStringLiteral("config"));
+    if (options.config) {
+        m_config = *options.config;
+        if (!m_config.validate(error))
+            return false;
+    } else if (!stored.isEmpty()) {
+        QString configError;
+        m_config = EngineConfig::fromJson(QJsonDocument::fromJson(stored.toUtf8()).object(), &configError);
+        if (!configError.isEmpty()) {
+            m_warnings.append(QStringLiteral("stored configuration ignored: ") + configError);
+            m_config = EngineConfig{};
+        }
+    }
+
+    auto dictionary = std::make_shared<TermDictionary>(TermDictionary::builtIn());
+    if (QFileInfo::exists(m_dir->userTermsPath())) {
+        QString termsError;
+        if (!dictionary->loadFile(m_dir->userTermsPath(), &termsError)) {
+            m_warnings.append(termsError);
+            logger->warn("{}", termsError.toStdString());
+        }
+    }
+    m_normalizer = std::make_shared<Normalizer>(dictionary);
+    HashEmbedder::Params params;
+    params.dimension = m_config.embeddingDimension;
+    m_embedder = std::make_unique<HashEmbedder>(params);
+    const QString active = m_writer->activeEmbedder();
+    if (active.isEmpty()) {
+        m_writer->setActiveEmbedder(m_embedder->id());
+    } else if (active != m_embedder->id()) {
+        if (error)
+            *error = QStringLiteral("the vectors in %1 were made by embedder %2, but the configuration "
+                                    "asks for %3; use the stored settings or start a new data directory")
+                         .arg(m_dir->databasePath(), active, m_embedder->id());
+        return false;
+    }
+    // Stored only once it is known to fit the stored vectors.
+    m_writer->setMeta(QStringLiteral("config"),
+                      QString::fromUtf8(QJsonDocument(m_config.toJson()).toJson(QJsonDocument::Compact)));
+    m_cache = std::make_unique<EmbeddingCache>(size_t(m_config.embeddingCacheEntries));
+    m_metrics = std::make_unique<Metrics>();
+
+    m_reader = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
+    if (!m_reader)
+        return false;
+    if (!openIndex(error))
+        return false;
+
+    m_scheduler = std::make_unique<JobScheduler>(
+        [this](const IngestOptions &o, qint64 id) { return makePipeline(o, id); },
+        [this](const JobInfo &job) {
+            std::lock_guard guard(m_writerMutex);
+            return m_writer->createJob(job);
+        },
+        [this](const JobInfo &job) {
+            std::lock_guard guard(m_writerMutex);
+            m_writer->updateJob(job);
+        });
+
+    if (options.startSampler)
+        m_sampler = std::thread([this] { samplerLoop(); });
+    return true;
+}
+
+Engine::~Engine()
+{
+    m_scheduler.reset(); // cancels and joins a running job: whole batches only
+    if (m_sampler.joinable()) {
+        {
+            std::lock_guard guard(m_samplerMutex);
+            m_samplerStop = true;
+        }
+        m_samplerCv.notify_all();
+        m_sampler.join();
+    }
+    if (m_index && m_writer) {
+        QString error;
+        if (!saveIndex(&error))
+            log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
+    }
+    if (m_writer)
+        m_writer->checkpoint();
+    log::flush();
+}
+
+// ---- index ----------------------------------------------------------------------------------------
+
+bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
+                       const std::atomic<bool> *cancel, qint64 *added, QString *error)
+{
+    const int dim = m_embedder->dimension();
+    const int threads = m_config.effectiveWorkers();
+    const qint64 total = m_reader->counts().total();
+    std::vector<qint64> ids;
+    std::vector<float> vectors;
+    bool ok = true;
+    auto flush = [&] {
+        if (ids.empty())
+            return true;
+        if (!index.addBatch(ids, vectors, threads, error))
+            return false;
+        *added += qint64(ids.size());
+        ids.clear();
+        vectors.clear();
+        if (progress)
+            progress(*added, total);
+        return true;
+    };
+    std::lock_guard guard(m_readerMutex);
+    const bool walked = m_reader->forEachVector(afterSeq, [&](qint64 id, std::span<const float> v) {
+        if (cancel && cancel->load())
+            return false;
+        if (int(v.size()) != dim)
+            return true; // a vector of another shape cannot be indexed; health reports the count gap
+        ids.push_back(id);
+        vectors.insert(vectors.end(), v.begin(), v.end());
+        if (ids.size() >= 2048 && !flush()) {
+            ok = false;
+            return false;
+        }
+        return true;
+    });
+    if (!walked && ok && !(cancel && cancel->load())) {
+        if (error)
+            *error = m_reader->lastError();
+        return false;
+    }
+    return ok && flush();
+}
+
+bool Engine::openIndex(QString *error)
+{
+    auto logger = log::get("kms.core.index");
+    const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
+    const qint64 dbWatermark = m_reader->watermark();
+    const qint64 dbCount = m_reader->counts().total();
+    auto loaded = VectorIndex::load(m_dir->indexPath(), m_embedder->dimension(), m_embedder->id(), params);
+
+    bool rebuild = loaded.status != IndexLoadStatus::Loaded;
+    QString why = loaded.message;
+    if (!rebuild && loaded.index->params().M != params.M) {
+        rebuild = true;
+        why = QStringLiteral("HNSW M changed from %1 to %2").arg(loaded.index->params().M).arg(params.M);
+    }
+    if (!rebuild && loaded.watermark > dbWatermark) {
+        rebuild = true; // a file from the future belongs to another database
+        why = QStringLiteral("index watermark %1 is ahead of the database (%2)").arg(loaded.watermark).arg(dbWatermark);
+    }
+    if (!rebuild) {
+        m_index = std::move(loaded.index);
+        m_index->setEfSearch(params.efSearch);
+        if (loaded.watermark < dbWatermark) {
+            // Deletes first: a rowid freed by a delete may come back for a new record.
+            std::lock_guard guard(m_readerMutex);
+            for (qint64 id : m_reader->deletedSince(loaded.watermark))
+                m_indexReport.removed += m_index->remove(id) ? 1 : 0;
+        }
+        if (loaded.watermark < dbWatermark
+            && !fillIndex(*m_index, loaded.watermark, {}, nullptr, &m_indexReport.added, error))
+            return false;
+        if (m_index->size() != dbCount) {
+            rebuild = true;
+            why = QStringLiteral("index holds %1 vectors after catching up, the database %2 records")
+                      .arg(m_index->size()).arg(dbCount);
+        } else if (loaded.watermark < dbWatermark) {
+            m_indexReport.action = IndexOpenReport::Action::CaughtUp;
+            m_indexReport.message = QStringLiteral("caught up from watermark %1 to %2 (+%3 vectors, -%4)")
+                                        .arg(loaded.watermark).arg(dbWatermark)
+                                        .arg(m_indexReport.added).arg(m_indexReport.removed);
+        } else {
+            m_indexReport.message = QStringLiteral("verified, %1 vectors").arg(m_index->size());
+            m_indexSavedWatermark = loaded.watermark;
+        }
+    }
+    if (rebuild) {
+        m_indexReport = {};
+        m_indexReport.action = IndexOpenReport::Action::Rebuilt;
+        m_index = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
+                                                size_t(std::max<qint64>(dbCount, 1024)));
+        if (!fillIndex(*m_index, 0, {}, nullptr, &m_indexReport.added, error))
+            return false;
+        m_indexReport.message = QStringLiteral("rebuilt from the database (%1 vectors): %2")
+                                    .arg(m_indexReport.added).arg(why);
+    }
+    if (m_indexReport.action != IndexOpenReport::Action::Verified || loaded.status == IndexLoadStatus::Missing) {
+        if (dbCount > 0 || loaded.status != IndexLoadStatus::Missing)
+            logger->warn("vector index {}", m_indexReport.message.toStdString());
+        saveIndexAt(dbWatermark);
+    } else {
+        logger->info("vector index {}", m_indexReport.message.toStdString());
+    }
+    return true;
+}
+
+void Engine::saveIndexAt(qint64 watermark)
+{
+    std::lock_guard guard(m_indexSaveMutex);
+    if (watermark == m_indexSavedWatermark)
+        return;
+    QString error;
+    if (m_index->save(m_dir->indexPath(), watermark, &error))
+        m_indexSavedWatermark = watermark;
+    else
+        log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
+}
+
+bool Engine::saveIndex(QString *error)
+{
+    qint64 watermark = 0;
+    {
+        std::lock_guard guard(m_writerMutex);
+        watermark = m_writer->watermark();
+    }
+    std::lock_guard guard(m_indexSaveMutex);
+    if (watermark == m_indexSavedWatermark)
+        return true;
+    if (!m_index->save(m_dir->indexPath(), watermark, error))
+        return false;
+    m_indexSavedWatermark = watermark;
+    return true;
+}
+
+bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                          QString *error)
+{
+    if (!m_scheduler->isIdle()) {
+        if (error)
+            *error = QStringLiteral("an ingestion job is running; rebuild the index when it has finished");
+        return false;
+    }
+    const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
+    qint64 watermark = 0;
+    {
+        std::lock_guard guard(m_writerMutex);
+        watermark = m_writer->watermark();
+    }
+    auto fresh = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
+                                               size_t(std::max<qint64>(counts().total(), 1024)));
+    qint64 added = 0;
+    if (!fillIndex(*fresh, 0, progress, cancel, &added, error))
+        return false;
+    if (cancel && cancel->load()) {
+        if (error)
+            *error = QStringLiteral("rebuild cancelled; the current index stays in use");
+        return false;
+    }
+    if (!fresh->save(m_dir->indexPath(), watermark, error))
+        return false;
+    // Swapping the live index while a job adds to it would lose its vectors: only swap when idle.
+    m_index.swap(fresh);
+    std::lock_guard guard(m_indexSaveMutex);
+    m_indexSavedWatermark = watermark;
+    m_indexReport = {IndexOpenReport::Action::Rebuilt,
+                     QStringLiteral("rebuilt on request (%1 vectors)").arg(added), added, 0};
+    return true;
+}
+
+// ---- ingestion --------------------------------------------------------------------------------------
+
+std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &options, qint64 jobId)
+{
+    IngestContext ctx;
+    ctx.databasePath = m_dir->databasePath();
+    ctx.writer = m_writer.get();
+    ctx.writerMutex = &m_writerMutex;
+    ctx.index = m_index.get();
+    ctx.normalizer = m_normalizer.get();
+    ctx.embedder = m_embedder.get();
+    ctx.cache = m_cache.get();
+    ctx.metrics = m_metrics.get();
+    ctx.saveIntervalSeconds = m_config.indexSaveIntervalSec;
+    ctx.indexCheckpoint = [this](qint64 watermark) { saveIndexAt(watermark); };
+    IngestOptions o = options;
+    if (o.workers == 0 && m_config.workers > 0)
+        o.workers = m_config.workers;
+    if (o.batchSize == 0 && m_config.batchSize > 0)
+        o.batchSize = m_config.batchSize;
+    return std::make_unique<IngestPipeline>(ctx, o, jobId);
+}
+
+JobInfo Engine::runJob(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started)
+{
+    JobInfo job;
+    job.source = options.files.join(QLatin1Char(';'));
+    job.optionsJson = QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
+    job.priority = options.priority;
+    job.status = JobStatus::Queued;
+    {
+        std::lock_guard guard(m_writerMutex);
+        job.id = m_writer->createJob(job);
+    }
+    if (job.id <= 0) {
+        job.status = JobStatus::Failed;
+        job.error = QStringLiteral("cannot record the job: ") + m_writer->lastError();
+        return job;
+    }
+    auto pipeline = makePipeline(options, job.id);
+    if (started)
+        started(*pipeline);
+    return pipeline->run();
+}
+
+JobProgress Engine::dryRun(const IngestOptions &options)
+{
+    IngestOptions o = options;
+    o.dryRun = true;
+    auto pipeline = makePipeline(o, 0);
+    pipeline->run();
+    return pipeline->progress();
+}
+
+// ---- queries ----------------------------------------------------------------------------------------
+
+StoreCounts Engine::counts()
+{
+    return withReader([](Store &s) { return s.counts(); });
+}
+
+QList<JobInfo> Engine::jobs(int limit)
+{
+    return withReader([&](Store &s) { return s.jobs(limit); });
+}
+
+std::optional<JobInfo> Engine::job(qint64 id)
+{
+    return withReader([&](Store &s) { return s.job(id); });
+}
+
+QList<RejectInfo> Engine::rejects(qint64 jobId, int limit, int offset)
+{
+    return withReader([&](Store &s) { return s.rejects(jobId, limit, offset); });
+}
+
+QList<MetricSample> Engine::metricHistory(const QString &name, qint64 fromMs, qint64 toMs)
+{
+    return withReader([&](Store &s) { return s.metrics(name, fromMs, toMs); });
+}
+
+QJsonObject Engine::health(bool detailed)
+{
+    std::lock_guard guard(m_readerMutex);
+    HealthInputs in;
+    in.store = m_reader.get();
+    in.index = m_index.get();
+    in.embedder = m_embedder.get();
+    in.metrics = m_metrics.get();
+    in.dataDirectory = m_dir->path();
+    in.indexPath = m_dir->indexPath();
+    in.indexLoadMessage = m_indexReport.message;
+    in.detailed = detailed;
+    return checkHealth(in);
+}
+
+// ---- metrics sampler ----------------------------------------------------------------------------------
+
+void Engine::samplerLoop()
+{
+    // Its own connection: metrics history is written while jobs hold the writer.
+    QString error;
+    auto store = Store::open(m_dir->databasePath(), Store::Mode::ReadWrite, &error);
+    SystemProbe probe;
+    QList<MetricSample> pending;
+    qint64 dirBytes = SystemProbe::directoryBytes(m_dir->path());
+    int tick = 0;
+    std::unique_lock lock(m_samplerMutex);
+    while (!m_samplerStop) {
+        m_samplerCv.wait_for(lock, std::chrono::seconds(1));
+        if (m_samplerStop)
+            break;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (++tick % 30 == 0)
+            dirBytes = SystemProbe::directoryBytes(m_dir->path());
+        MetricsPoint p = m_metrics->tick(now);
+        p.cpuPercent = probe.processCpuPercent();
+        p.rssBytes = double(SystemProbe::processRssBytes());
+        p.dataDirBytes = double(dirBytes);
+        const bool active = p.recordsPerSecond10 > 0 || p.queueDepth > 0;
+        // Busy seconds are kept at full resolution; idle ones once a minute.
+        if (active || tick % 60 == 0) {
+            auto add = [&](const char *name, double v) { pending.append({now, QLatin1String(name), v}); };
+            add("ingest.rate", p.recordsPerSecond);
+            add("ingest.rate10", p.recordsPerSecond10);
+            add("cache.hit_rate", p.cacheHitRate);
+            add("error.rate", p.errorRate);
+            add("queue.depth", p.queueDepth);
+            add("workers.busy", p.busyWorkers);
+            add("process.cpu", p.cpuPercent);
+            add("process.rss", p.rssBytes);
+            add("datadir.bytes", p.dataDirBytes);
+            for (int s = 0; s < int(Stage::Count); ++s) {
+                const QString stage = stageName(Stage(s));
+                pending.append({now, QStringLiteral("stage.%1.p50_ms").arg(stage), p.stageP50Ms[size_t(s)]});
+                pending.append({now, QStringLiteral("stage.%1.p95_ms").arg(stage), p.stageP95Ms[size_t(s)]});
+            }
+        }
+        if (store && (tick % 10 == 0) && !pending.isEmpty()) {
+            lock.unlock();
+            if (store->appendMetrics(pending))
+                pending.clear();
+            if (tick % 3600 == 0)
+                store->pruneMetrics(now - qint64(m_config.metricsRetentionDays) * 86'400'000);
+            lock.lock();
+        }
+    }
+    if (store && !pending.isEmpty())
+        store->appendMetrics(pending);
+}
+
+} // namespace kms

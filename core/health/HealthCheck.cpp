@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include "health/HealthCheck.h"
+
+#include "embed/Embedder.h"
+#include "index/VectorIndex.h"
+#include "metrics/Metrics.h"
+#include "metrics/SystemProbe.h"
+#include "storage/Store.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QThread>
+
+#include <algorithm>
+
+namespace kms {
+
+QString healthStatusName(HealthStatus s)
+{
+    switch (s) {
+    case HealthStatus::Healthy: return QStringLiteral("healthy");
+    case HealthStatus::Degraded: return QStringLiteral("degraded");
+    case HealthStatus::Unhealthy: return QStringLiteral("unhealthy");
+    }
+    return {};
+}
+
+namespace {
+struct Component {
+    HealthStatus status = HealthStatus::Healthy;
+    QJsonObject details;
+    void worsen(HealthStatus s, const QString &why)
+    {
+        if (int(s) > int(status))
+            status = s;
+        QString problems = details.value(QStringLiteral("problems")).toString();
+        details.insert(QStringLiteral("problems"), problems.isEmpty() ? why : problems + QStringLiteral("; ") + why);
+    }
+    QJsonObject json() const
+    {
+        QJsonObject o = details;
+        o.insert(QStringLiteral("status"), healthStatusName(status));
+        return o;
+    }
+};
+
+Component databaseHealth(const HealthInputs &in, qint64 *recordCount)
+{
+    Component c;
+    if (!in.store) {
+        c.worsen(HealthStatus::Unhealthy, QStringLiteral("database is not open"));
+        return c;
+    }
+    c.details.insert(QStringLiteral("path"), in.store->path());
+    c.details.insert(QStringLiteral("schema_version"), in.store->schemaVersion());
+    const StoreCounts counts = in.store->counts();
+    *recordCount = counts.total();
+    c.details.insert(QStringLiteral("case_count"), counts.cases);
+    c.details.insert(QStringLiteral("article_count"), counts.knowledge);
+    c.details.insert(QStringLiteral("embedding_count"), counts.embeddings);
+    c.details.insert(QStringLiteral("job_count"), counts.jobs);
+    c.details.insert(QStringLiteral("reject_count"), counts.rejects);
+    c.details.insert(QStringLiteral("watermark"), in.store->watermark());
+    c.details.insert(QStringLiteral("size_bytes"), QFileInfo(in.store->path()).size()
+                                                       + QFileInfo(in.store->path() + QStringLiteral("-wal")).size());
+    if (in.detailed) {
+        const QString check = in.store->quickCheck();
+        c.details.insert(QStringLiteral("quick_check"), check);
+        if (check != QLatin1String("ok"))
+            c.worsen(HealthStatus::Unhealthy, QStringLiteral("quick_check: ") + check);
+    }
+    return c;
+}
+
+Component indexHealth(const HealthInputs &in, qint64 recordCount)
+{
+    Component c;
+    if (!in.index) {
+        c.worsen(HealthStatus::Unhealthy, QStringLiteral("vector index is not loaded"));
+        return c;
+    }
+    const qint64 n = in.index->size();
+    c.details.insert(QStringLiteral("loaded"), true);
+    c.details.insert(QStringLiteral("vector_count"), n);
+    c.details.insert(QStringLiteral("capacity"), qint64(in.index->capacity()));
+    c.details.insert(QStringLiteral("dimension"), in.index->dimension());
+    const HnswParams p = in.index->params();
+    c.details.insert(QStringLiteral("hnsw"), QJsonObject{{QStringLiteral("M"), p.M},
+                                                         {QStringLiteral("ef_construction"), p.efConstruction},
+                                                         {QStringLiteral("ef_search"), p.efSearch}});
+    if (!in.indexLoadMessage.isEmpty())
+        c.details.insert(QStringLiteral("load"), in.indexLoadMessage);
+    c.details.insert(QStringLiteral("count_matches_database"), n == recordCount);
+    if (n != recordCount)
+        c.worsen(HealthStatus::Degraded,
+                 QStringLiteral("index holds %1 vectors, the database %2 records").arg(n).arg(recordCount));
+    if (in.detailed && !in.indexPath.isEmpty()) {
+        const auto v = VectorIndex::verify(in.indexPath, in.index->dimension(), in.index->embedderId());
+        c.details.insert(QStringLiteral("file"), in.indexPath);
+        c.details.insert(QStringLiteral("file_status"), indexLoadStatusName(v.status));
+        c.details.insert(QStringLiteral("file_verified"), v.status == IndexLoadStatus::Loaded);
+        c.details.insert(QStringLiteral("file_watermark"), v.watermark);
+        // A missing or older file is fine while the process runs (it is saved at job end and on
+        // exit); a corrupt one is worth knowing about before the next start has to rebuild.
+        if (v.status != IndexLoadStatus::Loaded && v.status != IndexLoadStatus::Missing)
+            c.worsen(HealthStatus::Degraded, QStringLiteral("index file: ") + v.message);
+    }
+    return c;
+}
+
+Component embedderHealth(const HealthInputs &in)
+{
+    Component c;
+    if (!in.embedder) {
+        c.worsen(HealthStatus::Unhealthy, QStringLiteral("no embedder"));
+        return c;
+    }
+    c.details.insert(QStringLiteral("id"), in.embedder->id());
+    c.details.insert(QStringLiteral("dimension"), in.embedder->dimension());
+    if (in.store) {
+        const QString active = in.store->activeEmbedder();
+        c.details.insert(QStringLiteral("store_embedder"), active);
+        if (!active.isEmpty() && active != in.embedder->id())
+            c.worsen(HealthStatus::Unhealthy, QStringLiteral("stored vectors were made by %1").arg(active));
+    }
+    return c;
+}
+
+Component diskHealth(const HealthInputs &in)
+{
+    Component c;
+    const qint64 free = SystemProbe::diskFreeBytes(in.dataDirectory);
+    const qint64 total = SystemProbe::diskTotalBytes(in.dataDirectory);
+    c.details.insert(QStringLiteral("path"), in.dataDirectory);
+    c.details.insert(QStringLiteral("free_bytes"), free);
+    c.details.insert(QStringLiteral("total_bytes"), total);
+    c.details.insert(QStringLiteral("data_directory_bytes"), SystemProbe::directoryBytes(in.dataDirectory));
+    if (free < in.minFreeDiskBytes / 10)
+        c.worsen(HealthStatus::Unhealthy, QStringLiteral("only %1 MiB free").arg(free >> 20));
+    else if (free < in.minFreeDiskBytes)
+        c.worsen(HealthStatus::Degraded, QStringLiteral("only %1 MiB free").arg(free >> 20));
+    return c;
+}
+
+Component memoryHealth(const HealthInputs &in)
+{
+    Component c;
+    const qint64 rss = SystemProbe::processRssBytes();
+    const qint64 total = SystemProbe::totalMemoryBytes();
+    const qint64 available = SystemProbe::availableMemoryBytes();
+    c.details.insert(QStringLiteral("rss_bytes"), rss);
+    c.details.insert(QStringLiteral("total_bytes"), total);
+    c.details.insert(QStringLiteral("available_bytes"), available);
+    if (total > 0 && double(rss) > in.maxMemoryFraction * double(total))
+        c.worsen(HealthStatus::Degraded, QStringLiteral("process uses %1 % of memory").arg(100 * rss / total));
+    if (total > 0 && available < total / 50)
+        c.worsen(HealthStatus::Degraded, QStringLiteral("less than 2 % of memory available"));
+    return c;
+}
+} // namespace
+
+QJsonObject checkHealth(const HealthInputs &in)
+{
+    qint64 records = 0;
+    const Component db = databaseHealth(in, &records);
+    const Component index = indexHealth(in, records);
+    const Component embedder = embedderHealth(in);
+    const Component disk = diskHealth(in);
+    const Component memory = memoryHealth(in);
+    HealthStatus overall = HealthStatus::Healthy;
+    for (const Component *c : {&db, &index, &embedder, &disk, &memory})
+        overall = HealthStatus(std::max(int(overall), int(c->status)));
+
+    QJsonObject components{{QStringLiteral("database"), db.json()},
+                           {QStringLiteral("vector_index"), index.json()},
+                           {QStringLiteral("embedder"), embedder.json()},
+                           {QStringLiteral("disk"), disk.json()},
+                           {QStringLiteral("memory"), memory.json()}};
+    const qint64 total = SystemProbe::totalMemoryBytes();
+    const qint64 diskTotal = SystemProbe::diskTotalBytes(in.dataDirectory);
+    QJsonObject system{
+        {QStringLiteral("cores"), QThread::idealThreadCount()},
+        {QStringLiteral("memory_percent"),
+         total > 0 ? 100.0 * double(total - SystemProbe::availableMemoryBytes()) / double(total) : 0.0},
+        {QStringLiteral("disk_percent"),
+         diskTotal > 0 ? 100.0 * double(diskTotal - SystemProbe::diskFreeBytes(in.dataDirectory)) / double(diskTotal) : 0.0},
+        {QStringLiteral("process_rss_bytes"), SystemProbe::processRssBytes()}};
+    QJsonObject performance;
+    if (in.metrics) {
+        const MetricsPoint p = in.metrics->latest();
+        performance.insert(QStringLiteral("throughput_per_second"), p.recordsPerSecond10);
+        performance.insert(QStringLiteral("cache_hit_rate"), in.metrics->cumulativeCacheHitRate() * 100.0);
+        const qint64 committed = in.metrics->totalCommitted();
+        const qint64 rejected = in.metrics->totalRejected();
+        performance.insert(QStringLiteral("error_rate"),
+                           committed + rejected > 0 ? 100.0 * double(rejected) / double(committed + rejected) : 0.0);
+        performance.insert(QStringLiteral("records_committed"), committed);
+    }
+    return QJsonObject{{QStringLiteral("status"), healthStatusName(overall)},
+                       {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                       {QStringLiteral("components"), components},
+                       {QStringLiteral("system"), system},
+                       {QStringLiteral("performance"), performance}};
+}
+
+} // namespace kms

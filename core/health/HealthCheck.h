@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace kms {
+
+class Embedder;
+class Metrics;
+class Store;
+class VectorIndex;
+
+enum class HealthStatus { Healthy, Degraded, Unhealthy };
+QString healthStatusName(HealthStatus s);
+
+// What the health check looks at. Pointers may be null (then that component is reported missing).
+struct HealthInputs {
+    Store *store = nullptr;              // a connection usable on this thread
+    const VectorIndex *index = nullptr;
+    const Embedder *embedder = nullptr;
+    const Metrics *metrics = nullptr;
+    QString dataDirectory;
+    QString indexPath;
+    QString indexLoadMessage;            // how the index was loaded at start (verified, caught up, rebuilt)
+    bool detailed = false;               // runs quick_check and verifies the index file
+    qint64 minFreeDiskBytes = 1LL << 30; // below: degraded; below a tenth of it: unhealthy
+    double maxMemoryFraction = 0.9;      // RSS over this fraction of RAM: degraded
+};
+
+// Health as JSON: {"status", "components": {database, vector_index, embedder, disk, memory},
+// "system": {...}, "performance": {...}}. The overall status is the worst component status.
+QJsonObject checkHealth(const HealthInputs &in);
+
+} // namespace kms

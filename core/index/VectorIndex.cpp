@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: MIT
+#include "index/VectorIndex.h"
+
+#include "index/IndexFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+// hnswlib 0.6.2's SSE path prefetches the entry one past the end of a link list, reading up to four
+// bytes beyond an upper-layer list's allocation (harmless slack in practice). Sanitizer builds take
+// the plain path so that they report our bugs, not that one.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define NO_MANUAL_VECTORIZATION
+#endif
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wall"
+#pragma GCC diagnostic ignored "-Wextra"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#pragma GCC diagnostic ignored "-Wcast-align"
+#include <hnswlib/hnswlib.h>
+#pragma GCC diagnostic pop
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+namespace kms {
+
+namespace {
+
+using Hnsw = hnswlib::HierarchicalNSW<float>;
+
+// Vectors per exclusive section of addBatch: long enough to keep the insert threads busy, short
+// enough that a waiting search gets in within tens of milliseconds.
+constexpr size_t kBatchChunk = 256;
+// Below this many new vectors per thread, starting a thread costs more than it gives.
+constexpr size_t kMinPerThread = 16;
+
+HnswParams sanitised(HnswParams p)
+{
+    p.M = std::clamp(p.M, 2, 512); // M = 1 makes hnswlib's level multiplier 1/log(1)
+    p.efConstruction = std::max(p.efConstruction, 1);
+    p.efSearch = std::max(p.efSearch, 1);
+    return p;
+}
+
+bool liveAt(const Hnsw &h, hnswlib::labeltype label)
+{
+    const auto it = h.label_lookup_.find(label);
+    return it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second);
+}
+
+// The number of bytes hnswlib 0.6.2's saveIndex writes; it never reports a failed write itself.
+quint64 expectedPayloadSize(const Hnsw &h)
+{
+    quint64 n = sizeof(h.offsetLevel0_) + sizeof(h.max_elements_) + sizeof(h.cur_element_count)
+        + sizeof(h.size_data_per_element_) + sizeof(h.label_offset_) + sizeof(h.offsetData_)
+        + sizeof(h.maxlevel_) + sizeof(h.enterpoint_node_) + sizeof(h.maxM_) + sizeof(h.maxM0_)
+        + sizeof(h.M_) + sizeof(h.mult_) + sizeof(h.ef_construction_);
+    n += quint64(h.cur_element_count) * h.size_data_per_element_;
+    for (size_t i = 0; i < h.cur_element_count; ++i) {
+        n += sizeof(unsigned int);
+        if (h.element_levels_[i] > 0)
+            n += quint64(h.size_links_per_element_) * quint64(h.element_levels_[i]);
+    }
+    return n;
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+QString indexLoadStatusName(IndexLoadStatus s)
+{
+    switch (s) {
+    case IndexLoadStatus::Loaded: return QStringLiteral("loaded");
+    case IndexLoadStatus::Missing: return QStringLiteral("missing");
+    case IndexLoadStatus::Truncated: return QStringLiteral("truncated");
+    case IndexLoadStatus::Corrupt: return QStringLiteral("corrupt");
+    case IndexLoadStatus::Foreign: return QStringLiteral("foreign");
+    case IndexLoadStatus::VersionMismatch: return QStringLiteral("version-mismatch");
+    }
+    return QStringLiteral("unknown");
+}
+
+VectorIndex::VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams params)
+    : m_dimension(dimension), m_embedderId(std::move(embedderId)), m_params(sanitised(params))
+{
+    if (dimension < 1)
+        m_initError = QStringLiteral("vector index: invalid dimension %1").arg(dimension);
+    else
+        m_space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dimension));
+}
+
+VectorIndex::VectorIndex(int dimension, QString embedderId, HnswParams params, size_t initialCapacity)
+    : VectorIndex(Unbuilt{}, dimension, std::move(embedderId), params)
+{
+    if (!m_initError.isEmpty())
+        return;
+    try {
+        m_hnsw = std::make_unique<Hnsw>(m_space.get(), std::max<size_t>(initialCapacity, 1),
+                                        size_t(m_params.M), size_t(m_params.efConstruction));
+        // search() asks hnswlib for max(k, ef) results and keeps k, so the shared ef_ never changes
+        // under concurrent searches.
+        m_hnsw->setEf(1);
+    } catch (const std::exception &e) {
+        m_hnsw.reset();
+        m_initError = QStringLiteral("vector index: cannot allocate %1 vectors of dimension %2: %3")
+                          .arg(initialCapacity).arg(dimension).arg(QString::fromLocal8Bit(e.what()));
+    }
+}
+
+VectorIndex::~VectorIndex() = default;
+
+bool VectorIndex::ready(QString *error) const
+{
+    return m_hnsw ? true : fail(error, m_initError);
+}
+
+std::shared_lock<std::shared_mutex> VectorIndex::readLock() const
+{
+    { std::lock_guard pass(m_writerGate); }
+    return std::shared_lock(m_lock);
+}
+
+std::unique_lock<std::shared_mutex> VectorIndex::writeLock() const
+{
+    std::lock_guard hold(m_writerGate);
+    return std::unique_lock(m_lock);
+}
+
+HnswParams VectorIndex::params() const
+{
+    auto lock = readLock();
+    return m_params;
+}
+
+void VectorIndex::setEfSearch(int ef)
+{
+    auto lock = writeLock();
+    m_params.efSearch = std::max(ef, 1);
+}
+
+bool VectorIndex::checkVector(std::optional<qint64> id, std::span<const float> vector, QString *error) const
+{
+    // The subject is only formatted on failure: this runs once per record.
+    auto subject = [&] {
+        return id ? QStringLiteral("vector for id %1").arg(*id) : QStringLiteral("query vector");
+    };
+    if (vector.size() != size_t(m_dimension))
+        return fail(error, QStringLiteral("%1 has %2 values, the index expects %3")
+                               .arg(subject()).arg(vector.size()).arg(m_dimension));
+    double sum = 0;
+    for (float v : vector)
+        sum += double(v) * double(v);
+    if (!std::isfinite(sum))
+        return fail(error, QStringLiteral("%1 has a non-finite value").arg(subject()));
+    if (sum == 0)
+        return fail(error, QStringLiteral("%1 has zero length").arg(subject()));
+    return true;
+}
+
+void VectorIndex::normalise(std::span<const float> in, float *out) const
+{
+    double sum = 0;
+    for (float v : in)
+        sum += double(v) * double(v);
+    const float scale = float(1.0 / std::sqrt(sum));
+    for (size_t i = 0; i < in.size(); ++i)
+        out[i] = in[i] * scale;
+}
+
+qint64 VectorIndex::countLive() const
+{
+    qint64 live = 0;
+    for (size_t i = 0; i < m_hnsw->cur_element_count; ++i)
+        live += m_hnsw->isMarkedDeleted(hnswlib::tableint(i)) ? 0 : 1;
+    return live;
+}
+
+bool VectorIndex::ensureCapacity(size_t needed, QString *error)
+{
+    const size_t current = m_hnsw->max_elements_;
+    if (needed <= current)
+        return true;
+    const size_t target = std::max(needed, current * 2);
+    try {
+        m_hnsw->resizeIndex(target);
+    } catch (const std::exception &e) {
+        return fail(error, QStringLiteral("vector index: cannot grow from %1 to %2 vectors: %3")
+                               .arg(current).arg(target).arg(QString::fromLocal8Bit(e.what())));
+    }
+    return true;
+}
+
+bool VectorIndex::insertChunk(const qint64 *ids, const float *vectors, size_t count, int threads,
+                              QString *error)
+{
+    // New labels go in parallel. Labels hnswlib already knows (updates, revivals) and repeats within
+    // the chunk go one at a time afterwards, in order: hnswlib's update path shares a random
+    // generator and its deleted counter between threads, and the last vector of a repeat must win.
+    std::vector<size_t> fresh, serial;
+    fresh.reserve(count);
+    std::unordered_set<hnswlib::labeltype> seen;
+    seen.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        const auto label = hnswlib::labeltype(ids[i]);
+        if (m_hnsw->label_lookup_.count(label) || !seen.insert(label).second)
+            serial.push_back(i);
+        else
+            fresh.push_back(i);
+    }
+    if (!ensureCapacity(m_hnsw->cur_element_count + fresh.size(), error))
+        return false;
+
+    const size_t dim = size_t(m_dimension);
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::mutex errorLock;
+    QString firstError;
+    auto work = [&] {
+        for (;;) {
+            const size_t j = next.fetch_add(1, std::memory_order_relaxed);
+            if (j >= fresh.size() || failed.load(std::memory_order_relaxed))
+                return;
+            const size_t i = fresh[j];
+            try {
+                m_hnsw->addPoint(vectors + i * dim, hnswlib::labeltype(ids[i]));
+            } catch (const std::exception &e) {
+                failed = true;
+                std::lock_guard guard(errorLock);
+                if (firstError.isEmpty())
+                    firstError = QStringLiteral("vector index: cannot add id %1: %2")
+                                     .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
+            }
+        }
+    };
+    const size_t workers = std::clamp<size_t>(fresh.size() / kMinPerThread, 1, size_t(std::max(threads, 1)));
+    std::vector<std::thread> helpers;
+    helpers.reserve(workers - 1);
+    for (size_t t = 1; t < workers; ++t) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::exception &) {
+            break; // no more threads available: the ones running finish the chunk
+        }
+    }
+    work();
+    for (auto &t : helpers)
+        t.join();
+
+    if (!failed) {
+        m_live += qint64(fresh.size());
+        for (size_t i : serial) {
+            const auto label = hnswlib::labeltype(ids[i]);
+            const bool wasLive = liveAt(*m_hnsw, label);
+            try {
+                m_hnsw->addPoint(vectors + i * dim, label);
+            } catch (const std::exception &e) {
+                failed = true;
+                firstError = QStringLiteral("vector index: cannot update id %1: %2")
+                                 .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
+                break;
+            }
+            if (!wasLive)
+                ++m_live;
+        }
+    }
+    if (failed) {
+        m_live = countLive(); // some of the chunk went in; count what hnswlib holds
+        return fail(error, firstError);
+    }
+    return true;
+}
+
+bool VectorIndex::add(qint64 id, std::span<const float> vector, QString *error)
+{
+    if (!ready(error) || !checkVector(id, vector, error))
+        return false;
+    std::vector<float> unit(vector.size());
+    normalise(vector, unit.data());
+    auto lock = writeLock();
+    return insertChunk(&id, unit.data(), 1, 1, error);
+}
+
+bool VectorIndex::addBatch(std::span<const qint64> ids, std::span<const float> vectors, int threads,
+                           QString *error)
+{
+    if (!ready(error))
+        return false;
+    const size_t dim = size_t(m_dimension);
+    if (vectors.size() != ids.size() * dim)
+        return fail(error, QStringLiteral("vector batch has %1 values for %2 ids of dimension %3")
+                               .arg(vectors.size()).arg(ids.size()).arg(dim));
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (!checkVector(ids[i], vectors.subspan(i * dim, dim), error))
+            return false;
+    }
+    std::vector<float> unit(std::min(ids.size(), kBatchChunk) * dim);
+    for (size_t start = 0; start < ids.size(); start += kBatchChunk) {
+        const size_t count = std::min(kBatchChunk, ids.size() - start);
+        for (size_t i = 0; i < count; ++i)
+            normalise(vectors.subspan((start + i) * dim, dim), unit.data() + i * dim);
+        // One exclusive section per chunk; searches waiting on the lock run between chunks.
+        auto lock = writeLock();
+        if (!insertChunk(ids.data() + start, unit.data(), count, threads, error))
+            return false;
+    }
+    return true;
+}
+
+bool VectorIndex::remove(qint64 id)
+{
+    auto lock = writeLock();
+    if (!m_hnsw || !liveAt(*m_hnsw, hnswlib::labeltype(id)))
+        return false;
+    try {
+        m_hnsw->markDelete(hnswlib::labeltype(id));
+    } catch (const std::exception &) {
+        return false; // checked above; hnswlib only throws for unknown or already deleted labels
+    }
+    --m_live;
+    return true;
+}
+
+QList<VectorHit> VectorIndex::search(std::span<const float> query, int k, int ef, QString *error) const
+{
+    QList<VectorHit> hits;
+    if (k <= 0 || !ready(error) || !checkVector(std::nullopt, query, error))
+        return hits;
+    std::vector<float> unit(query.size());
+    normalise(query, unit.data());
+
+    auto lock = readLock();
+    if (m_live == 0)
+        return hits;
+    // hnswlib searches with max(ef_, wanted) candidates and ef_ is pinned to 1, so asking for
+    // max(k, ef) results is a search at that ef; the best k of them are kept.
+    const size_t wanted = std::min<size_t>(size_t(std::max(k, ef > 0 ? ef : m_params.efSearch)),
+                                           m_hnsw->cur_element_count);
+    try {
+        auto heap = m_hnsw->searchKnn(unit.data(), wanted);
+        // A max-heap by distance: pop worst first, then keep the best k.
+        std::vector<std::pair<float, hnswlib::labeltype>> ordered(heap.size());
+        for (size_t i = ordered.size(); i-- > 0; heap.pop())
+            ordered[i] = heap.top();
+        const size_t n = std::min(ordered.size(), size_t(k));
+        hits.reserve(qsizetype(n));
+        for (size_t i = 0; i < n; ++i)
+            hits.append(VectorHit{qint64(ordered[i].second), 1.0f - ordered[i].first});
+    } catch (const std::exception &e) {
+        hits.clear();
+        fail(error, QStringLiteral("vector index: search failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    return hits;
+}
+
+qint64 VectorIndex::size() const
+{
+    auto lock = readLock();
+    return m_live;
+}
+
+size_t VectorIndex::capacity() const
+{
+    auto lock = readLock();
+    return m_hnsw ? m_hnsw->max_elements_ : 0;
+}
+
+bool VectorIndex::contains(qint64 id) const
+{
+    auto lock = readLock();
+    return m_hnsw && liveAt(*m_hnsw, hnswlib::labeltype(id));
+}
+
+bool VectorIndex::save(const QString &path, qint64 watermark, QString *error) const
+{
+    if (!ready(error))
+        return false;
+    std::lock_guard saveGuard(m_saveLock);
+    const QFileInfo info(path);
+    QTemporaryFile payload(info.absolutePath() + QStringLiteral("/.") + info.fileName()
+                           + QStringLiteral(".payload-XXXXXX"));
+    if (!payload.open())
+        return fail(error, QStringLiteral("cannot create a temporary file in %1: %2")
+                               .arg(info.absolutePath(), payload.errorString()));
+    payload.close(); // hnswlib opens it by name; QTemporaryFile still removes it at the end
+
+    IndexFileHeader header;
+    quint64 expected = 0;
+    {
+        auto lock = readLock();
+        try {
+            m_hnsw->saveIndex(QFile::encodeName(payload.fileName()).toStdString());
+        } catch (const std::exception &e) {
+            return fail(error, QStringLiteral("hnswlib could not write %1: %2")
+                                   .arg(payload.fileName(), QString::fromLocal8Bit(e.what())));
+        }
+        expected = expectedPayloadSize(*m_hnsw);
+        header.dimension = quint32(m_dimension);
+        header.liveCount = quint64(m_live);
+        header.elementCount = quint64(m_hnsw->cur_element_count);
+        header.embedderId = m_embedderId;
+        header.watermark = watermark;
+        header.params = m_params;
+    }
+    const qint64 written = QFileInfo(payload.fileName()).size();
+    if (quint64(written) != expected)
+        return fail(error, QStringLiteral("hnswlib wrote %1 of %2 bytes to %3 (disk full?)")
+                               .arg(written).arg(expected).arg(payload.fileName()));
+    return writeIndexFile(path, header, payload.fileName(), error);
+}
+
+bool VectorIndex::loadPayload(const QString &payloadPath, size_t maxElements, QString *error)
+{
+    if (!m_initError.isEmpty())
+        return fail(error, m_initError);
+    // hnswlib's loading path leaves these uninitialised; if loadIndex throws, the destructor must
+    // find null pointers and no elements rather than garbage.
+    auto hnsw = std::make_unique<Hnsw>(m_space.get());
+    hnsw->data_level0_memory_ = nullptr;
+    hnsw->linkLists_ = nullptr;
+    hnsw->visited_list_pool_ = nullptr;
+    hnsw->cur_element_count = 0;
+    hnsw->num_deleted_ = 0;
+    try {
+        hnsw->loadIndex(QFile::encodeName(payloadPath).toStdString(), m_space.get(), maxElements);
+    } catch (const std::exception &e) {
+        hnsw->cur_element_count = 0;
+        return fail(error, QStringLiteral("hnswlib refused the payload: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    // The checksums prove the bytes are the ones written; this proves they fit this index.
+    const size_t dataBytes = size_t(m_dimension) * sizeof(float);
+    const bool consistent = hnsw->label_offset_ == hnsw->offsetData_ + dataBytes
+        && hnsw->size_data_per_element_ == hnsw->label_offset_ + sizeof(hnswlib::labeltype)
+        && hnsw->cur_element_count <= hnsw->max_elements_
+        && (hnsw->cur_element_count == 0 || hnsw->enterpoint_node_ < hnsw->cur_element_count)
+        && size_t(m_params.M) == hnsw->M_;
+    if (!consistent)
+        return fail(error, QStringLiteral("hnswlib payload does not match the header (dimension %1, M %2)")
+                               .arg(m_dimension).arg(m_params.M));
+    hnsw->setEf(1);
+    m_hnsw = std::move(hnsw);
+    m_live = countLive();
+    return true;
+}
+
+VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, const QString &embedderId,
+                                          HnswParams params)
+{
+    LoadResult result;
+    if (!QFileInfo::exists(path)) {
+        result.message = QStringLiteral("%1 does not exist").arg(path);
+        return result;
+    }
+    const QFileInfo info(path);
+    QTemporaryFile copy(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".load-XXXXXX"));
+    if (!copy.open()) {
+        copy.setFileTemplate(QDir::tempPath() + QStringLiteral("/kms-index-load-XXXXXX"));
+        if (!copy.open()) {
+            result.status = IndexLoadStatus::Corrupt;
+            result.message = QStringLiteral("cannot create a temporary copy of %1: %2").arg(path, copy.errorString());
+            return result;
+        }
+    }
+    IndexFileCheck check = checkIndexFile(path, dimension, embedderId, &copy);
+    result.status = check.status;
+    result.message = check.message;
+    if (check.status != IndexLoadStatus::Loaded)
+        return result;
+    copy.close();
+
+    const IndexFileHeader &h = check.header;
+    HnswParams effective = params;
+    effective.M = h.params.M;
+    effective.efConstruction = h.params.efConstruction;
+    std::unique_ptr<VectorIndex> index(new VectorIndex(Unbuilt{}, dimension, embedderId, effective));
+    const size_t maxElements = std::max<size_t>(size_t(double(h.elementCount) * 1.25), 1024);
+    QString error;
+    if (!index->loadPayload(copy.fileName(), maxElements, &error)) {
+        result.status = IndexLoadStatus::Corrupt;
+        result.message = QStringLiteral("%1 is corrupt: %2").arg(path, error);
+        return result;
+    }
+    if (index->m_hnsw->cur_element_count != h.elementCount || quint64(index->m_live) != h.liveCount) {
+        result.status = IndexLoadStatus::Corrupt;
+        result.message = QStringLiteral("%1 is corrupt: header says %2 live of %3 vectors, payload holds %4 of %5")
+                             .arg(path).arg(h.liveCount).arg(h.elementCount).arg(index->m_live)
+                             .arg(index->m_hnsw->cur_element_count);
+        return result;
+    }
+    result.index = std::move(index);
+    result.watermark = h.watermark;
+    return result;
+}
+
+VectorIndex::LoadResult VectorIndex::verify(const QString &path, int dimension, const QString &embedderId)
+{
+    const IndexFileCheck check = checkIndexFile(path, dimension, embedderId, nullptr);
+    LoadResult result;
+    result.status = check.status;
+    result.message = check.message;
+    if (check.status == IndexLoadStatus::Loaded)
+        result.watermark = check.header.watermark;
+    return result;
+}
+
+} // namespace kms

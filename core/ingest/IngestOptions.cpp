@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/IngestOptions.h"
+
+#include "readers/RecordReader.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace kms {
+
+QJsonObject IngestOptions::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("files"), QJsonArray::fromStringList(files));
+    o.insert(QStringLiteral("collection"), collection ? collectionName(*collection) : QStringLiteral("auto"));
+    o.insert(QStringLiteral("workers"), workers);
+    o.insert(QStringLiteral("batch_size"), batchSize);
+    o.insert(QStringLiteral("priority"), jobPriorityName(priority));
+    o.insert(QStringLiteral("mode"), ingestModeName(mode));
+    o.insert(QStringLiteral("mappings"), QJsonArray::fromStringList(mappings));
+    o.insert(QStringLiteral("dry_run"), dryRun);
+    o.insert(QStringLiteral("initial_load"), initialLoad);
+    return o;
+}
+
+Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
+                    int explicitBatchSize)
+{
+    Tuning t;
+    t.estimatedRecords = estimatedRecords;
+    t.mode = mode;
+    if (mode == IngestMode::Auto)
+        t.mode = estimatedRecords < 5000 ? IngestMode::Async : IngestMode::Hybrid;
+    t.workers = std::clamp(cores, 1, 128);
+    if (t.mode == IngestMode::Async)
+        t.batchSize = 200;
+    else
+        t.batchSize = estimatedRecords >= 50'000 ? 1000 : 500;
+    t.reason = QStringLiteral("%1: ~%2 records -> %3, %4 workers, batch %5")
+                   .arg(ingestModeName(mode)).arg(estimatedRecords).arg(ingestModeName(t.mode))
+                   .arg(t.workers).arg(t.batchSize);
+    if (explicitWorkers > 0) {
+        t.workers = std::clamp(explicitWorkers, 1, 128);
+        t.reason += QStringLiteral("; workers set to %1").arg(t.workers);
+    }
+    if (explicitBatchSize > 0) {
+        t.batchSize = std::clamp(explicitBatchSize, 50, 1000);
+        t.reason += QStringLiteral("; batch size set to %1").arg(t.batchSize);
+    }
+    return t;
+}
+
+qint64 estimateRecordCount(const QStringList &files)
+{
+    // Readers consume input in chunks, so sample enough records to span several of them.
+    constexpr int kSample = 2000;
+    qint64 total = 0;
+    for (const QString &path : files) {
+        auto reader = RecordReader::create(path);
+        QString error;
+        if (!reader || !reader->open(&error))
+            continue;
+        RawRecord raw;
+        int n = 0;
+        while (n < kSample && reader->next(raw))
+            ++n;
+        if (n == 0)
+            continue;
+        if (n < kSample) { // the whole file was read
+            total += n;
+            continue;
+        }
+        const double perRecord = double(std::max<qint64>(reader->bytesRead(), 1)) / n;
+        total += qint64(double(reader->totalBytes()) / perRecord);
+    }
+    return total;
+}
+
+} // namespace kms

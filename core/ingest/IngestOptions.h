@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Job.h"
+#include "model/Record.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace kms {
+
+// What a user asks of one ingestion job (CLI flags, GUI form).
+struct IngestOptions {
+    QStringList files;
+    std::optional<Collection> collection; // unset: per-record "type" column, else guessed from columns
+    int workers = 0;                      // 0: from the mode
+    int batchSize = 0;                    // 0: from the mode
+    JobPriority priority = JobPriority::Normal;
+    IngestMode mode = IngestMode::Auto;
+    QStringList mappings;                 // "field=column" overrides
+    bool dryRun = false;                  // classify only, write nothing
+    bool initialLoad = false;             // empty store: skip lookups of existing records
+
+    QJsonObject toJson() const;
+};
+
+// Workers and batch size a job runs with, and why.
+struct Tuning {
+    IngestMode mode = IngestMode::Async; // the concrete mode (never Auto)
+    int workers = 1;
+    int batchSize = 200;
+    qint64 estimatedRecords = 0;
+    QString reason;                      // e.g. "auto: ~120000 records -> hybrid, batch 1000"
+};
+
+// The old system's modes, re-expressed for one native process: async for small loads (< 5,000
+// records, batch 200), hybrid above (batch 500, 1000 from 50,000 records). Workers default to the
+// core count (a worker is a CPU-bound thread here, not an I/O coroutine), up to 128. Explicit
+// workers / batch size always win.
+Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
+                    int explicitBatchSize);
+
+// Estimates the record count of files by reading the first records of each (bytes per record
+// times file size). Cheap: reads at most ~1 MB per file.
+qint64 estimateRecordCount(const QStringList &files);
+
+} // namespace kms

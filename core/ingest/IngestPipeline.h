@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ingest/IngestOptions.h"
+#include "ingest/RecordPreparer.h"
+#include "model/Job.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+
+namespace kms {
+
+class Embedder;
+class EmbeddingCache;
+class Metrics;
+class Normalizer;
+class Store;
+class VectorIndex;
+
+// A snapshot of a running (or finished) job for progress bars, the GUI and the API.
+struct JobProgress {
+    qint64 jobId = 0;
+    JobStatus status = JobStatus::Queued;
+    JobCounts counts;          // committed (dry run: classified)
+    qint64 bytesRead = 0;      // over all files of the job
+    qint64 totalBytes = 0;
+    double elapsedSeconds = 0;
+    double recordsPerSecond = 0;
+    double etaSeconds = -1;    // -1: unknown
+    QString currentFile;
+    Tuning tuning;
+    QString error;
+    double fraction() const { return totalBytes > 0 ? double(bytesRead) / double(totalBytes) : 0.0; }
+};
+
+// Everything a job needs from the engine. The writer store is shared with the engine, so every use
+// of it holds writerMutex.
+struct IngestContext {
+    QString databasePath;      // worker threads open their own read-only connections
+    Store *writer = nullptr;
+    std::mutex *writerMutex = nullptr;
+    VectorIndex *index = nullptr;
+    const Normalizer *normalizer = nullptr;
+    const Embedder *embedder = nullptr;
+    EmbeddingCache *cache = nullptr;
+    Metrics *metrics = nullptr;
+    ValidationLimits limits;
+    // Called from the index thread with the watermark it has reached; the engine saves the index
+    // file at most every saveIntervalSeconds during a long job.
+    std::function<void(qint64 watermark)> indexCheckpoint;
+    int saveIntervalSeconds = 300;
+};
+
+// Runs one ingestion job:
+//   reader (this thread) -> bounded in-flight raw batches -> QThreadPool workers (RecordPreparer)
+//   -> writer thread, committing batches in read order, one transaction each
+//   -> index thread, adding the committed vectors to HNSW.
+// Backpressure: the reader stops when `workers * 2` batches are in flight; the writer stops handing
+// work to the index when it lags by more than a few batches. pause() holds the reader and the
+// writer between batches; cancel() stops reading and drops batches not yet committed, so the store
+// only ever holds whole batches.
+class IngestPipeline
+{
+public:
+    IngestPipeline(IngestContext context, IngestOptions options, qint64 jobId);
+    ~IngestPipeline();
+
+    // Blocking; returns the final job state (already persisted unless a dry run).
+    JobInfo run();
+
+    void pause();
+    void resume();
+    void cancel();
+    bool isPaused() const { return m_paused.load(); }
+
+    JobProgress progress() const;
+    // Called (from the writer thread) after every committed batch. Keep it quick.
+    void setBatchCommittedCallback(std::function<void(const JobProgress &)> fn) { m_onBatch = std::move(fn); }
+
+private:
+    struct Shared;
+    void runWriter(Shared &s);
+    void runIndexer(Shared &s);
+    bool waitWhilePaused() const; // false when cancelled
+    void setStatus(JobStatus st);
+
+    IngestContext m_ctx;
+    IngestOptions m_options;
+    qint64 m_jobId;
+    std::atomic<bool> m_paused{false};
+    std::atomic<bool> m_cancelled{false};
+    mutable std::mutex m_pauseMutex;
+    mutable std::condition_variable m_pauseCv;
+    mutable std::mutex m_progressMutex;
+    JobProgress m_progress;
+    QElapsedTimer m_clock;             // started when reading starts
+    std::mutex m_sharedMutex;          // guards m_shared for cancel() from other threads
+    Shared *m_shared = nullptr;
+    std::function<void(const JobProgress &)> m_onBatch;
+};
+
+} // namespace kms

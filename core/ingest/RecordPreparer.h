@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Job.h"
+#include "readers/FieldMapping.h"
+#include "readers/RecordReader.h"
+#include "storage/Store.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace kms {
+
+class Embedder;
+class EmbeddingCache;
+class Metrics;
+class Normalizer;
+
+// A slice of one source, as the reader cut it.
+struct RawBatch {
+    qint64 sequence = 0;       // 0, 1, 2, ... over the whole job: the writer commits in this order
+    QString source;            // file path
+    FieldMapping mapping;
+    Collection defaultCollection = Collection::Cases;
+    std::vector<RawRecord> records;
+    std::vector<RejectInfo> extraRejects; // reader-level problems found between records
+    qint64 readSoFar = 0;      // records read by the job up to and including this batch
+};
+
+// What a worker hands to the writer.
+struct PreparedBatch {
+    qint64 sequence = 0;
+    BatchWrite write;
+    // Dry-run classification (also filled in normal runs).
+    qint64 newRecords = 0;
+    qint64 changedRecords = 0;
+    qint64 unchangedRecords = 0;
+};
+
+// The worker stage: validate and map, normalise, hash, skip unchanged records, look embeddings up in
+// the cache tiers and embed only what is new. Pure CPU plus reads on its own read connection;
+// stateless apart from the shared, thread-safe cache and metrics, so many run in parallel.
+class RecordPreparer
+{
+public:
+    struct Context {
+        const Normalizer *normalizer = nullptr;
+        const Embedder *embedder = nullptr;
+        EmbeddingCache *cache = nullptr;
+        Metrics *metrics = nullptr;
+        ValidationLimits limits;
+        qint64 jobId = 0;
+        bool dryRun = false;       // classify only: no embedding
+        bool skipExisting = false; // initial load into an empty store: nothing to look up
+    };
+
+    explicit RecordPreparer(Context context) : m_ctx(context) {}
+
+    // `reader` is a read-only connection owned by the calling thread (may be null with skipExisting).
+    PreparedBatch prepare(RawBatch &&batch, Store *reader) const;
+
+    // The text the embedder sees and whose hash keys the cache: title twice (titles carry the most
+    // signal in support data), then body, resolution and tags, in matching form.
+    static QStringList embeddingTokens(const Normalizer &n, const Record &r, QString *titleText,
+                                       QString *bodyText, QString *resolutionText, QString *tagsText);
+    static quint64 recordContentHash(const Record &r);
+
+private:
+    Context m_ctx;
+};
+
+} // namespace kms

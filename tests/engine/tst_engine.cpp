@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// The engine as a whole: data-directory ownership, index recovery at open, health, and a child
+// process killed with SIGKILL in the middle of a job.
+#include "../TestData.h"
+
+#include "engine/Engine.h"
+#include "index/VectorIndex.h"
+#include "storage/DataDirectory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace kms;
+
+namespace {
+std::unique_ptr<Engine> openEngine(const QString &dir, QString *error = nullptr,
+                                   std::optional<EngineConfig> config = std::nullopt)
+{
+    Engine::Options o;
+    o.dataDirectory = dir;
+    o.logToFile = false;
+    o.config = config;
+    QString e;
+    auto engine = Engine::open(o, &e);
+    if (error)
+        *error = e;
+    return engine;
+}
+
+qint64 ingest(Engine &engine, const QString &file)
+{
+    IngestOptions o;
+    o.files = {file};
+    o.batchSize = 100;
+    return engine.runJob(o).counts.inserted;
+}
+
+QString kmsctlPath()
+{
+    return QStringLiteral(KMS_TEST_BINARY_DIR "/app/kmsctl/kmsctl");
+}
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void secondOwnerIsRefusedWithTheHolderNamed()
+    {
+        QTemporaryDir dir;
+        auto first = openEngine(dir.path());
+        QVERIFY(first);
+        QString error;
+        auto second = openEngine(dir.path(), &error);
+        QVERIFY(!second);
+        QVERIFY2(error.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(error));
+        first.reset();
+        QVERIFY(openEngine(dir.path()));
+    }
+
+    void indexFileProblemsAreRepairedFromTheStore_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<int>("expectedAction");
+        QTest::newRow("missing") << "missing" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("truncated") << "truncated" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("truncated header") << "header" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("bit flip") << "flip" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("garbage") << "garbage" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("stale") << "stale" << int(IndexOpenReport::Action::CaughtUp);
+        QTest::newRow("intact") << "none" << int(IndexOpenReport::Action::Verified);
+    }
+    void indexFileProblemsAreRepairedFromTheStore()
+    {
+        QFETCH(QString, damage);
+        QFETCH(int, expectedAction);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString a = dir.filePath(QStringLiteral("a.jsonl"));
+        const QString b = dir.filePath(QStringLiteral("b.jsonl"));
+        QVERIFY(testdata::writeCases(a, 0, 500));
+        QVERIFY(testdata::writeCases(b, 500, 800));
+        QString indexPath;
+        {
+            auto engine = openEngine(data);
+            QVERIFY(engine);
+            QCOMPARE(ingest(*engine, a), 500);
+            indexPath = engine->dataDirectory().indexPath();
+        }
+        const QString saved = dir.filePath(QStringLiteral("saved.kidx"));
+        QVERIFY(QFile::copy(indexPath, saved));
+        if (damage == QLatin1String("stale")) {
+            auto engine = openEngine(data);
+            QVERIFY(engine);
+            QCOMPARE(ingest(*engine, b), 300);
+            engine.reset();
+            QFile::remove(indexPath);
+            QVERIFY(QFile::copy(saved, indexPath)); // the index as it was before the second job
+        }
+        QFile f(indexPath);
+        const qint64 size = f.size();
+        if (damage == QLatin1String("missing")) {
+            QVERIFY(f.remove());
+        } else if (damage == QLatin1String("truncated")) {
+            QVERIFY(f.resize(size / 2));
+        } else if (damage == QLatin1String("header")) {
+            QVERIFY(f.resize(20));
+        } else if (damage == QLatin1String("flip")) {
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(size - 1000);
+            char c = 0;
+            f.getChar(&c);
+            f.seek(size - 1000);
+            f.putChar(char(c ^ 0x10));
+            f.close();
+        } else if (damage == QLatin1String("garbage")) {
+            QVERIFY(testdata::writeText(indexPath, QByteArray(4096, 'x')));
+        }
+        auto engine = openEngine(data);
+        QVERIFY(engine);
+        QCOMPARE(int(engine->indexOpenReport().action), expectedAction);
+        const qint64 total = engine->counts().total();
+        QCOMPARE(engine->index().size(), total);
+        QCOMPARE(total, damage == QLatin1String("stale") ? 800 : 500);
+        const QJsonObject health = engine->health(true);
+        const QJsonObject index = health[QStringLiteral("components")][QStringLiteral("vector_index")].toObject();
+        QCOMPARE(index[QStringLiteral("count_matches_database")].toBool(), true);
+        QCOMPARE(index[QStringLiteral("file_verified")].toBool(), true);
+    }
+
+    void otherEmbedderIsRefused()
+    {
+        QTemporaryDir dir;
+        {
+            auto engine = openEngine(dir.path());
+            QVERIFY(engine);
+        }
+        EngineConfig other;
+        other.embeddingDimension = 128;
+        QString error;
+        auto engine = openEngine(dir.path(), &error, other);
+        QVERIFY(!engine);
+        QVERIFY2(error.contains(QStringLiteral("embedder")), qPrintable(error));
+        QVERIFY(openEngine(dir.path())); // the stored configuration still opens
+    }
+
+    void healthHasTheDocumentedShape()
+    {
+        QTemporaryDir dir;
+        auto engine = openEngine(dir.path());
+        QVERIFY(engine);
+        const QJsonObject h = engine->health(true);
+        QCOMPARE(h[QStringLiteral("status")].toString(), QStringLiteral("healthy"));
+        for (const char *key : {"database", "vector_index", "embedder", "disk", "memory"})
+            QVERIFY2(h[QStringLiteral("components")].toObject().contains(QLatin1String(key)), key);
+        QVERIFY(h.contains(QStringLiteral("system")));
+        QVERIFY(h.contains(QStringLiteral("performance")));
+        QCOMPARE(h[QStringLiteral("components")][QStringLiteral("database")][QStringLiteral("quick_check")].toString(),
+                 QStringLiteral("ok"));
+    }
+
+    // A child kmsctl is killed with SIGKILL mid-job. Every batch it reported as committed must be
+    // there, the job row's counts must equal the stored records, and the index must match.
+    void killedMidIngestLosesNothingCommitted()
+    {
+        if (!QFileInfo::exists(kmsctlPath()))
+            QSKIP("kmsctl not built");
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString file = dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 60000));
+        QProcess child;
+        child.setProgram(kmsctlPath());
+        child.setArguments({QStringLiteral("--data-dir"), data, QStringLiteral("ingest"), file,
+                            QStringLiteral("--events"), QStringLiteral("--batch-size"), QStringLiteral("200")});
+        child.start();
+        QVERIFY(child.waitForStarted());
+        qint64 reported = 0;
+        int events = 0;
+        QByteArray buffer;
+        while (events < 15 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(10000);
+            buffer += child.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+                const QJsonObject e = QJsonDocument::fromJson(buffer.left(nl)).object();
+                buffer.remove(0, nl + 1);
+                if (e[QStringLiteral("event")].toString() == QLatin1String("batch")) {
+                    reported = std::max<qint64>(reported, e[QStringLiteral("inserted")].toInteger());
+                    ++events;
+                }
+            }
+        }
+        QVERIFY2(events >= 15, "the child finished before it could be killed");
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        auto engine = openEngine(data); // the stale lock of the dead process is taken over
+        QVERIFY(engine);
+        const qint64 stored = engine->counts().cases;
+        QVERIFY2(stored >= reported, qPrintable(QStringLiteral("%1 stored < %2 reported").arg(stored).arg(reported)));
+        QVERIFY(stored < 60000);
+        QCOMPARE(stored % 200, 0); // whole batches only
+        const QList<JobInfo> jobs = engine->jobs();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs.first().status, JobStatus::Failed); // interrupted
+        QCOMPARE(jobs.first().counts.inserted, stored);
+        QCOMPARE(engine->index().size(), stored);
+        QCOMPARE(engine->health(true)[QStringLiteral("status")].toString(), QStringLiteral("healthy"));
+
+        // The interrupted load finishes by running it again: the rest is inserted, nothing twice.
+        IngestOptions o;
+        o.files = {file};
+        const JobInfo rerun = engine->runJob(o);
+        QCOMPARE(rerun.counts.unchanged, stored);
+        QCOMPARE(rerun.counts.inserted, 60000 - stored);
+        QCOMPARE(engine->index().size(), 60000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: MIT
+#include "index/IndexFile.h"
+#include "index/VectorIndex.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <random>
+#include <set>
+#include <thread>
+#include <vector>
+
+using namespace kms;
+
+namespace {
+
+const QString kEmbedder = QStringLiteral("hash-v1");
+
+// Points of a Gaussian mixture: unit-length centres plus isotropic noise of about `spread` length.
+std::vector<float> mixture(size_t n, int dim, int centres, float spread, quint32 seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> c(size_t(centres) * size_t(dim));
+    for (int i = 0; i < centres; ++i) {
+        float norm = 0;
+        for (int j = 0; j < dim; ++j) {
+            float &v = c[size_t(i) * size_t(dim) + size_t(j)];
+            v = normal(rng);
+            norm += v * v;
+        }
+        for (int j = 0; j < dim; ++j)
+            c[size_t(i) * size_t(dim) + size_t(j)] /= std::sqrt(norm);
+    }
+    std::uniform_int_distribution<int> pick(0, centres - 1);
+    const float noise = spread / std::sqrt(float(dim));
+    std::vector<float> out(n * size_t(dim));
+    for (size_t i = 0; i < n; ++i) {
+        const float *centre = c.data() + size_t(pick(rng)) * size_t(dim);
+        for (int j = 0; j < dim; ++j)
+            out[i * size_t(dim) + size_t(j)] = centre[j] + noise * normal(rng);
+    }
+    return out;
+}
+
+std::vector<float> randomVectors(size_t n, int dim, quint32 seed) { return mixture(n, dim, 1, 50.0f, seed); }
+
+std::span<const float> row(const std::vector<float> &v, int dim, size_t i)
+{
+    return std::span<const float>(v).subspan(i * size_t(dim), size_t(dim));
+}
+
+std::vector<qint64> iota(size_t n, qint64 first = 0)
+{
+    std::vector<qint64> ids(n);
+    for (size_t i = 0; i < n; ++i)
+        ids[i] = first + qint64(i);
+    return ids;
+}
+
+bool wellFormed(const QList<VectorHit> &hits)
+{
+    std::set<qint64> seen;
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        if (!seen.insert(hits[i].id).second)
+            return false;
+        if (i > 0 && hits[i].similarity > hits[i - 1].similarity + 1e-6f)
+            return false;
+    }
+    return true;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// The folder holds nothing but `expected` (no temp or partial files left behind).
+QStringList leftovers(const QString &dir, const QStringList &expected)
+{
+    QStringList names = QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &e : expected)
+        names.removeAll(e);
+    return names;
+}
+
+} // namespace
+
+class TestIndex : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void selfMatchIsTopOne_data()
+    {
+        QTest::addColumn<int>("dim");
+        QTest::addColumn<int>("count");
+        QTest::newRow("d8 x 60") << 8 << 60;
+        QTest::newRow("d64 x 800") << 64 << 800;
+        QTest::newRow("d256 x 400") << 256 << 400;
+    }
+    void selfMatchIsTopOne()
+    {
+        QFETCH(int, dim);
+        QFETCH(int, count);
+        const auto data = randomVectors(size_t(count), dim, 7);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        for (int i = 0; i < count; ++i) {
+            QString error;
+            QVERIFY2(index.add(1000 + i, row(data, dim, size_t(i)), &error), qPrintable(error));
+        }
+        QCOMPARE(index.size(), qint64(count));
+        for (int i = 0; i < count; ++i) {
+            const auto hits = index.search(row(data, dim, size_t(i)), 3);
+            QVERIFY(!hits.isEmpty());
+            QCOMPARE(hits.first().id, qint64(1000 + i));
+            QVERIFY(std::abs(hits.first().similarity - 1.0f) < 1e-4f);
+            QVERIFY(wellFormed(hits));
+        }
+    }
+
+    void shortListWhenKExceedsSize()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(5, dim, 11);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(5), data, 2));
+        QString error;
+        auto hits = index.search(row(data, dim, 0), 10, 0, &error);
+        QCOMPARE(hits.size(), 5);
+        QVERIFY(error.isEmpty());
+        QVERIFY(wellFormed(hits));
+        hits = index.search(row(data, dim, 0), 1000000, 2);
+        QCOMPARE(hits.size(), 5);
+        QVERIFY(index.remove(1));
+        QVERIFY(index.remove(3));
+        hits = index.search(row(data, dim, 0), 10);
+        QCOMPARE(hits.size(), 3);
+        for (const auto &h : hits)
+            QVERIFY(h.id != 1 && h.id != 3);
+    }
+
+    void zeroKAndEmptyIndex()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(3, dim, 12);
+        VectorIndex index(dim, kEmbedder, HnswParams{}, 4);
+        QCOMPARE(index.size(), qint64(0));
+        QString error;
+        QVERIFY(index.search(row(data, dim, 0), 10, 0, &error).isEmpty());
+        QVERIFY(error.isEmpty());
+        QVERIFY(!index.contains(0));
+        QVERIFY(!index.remove(0));
+        QVERIFY(index.addBatch({}, {}, 2)); // an empty batch is fine
+        QVERIFY(index.add(0, row(data, dim, 0)));
+        QVERIFY(index.search(row(data, dim, 0), 0).isEmpty());
+        QVERIFY(index.search(row(data, dim, 0), -3).isEmpty());
+        QCOMPARE(index.search(row(data, dim, 1), 1).size(), 1);
+        QVERIFY(index.remove(0));
+        QVERIFY(index.search(row(data, dim, 0), 5).isEmpty()); // only a deleted vector left
+        QCOMPARE(index.size(), qint64(0));
+    }
+
+    void refusesUnusableVectors_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<float>("fill"); // value of every component
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("too short") << 15 << 1.0f << "has 15 values, the index expects 16";
+        QTest::newRow("too long") << 17 << 1.0f << "has 17 values, the index expects 16";
+        QTest::newRow("empty") << 0 << 1.0f << "has 0 values";
+        QTest::newRow("zero") << 16 << 0.0f << "zero length";
+        QTest::newRow("nan") << 16 << std::nanf("") << "non-finite";
+        QTest::newRow("inf") << 16 << INFINITY << "non-finite";
+    }
+    void refusesUnusableVectors()
+    {
+        QFETCH(int, length);
+        QFETCH(float, fill);
+        QFETCH(QString, expected);
+        const int dim = 16;
+        const auto good = randomVectors(2, dim, 13);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QVERIFY(index.add(1, row(good, dim, 0)));
+        const std::vector<float> bad(size_t(length), fill);
+        QString error;
+        QVERIFY(!index.add(42, bad, &error));
+        QVERIFY2(error.contains(expected) && error.contains(QLatin1String("id 42")), qPrintable(error));
+        QVERIFY(!index.contains(42));
+
+        // A batch with one bad vector adds nothing at all.
+        if (length == dim) {
+            std::vector<float> batch(good);
+            batch.insert(batch.end(), bad.begin(), bad.end());
+            error.clear();
+            QVERIFY(!index.addBatch(std::vector<qint64>{7, 8, 9}, batch, 2, &error));
+            QVERIFY2(error.contains(QLatin1String("id 9")), qPrintable(error));
+            QVERIFY(!index.contains(7));
+        } else {
+            error.clear();
+            QVERIFY(!index.addBatch(std::vector<qint64>{7, 8}, std::vector<float>(size_t(dim + length)), 2, &error));
+            QVERIFY2(error.contains(QLatin1String("values for 2 ids")), qPrintable(error));
+        }
+        error.clear();
+        QVERIFY(index.search(bad, 5, 0, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("query vector")), qPrintable(error));
+        QCOMPARE(index.size(), qint64(1));
+    }
+
+    void removeThenReAdd()
+    {
+        const int dim = 24;
+        const auto data = randomVectors(200, dim, 14);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(200), data, 1));
+        QVERIFY(index.remove(7));
+        QVERIFY(!index.contains(7));
+        QVERIFY(!index.remove(7));      // already removed
+        QVERIFY(!index.remove(123456)); // never there
+        QCOMPARE(index.size(), qint64(199));
+        for (const auto &h : index.search(row(data, dim, 7), 50, 100))
+            QVERIFY(h.id != 7);
+        QVERIFY(index.add(7, row(data, dim, 7)));
+        QVERIFY(index.contains(7));
+        QCOMPARE(index.size(), qint64(200));
+        QCOMPARE(index.search(row(data, dim, 7), 1).first().id, qint64(7));
+        // Replacing a live vector keeps the count and moves the label.
+        QVERIFY(index.add(8, row(data, dim, 9)));
+        QCOMPARE(index.size(), qint64(200));
+        const auto hits = index.search(row(data, dim, 9), 2);
+        QCOMPARE(hits.size(), 2);
+        QVERIFY(hits[0].similarity > 0.9999f && hits[1].similarity > 0.9999f);
+        // Removed again and revived through a batch, with a repeat whose last vector wins.
+        QVERIFY(index.remove(7));
+        std::vector<float> batch;
+        for (size_t i : {size_t(3), size_t(100), size_t(7)})
+            batch.insert(batch.end(), row(data, dim, i).begin(), row(data, dim, i).end());
+        QVERIFY(index.addBatch(std::vector<qint64>{7, 500, 500}, batch, 2));
+        QVERIFY(index.contains(7) && index.contains(500));
+        QCOMPARE(index.size(), qint64(201));
+        const auto top = index.search(row(data, dim, 7), 1);
+        QCOMPARE(top.first().id, qint64(500)); // 500's last vector is data[7]
+        const auto both = index.search(row(data, dim, 3), 2);
+        QCOMPARE(both.size(), 2);
+        QCOMPARE(std::set<qint64>({both[0].id, both[1].id}), std::set<qint64>({3, 7})); // 7 holds data[3] now
+    }
+
+    void growsPastInitialCapacity()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(1500, dim, 15);
+        VectorIndex index(dim, kEmbedder, HnswParams{}, 10);
+        QCOMPARE(index.capacity(), size_t(10));
+        for (size_t i = 0; i < 500; ++i)
+            QVERIFY(index.add(qint64(i), row(data, dim, i)));
+        QVERIFY(index.capacity() >= 500);
+        const std::vector<qint64> ids = iota(1000, 500);
+        QVERIFY(index.addBatch(ids, std::span<const float>(data).subspan(500 * size_t(dim)), 2));
+        QVERIFY(index.capacity() >= 1500);
+        QCOMPARE(index.size(), qint64(1500));
+        for (size_t i = 0; i < 1500; i += 7)
+            QCOMPARE(index.search(row(data, dim, i), 1).first().id, qint64(i));
+    }
+
+    void addBatchOnTwoThreads()
+    {
+        const int dim = 32;
+        const size_t n = 3000;
+        const auto data = randomVectors(n, dim, 16);
+        VectorIndex one(dim, kEmbedder, HnswParams{});
+        VectorIndex two(dim, kEmbedder, HnswParams{});
+        QString error;
+        QVERIFY2(one.addBatch(iota(n), data, 1, &error), qPrintable(error));
+        QVERIFY2(two.addBatch(iota(n), data, 2, &error), qPrintable(error));
+        QCOMPARE(two.size(), one.size());
+        QCOMPARE(two.size(), qint64(n));
+        for (size_t i = 0; i < n; ++i) {
+            QVERIFY(two.contains(qint64(i)));
+            const auto hits = two.search(row(data, dim, i), 1);
+            QCOMPARE(hits.size(), 1);
+            QCOMPARE(hits.first().id, qint64(i));
+        }
+    }
+
+    void saveLoadRoundTrip()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const int dim = 48;
+        const size_t n = 2000;
+        const auto data = mixture(n, dim, 20, 0.6f, 17);
+        HnswParams params{12, 80, 50};
+        VectorIndex index(dim, kEmbedder, params);
+        QVERIFY(index.addBatch(iota(n), data, 2));
+        for (qint64 id = 0; id < 2000; id += 20)
+            QVERIFY(index.remove(id));
+        QString error;
+        QVERIFY2(index.save(path, 12345, &error), qPrintable(error));
+        QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
+
+        const auto checked = VectorIndex::verify(path, dim, kEmbedder);
+        QCOMPARE(checked.status, IndexLoadStatus::Loaded);
+        QCOMPARE(checked.watermark, qint64(12345));
+        QVERIFY(!checked.index);
+
+        auto loaded = VectorIndex::load(path, dim, kEmbedder, HnswParams{16, 100, 70});
+        QVERIFY2(loaded.status == IndexLoadStatus::Loaded, qPrintable(loaded.message));
+        QVERIFY(loaded.index);
+        QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
+        VectorIndex &copy = *loaded.index;
+        QCOMPARE(loaded.watermark, qint64(12345));
+        QCOMPARE(copy.size(), index.size());
+        QCOMPARE(copy.size(), qint64(1900));
+        QCOMPARE(copy.params(), (HnswParams{12, 80, 70})); // graph parameters from the file
+        QCOMPARE(copy.dimension(), dim);
+        QCOMPARE(copy.embedderId(), kEmbedder);
+        for (qint64 id = 0; id < 2000; ++id)
+            QCOMPARE(copy.contains(id), id % 20 != 0);
+        for (size_t q = 0; q < n; q += 37) {
+            const auto a = index.search(row(data, dim, q), 10, 50);
+            const auto b = copy.search(row(data, dim, q), 10, 50);
+            QCOMPARE(b.size(), a.size());
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                QCOMPARE(b[i].id, a[i].id);
+                QCOMPARE(b[i].similarity, a[i].similarity);
+                QVERIFY(b[i].id % 20 != 0);
+            }
+        }
+        // The loaded index keeps working: revive a deleted label, grow, save again.
+        QVERIFY(copy.add(40, row(data, dim, 40)));
+        const auto more = mixture(3000, dim, 20, 0.6f, 18);
+        QVERIFY(copy.addBatch(iota(3000, 10000), more, 2));
+        QCOMPARE(copy.size(), qint64(1900 + 1 + 3000));
+        QVERIFY(copy.save(path, 99, &error));
+        auto again = VectorIndex::load(path, dim, kEmbedder, HnswParams{});
+        QCOMPARE(again.status, IndexLoadStatus::Loaded);
+        QCOMPARE(again.index->size(), qint64(4901));
+        QCOMPARE(again.watermark, qint64(99));
+        QVERIFY(again.index->contains(40) && !again.index->contains(60));
+    }
+
+    void loadRejectsBadFiles_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<qint64>("where"); // meaning depends on the damage
+        QTest::addColumn<int>("expected");
+        const int truncated = int(IndexLoadStatus::Truncated);
+        const int corrupt = int(IndexLoadStatus::Corrupt);
+        QTest::newRow("missing") << "missing" << qint64(0) << int(IndexLoadStatus::Missing);
+        QTest::newRow("empty file") << "cut" << qint64(0) << truncated;
+        QTest::newRow("cut in magic") << "cut" << qint64(5) << truncated;
+        QTest::newRow("cut in version") << "cut" << qint64(10) << truncated;
+        QTest::newRow("cut in embedder id") << "cut" << qint64(40) << truncated;
+        QTest::newRow("cut before header checksum") << "cut" << qint64(-1) << truncated; // header end - 1
+        QTest::newRow("cut at payload start") << "cut" << qint64(-2) << truncated;
+        QTest::newRow("cut mid payload") << "cut" << qint64(-3) << truncated;
+        QTest::newRow("cut last byte") << "cut" << qint64(-4) << truncated;
+        QTest::newRow("flip magic") << "flip" << qint64(0) << corrupt;
+        QTest::newRow("flip dimension") << "flip" << qint64(16) << corrupt;
+        QTest::newRow("flip live count") << "flip" << qint64(21) << corrupt;
+        QTest::newRow("flip embedder length") << "flip" << qint64(38) << corrupt;
+        QTest::newRow("flip embedder id") << "flip" << qint64(41) << corrupt;
+        QTest::newRow("flip header size") << "flip" << qint64(13) << corrupt;
+        QTest::newRow("flip header checksum") << "flip" << qint64(-1) << corrupt;
+        QTest::newRow("flip payload start") << "flip" << qint64(-2) << corrupt;
+        QTest::newRow("flip mid payload") << "flip" << qint64(-3) << corrupt;
+        QTest::newRow("flip last byte") << "flip" << qint64(-4) << corrupt;
+        QTest::newRow("trailing garbage") << "append" << qint64(3) << corrupt;
+        QTest::newRow("not an index") << "text" << qint64(0) << corrupt;
+        QTest::newRow("foreign embedder") << "embedder" << qint64(0) << int(IndexLoadStatus::Foreign);
+        QTest::newRow("foreign dimension") << "dimension" << qint64(0) << int(IndexLoadStatus::Foreign);
+        QTest::newRow("other version") << "version" << qint64(2) << int(IndexLoadStatus::VersionMismatch);
+        QTest::newRow("checksummed junk payload") << "junk" << qint64(0) << corrupt;
+    }
+    void loadRejectsBadFiles()
+    {
+        QFETCH(QString, damage);
+        QFETCH(qint64, where);
+        QFETCH(int, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const int dim = 16;
+        {
+            const QString embedder = damage == QLatin1String("embedder") ? QStringLiteral("minilm-v2") : kEmbedder;
+            const int builtDim = damage == QLatin1String("dimension") ? dim * 2 : dim;
+            const auto built = randomVectors(300, builtDim, 19);
+            VectorIndex index(builtDim, embedder, HnswParams{});
+            QVERIFY(index.addBatch(iota(300), built, 2));
+            QVERIFY(index.remove(5));
+            QString error;
+            QVERIFY2(index.save(path, 77, &error), qPrintable(error));
+        }
+        QByteArray bytes = readAll(path);
+        const qint64 headerSize = qFromLittleEndian<quint32>(bytes.constData() + 12);
+        const qint64 size = bytes.size();
+        const qint64 positions[] = {headerSize - 1, headerSize, headerSize + (size - headerSize) / 2, size - 1};
+        const qint64 at = where < 0 ? positions[-where - 1] : where;
+        if (damage == QLatin1String("missing")) {
+            QFile::remove(path);
+        } else if (damage == QLatin1String("cut")) {
+            writeAll(path, bytes.left(at));
+        } else if (damage == QLatin1String("flip")) {
+            bytes[at] = char(bytes[at] ^ 0x10);
+            writeAll(path, bytes);
+        } else if (damage == QLatin1String("append")) {
+            writeAll(path, bytes + QByteArray(int(where), 'x'));
+        } else if (damage == QLatin1String("text")) {
+            writeAll(path, QByteArrayLiteral("id,title\n1,printer jams on tray 2\n"));
+        } else if (damage == QLatin1String("version") || damage == QLatin1String("junk")) {
+            // A well-formed header with valid checksums around it, as another build would write.
+            IndexFileHeader h;
+            h.formatVersion = damage == QLatin1String("version") ? quint32(where) : kIndexFormatVersion;
+            h.dimension = quint32(dim);
+            h.liveCount = 299;
+            h.elementCount = 300;
+            h.embedderId = kEmbedder;
+            h.watermark = 77;
+            QByteArray payload = bytes.mid(headerSize);
+            if (damage == QLatin1String("junk"))
+                payload = QByteArray(int(payload.size()), '\x7f');
+            h.payloadSize = quint64(payload.size());
+            const QString payloadPath = dir.filePath(QStringLiteral("payload.bin"));
+            writeAll(payloadPath, payload);
+            QString error;
+            QVERIFY2(writeIndexFile(path, h, payloadPath, &error), qPrintable(error));
+            QFile::remove(payloadPath);
+            if (damage == QLatin1String("version")) {
+                const QByteArray forged = readAll(path);
+                QCOMPARE(qFromLittleEndian<quint32>(forged.constData() + 8), quint32(where));
+            }
+        }
+
+        const auto loaded = VectorIndex::load(path, dim, kEmbedder, HnswParams{});
+        QVERIFY2(int(loaded.status) == expected,
+                 qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
+        QVERIFY(!loaded.index);
+        QCOMPARE(loaded.watermark, qint64(0));
+        QVERIFY2(loaded.message.contains(path), qPrintable(loaded.message));
+        // verify() checks the envelope only; hnswlib's own refusal shows on load.
+        const auto verified = VectorIndex::verify(path, dim, kEmbedder);
+        if (damage == QLatin1String("junk")) {
+            QCOMPARE(verified.status, IndexLoadStatus::Loaded);
+        } else {
+            QCOMPARE(int(verified.status), expected);
+            QCOMPARE(verified.message, loaded.message);
+        }
+        if (damage == QLatin1String("cut") && at > headerSize)
+            QVERIFY2(loaded.message.contains(QStringLiteral("%1 of %2 payload bytes present")
+                                                 .arg(at - headerSize).arg(size - headerSize)),
+                     qPrintable(loaded.message));
+        const QStringList expectedFiles = damage == QLatin1String("missing") ? QStringList()
+                                                                             : QStringList{QStringLiteral("vectors.kidx")};
+        QCOMPARE(leftovers(dir.path(), expectedFiles), QStringList());
+    }
+
+    void saveReportsUnwritableFolder()
+    {
+        const auto data = randomVectors(10, 8, 20);
+        VectorIndex index(8, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(10), data, 1));
+        QString error;
+        QVERIFY(!index.save(QStringLiteral("/nonexistent-kms-folder/vectors.kidx"), 1, &error));
+        QVERIFY2(error.contains(QLatin1String("/nonexistent-kms-folder")), qPrintable(error));
+    }
+
+    // Searches on four threads while one thread adds batches (on two threads of its own) and removes.
+    // The checks are on results, never on timing; run the binary under ThreadSanitizer
+    // (-DKMS_SANITIZE=thread) to check the locking itself.
+    void searchesWhileWriting()
+    {
+        const int dim = 32;
+        const size_t initial = 2000, extra = 2000, batch = 250, removals = 400;
+        const auto data = randomVectors(initial + extra, dim, 21);
+        VectorIndex index(dim, kEmbedder, HnswParams{}, 512);
+        QVERIFY(index.addBatch(iota(initial), std::span<const float>(data).first(initial * size_t(dim)), 2));
+
+        std::atomic<size_t> removedBefore{0}; // ids below this (of the initial ones) are removed
+        std::atomic<bool> writerDone{false};
+        std::atomic<int> badResults{0};
+        std::atomic<int> writerErrors{0};
+        std::atomic<long> searches{0};
+
+        auto searcher = [&](quint32 seed) {
+            std::mt19937 rng(seed);
+            std::uniform_int_distribution<size_t> pick(0, initial + extra - 1);
+            int rounds = 0;
+            do {
+                const size_t removed = removedBefore.load(std::memory_order_acquire);
+                const auto hits = index.search(row(data, dim, pick(rng)), 10);
+                if (!wellFormed(hits) || hits.size() > 10)
+                    ++badResults;
+                for (const auto &h : hits) {
+                    if (h.id < 0 || size_t(h.id) >= initial + extra || size_t(h.id) < removed)
+                        ++badResults;
+                }
+                if (index.size() < 0 || index.capacity() < size_t(index.size()))
+                    ++badResults;
+                ++searches;
+                ++rounds;
+            } while (!writerDone.load() || rounds < 20);
+        };
+        auto writer = [&] {
+            size_t removed = 0;
+            for (size_t start = initial; start < initial + extra; start += batch) {
+                const std::vector<qint64> ids = iota(batch, qint64(start));
+                if (!index.addBatch(ids, std::span<const float>(data).subspan(start * size_t(dim), batch * size_t(dim)), 2))
+                    ++writerErrors;
+                for (size_t r = 0; r < removals / (extra / batch); ++r, ++removed) {
+                    if (!index.remove(qint64(removed)))
+                        ++writerErrors;
+                    removedBefore.store(removed + 1, std::memory_order_release);
+                }
+            }
+            writerDone = true;
+        };
+        std::vector<std::thread> threads;
+        for (quint32 t = 0; t < 4; ++t)
+            threads.emplace_back(searcher, 100 + t);
+        threads.emplace_back(writer);
+        for (auto &t : threads)
+            t.join();
+
+        QCOMPARE(writerErrors.load(), 0);
+        QCOMPARE(badResults.load(), 0);
+        QVERIFY(searches.load() >= 80);
+        QCOMPARE(index.size(), qint64(initial + extra - removals));
+        for (size_t i = 0; i < initial + extra; ++i)
+            QCOMPARE(index.contains(qint64(i)), i >= removals);
+    }
+
+    // The recall of the default parameters against exact search, on data shaped like embeddings:
+    // 20,000 points around 200 centres in 256 dimensions.
+    void recallAgainstBruteForce()
+    {
+#ifdef __SANITIZE_THREAD__
+        QSKIP("recall is no threading check and takes minutes under ThreadSanitizer");
+#endif
+        const int dim = 256;
+        const size_t n = 20000, queries = 200, k = 10;
+        const auto data = mixture(n + queries, dim, 200, 1.0f, 2024);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QString error;
+        QVERIFY2(index.addBatch(iota(n), std::span<const float>(data).first(n * size_t(dim)), 2, &error),
+                 qPrintable(error));
+        QCOMPARE(index.size(), qint64(n));
+
+        std::vector<float> unit(data);
+        for (size_t i = 0; i < n + queries; ++i) {
+            float norm = 0;
+            for (int j = 0; j < dim; ++j)
+                norm += unit[i * size_t(dim) + size_t(j)] * unit[i * size_t(dim) + size_t(j)];
+            for (int j = 0; j < dim; ++j)
+                unit[i * size_t(dim) + size_t(j)] /= std::sqrt(norm);
+        }
+        size_t found = 0;
+        std::vector<std::pair<float, qint64>> scored(n);
+        for (size_t q = n; q < n + queries; ++q) {
+            const float *qv = unit.data() + q * size_t(dim);
+            for (size_t i = 0; i < n; ++i) {
+                const float *v = unit.data() + i * size_t(dim);
+                float dot = 0;
+                for (int j = 0; j < dim; ++j)
+                    dot += qv[j] * v[j];
+                scored[i] = {-dot, qint64(i)};
+            }
+            std::partial_sort(scored.begin(), scored.begin() + k, scored.end());
+            std::set<qint64> truth;
+            for (size_t i = 0; i < k; ++i)
+                truth.insert(scored[i].second);
+            const auto hits = index.search(row(data, dim, q), int(k));
+            QCOMPARE(hits.size(), qsizetype(k));
+            for (const auto &h : hits)
+                found += truth.count(h.id);
+        }
+        const double recall = double(found) / double(queries * k);
+        qInfo("recall@10 at M=16 efConstruction=100 efSearch=64: %.4f", recall);
+        QVERIFY2(recall >= 0.95, qPrintable(QString::number(recall)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIndex)
+#include "tst_index.moc"

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: MIT
+// The ingestion pipeline end to end through the engine: real files in, store + index out.
+#include "../TestData.h"
+
+#include "embed/EmbeddingCache.h"
+#include "engine/Engine.h"
+#include "index/VectorIndex.h"
+#include "ingest/IngestOptions.h"
+#include "metrics/Metrics.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace kms;
+
+namespace {
+std::unique_ptr<Engine> openEngine(const QString &dir)
+{
+    Engine::Options o;
+    o.dataDirectory = dir;
+    o.logToFile = false;
+    QString error;
+    auto e = Engine::open(o, &error);
+    if (!e)
+        qWarning("%s", qPrintable(error));
+    return e;
+}
+
+IngestOptions optionsFor(const QString &file)
+{
+    IngestOptions o;
+    o.files = {file};
+    return o;
+}
+} // namespace
+
+class TestIngest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void tuningFollowsTheModes_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<qint64>("estimate");
+        QTest::addColumn<int>("explicitWorkers");
+        QTest::addColumn<int>("explicitBatch");
+        QTest::addColumn<int>("expectedMode");
+        QTest::addColumn<int>("expectedWorkers");
+        QTest::addColumn<int>("expectedBatch");
+        QTest::newRow("auto small") << int(IngestMode::Auto) << qint64(1000) << 0 << 0 << int(IngestMode::Async) << 2 << 200;
+        QTest::newRow("auto medium") << int(IngestMode::Auto) << qint64(8000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 500;
+        QTest::newRow("auto large") << int(IngestMode::Auto) << qint64(100000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 1000;
+        QTest::newRow("async forced") << int(IngestMode::Async) << qint64(100000) << 0 << 0 << int(IngestMode::Async) << 2 << 200;
+        QTest::newRow("explicit wins") << int(IngestMode::Auto) << qint64(100) << 8 << 750 << int(IngestMode::Async) << 8 << 750;
+        QTest::newRow("clamped") << int(IngestMode::Hybrid) << qint64(100) << 500 << 5000 << int(IngestMode::Hybrid) << 128 << 1000;
+    }
+    void tuningFollowsTheModes()
+    {
+        QFETCH(int, mode);
+        QFETCH(qint64, estimate);
+        QFETCH(int, explicitWorkers);
+        QFETCH(int, explicitBatch);
+        QFETCH(int, expectedMode);
+        QFETCH(int, expectedWorkers);
+        QFETCH(int, expectedBatch);
+        const Tuning t = chooseTuning(IngestMode(mode), estimate, 2, explicitWorkers, explicitBatch);
+        QCOMPARE(int(t.mode), expectedMode);
+        QCOMPARE(t.workers, expectedWorkers);
+        QCOMPARE(t.batchSize, expectedBatch);
+        QVERIFY(!t.reason.isEmpty());
+    }
+
+    // The real NFCorpus articles, then the same file again: nothing re-embedded, nothing rewritten.
+    void nfcorpusEndToEndAndIncrementalSync()
+    {
+        const QString corpus = QStringLiteral(KMS_SHARED_DATA_DIR "/nfcorpus/corpus.jsonl.gz");
+        if (!QFileInfo::exists(corpus))
+            QSKIP("shared NFCorpus data not present");
+        QTemporaryDir dir;
+        auto engine = openEngine(dir.path());
+        QVERIFY(engine);
+        IngestOptions o = optionsFor(corpus);
+        o.collection = Collection::Knowledge;
+        const JobInfo first = engine->runJob(o);
+        QCOMPARE(first.status, JobStatus::Completed);
+        QCOMPARE(first.counts.read, 3633);
+        QCOMPARE(first.counts.inserted, 3633);
+        QCOMPARE(first.counts.rejected, 0);
+        QCOMPARE(engine->counts().knowledge, 3633);
+        QCOMPARE(engine->index().size(), 3633);
+        const auto stored = engine->job(first.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->counts, first.counts);
+        QCOMPARE(stored->status, JobStatus::Completed);
+
+        const quint64 missesBefore = engine->cache().misses();
+        const JobInfo again = engine->runJob(o);
+        QCOMPARE(again.status, JobStatus::Completed);
+        QCOMPARE(again.counts.unchanged, 3633);
+        QCOMPARE(again.counts.inserted, 0);
+        QCOMPARE(again.counts.updated, 0);
+        QCOMPARE(engine->cache().misses(), missesBefore); // no embedding work at all
+        QCOMPARE(engine->index().size(), 3633);
+    }
+
+    void upsertUpdatesChangedRecordsOnly()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.jsonl"));
+        const QString b = dir.filePath(QStringLiteral("b.jsonl"));
+        QVERIFY(testdata::writeCases(a, 0, 300));
+        // b: the same 300 with 20 changed, plus 50 new
+        QFile f(b);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 350; ++i) {
+            const QJsonObject o = testdata::caseObject(i, i < 20 ? QStringLiteral(" Changed.") : QString());
+            f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + "\n");
+        }
+        f.close();
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        QCOMPARE(engine->runJob(optionsFor(a)).counts.inserted, 300);
+
+        // A dry run classifies without writing.
+        const JobProgress dry = engine->dryRun(optionsFor(b));
+        QCOMPARE(dry.counts.inserted, 50);
+        QCOMPARE(dry.counts.updated, 20);
+        QCOMPARE(dry.counts.unchanged, 280);
+        QCOMPARE(engine->counts().cases, 300);
+
+        const JobInfo job = engine->runJob(optionsFor(b));
+        QCOMPARE(job.counts.inserted, 50);
+        QCOMPARE(job.counts.updated, 20);
+        QCOMPARE(job.counts.unchanged, 280);
+        QCOMPARE(engine->counts().cases, 350);
+        QCOMPARE(engine->index().size(), 350);
+    }
+
+    void badRecordsAreRejectedWithReasonsAndTheRestIsStored()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("mixed.jsonl"));
+        QByteArray text;
+        text += QJsonDocument(testdata::caseObject(1)).toJson(QJsonDocument::Compact) + "\n";
+        text += "{\"id\": \"CASE-X\", \"title\": \"broken\n";                       // line 2: bad JSON
+        text += "{\"title\": \"no id here\", \"description\": \"text\"}\n";            // line 3: no id
+        text += "[1, 2, 3]\n";                                                          // line 4: not an object
+        text += QJsonDocument(testdata::caseObject(2)).toJson(QJsonDocument::Compact) + "\n";
+        QVERIFY(testdata::writeText(file, text));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        QCOMPARE(engine->runJob(optionsFor(dir.filePath(QStringLiteral("nothing.jsonl")))).status, JobStatus::Failed);
+        const JobInfo job = engine->runJob(optionsFor(file));
+        QCOMPARE(job.status, JobStatus::Completed);
+        QCOMPARE(job.counts.inserted, 2);
+        QCOMPARE(job.counts.rejected, 3);
+        const QList<RejectInfo> rejects = engine->rejects(job.id);
+        QCOMPARE(rejects.size(), 3);
+        QSet<qint64> lines;
+        for (const RejectInfo &r : rejects) {
+            lines.insert(r.line);
+            QCOMPARE(r.source, file);
+            QVERIFY2(!r.reason.isEmpty(), qPrintable(r.reason));
+        }
+        QCOMPARE(lines, (QSet<qint64>{2, 3, 4}));
+        for (const RejectInfo &r : rejects)
+            if (r.line == 3)
+                QCOMPARE(r.field, QStringLiteral("external_id"));
+    }
+
+    void cancelLeavesWholeBatchesOnly()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 20000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        IngestOptions o = optionsFor(file);
+        o.batchSize = 100;
+        std::atomic<int> batches{0};
+        const JobInfo job = engine->runJob(o, [&](IngestPipeline &p) {
+            p.setBatchCommittedCallback([&](const JobProgress &) {
+                if (++batches == 3)
+                    p.cancel();
+            });
+        });
+        QCOMPARE(job.status, JobStatus::Cancelled);
+        const qint64 stored = engine->counts().cases;
+        QVERIFY(stored >= 300);
+        QVERIFY(stored < 20000);
+        QCOMPARE(stored % 100, 0);                 // whole batches
+        QCOMPARE(job.counts.inserted, stored);     // what the job reports is what is there
+        QCOMPARE(engine->job(job.id)->counts.inserted, stored);
+        QCOMPARE(engine->index().size(), stored);
+    }
+
+    void pauseHoldsAndResumeFinishes()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 6000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        IngestOptions o = optionsFor(file);
+        o.batchSize = 100;
+        std::atomic<IngestPipeline *> pipeline{nullptr};
+        JobInfo result;
+        std::thread runner([&] {
+            result = engine->runJob(o, [&](IngestPipeline &p) {
+                p.pause(); // paused before the first batch is read
+                pipeline = &p;
+            });
+        });
+        QTRY_VERIFY(pipeline.load() != nullptr);
+        QTest::qWait(300);
+        QCOMPARE(pipeline.load()->progress().counts.batchesCommitted, 0);
+        QCOMPARE(pipeline.load()->progress().status, JobStatus::Paused);
+        pipeline.load()->resume();
+        runner.join();
+        QCOMPARE(result.status, JobStatus::Completed);
+        QCOMPARE(result.counts.inserted, 6000);
+    }
+
+    void queuedJobsRunByPriority()
+    {
+        QTemporaryDir dir;
+        const QString blocker = dir.filePath(QStringLiteral("blocker.jsonl"));
+        QVERIFY(testdata::writeCases(blocker, 0, 2000));
+        QStringList small;
+        for (int i = 0; i < 3; ++i) {
+            small << dir.filePath(QStringLiteral("s%1.jsonl").arg(i));
+            QVERIFY(testdata::writeCases(small.last(), 10000 + i * 10, 10000 + i * 10 + 10));
+        }
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        std::mutex m;
+        QList<qint64> finished;
+        engine->scheduler().setFinishedCallback([&](const JobInfo &j) {
+            std::lock_guard g(m);
+            finished.append(j.id);
+        });
+        IngestOptions first = optionsFor(blocker);
+        first.batchSize = 100;
+        const qint64 running = engine->scheduler().submit(first);
+        QTRY_VERIFY(engine->scheduler().runningProgress().has_value());
+        QVERIFY(engine->scheduler().pause(running)); // hold it while the others queue up
+        IngestOptions low = optionsFor(small[0]);
+        low.priority = JobPriority::Low;
+        IngestOptions normal = optionsFor(small[1]);
+        IngestOptions high = optionsFor(small[2]);
+        high.priority = JobPriority::High;
+        const qint64 l = engine->scheduler().submit(low);
+        const qint64 n = engine->scheduler().submit(normal);
+        const qint64 h = engine->scheduler().submit(high);
+        QCOMPARE(engine->scheduler().queuedJobs(), (QList<qint64>{h, n, l}));
+        QVERIFY(engine->scheduler().resume(running));
+        engine->scheduler().waitForIdle();
+        std::lock_guard g(m);
+        QCOMPARE(finished, (QList<qint64>{running, h, n, l}));
+        QCOMPARE(engine->counts().cases, 2030);
+    }
+
+    void queuedJobCanBeCancelled()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 3000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        IngestOptions o = optionsFor(file);
+        o.batchSize = 100;
+        const qint64 first = engine->scheduler().submit(o);
+        QTRY_VERIFY(engine->scheduler().runningProgress().has_value());
+        QVERIFY(engine->scheduler().pause(first));
+        const qint64 second = engine->scheduler().submit(o);
+        QVERIFY(engine->scheduler().cancel(second));
+        QVERIFY(engine->scheduler().resume(first));
+        engine->scheduler().waitForIdle();
+        QCOMPARE(engine->job(second)->status, JobStatus::Cancelled);
+        QCOMPARE(engine->job(first)->status, JobStatus::Completed);
+    }
+
+    void metricsSeeEveryStage()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 1000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        QCOMPARE(engine->runJob(optionsFor(file)).counts.inserted, 1000);
+        Metrics &m = engine->metrics();
+        QCOMPARE(m.totalCommitted(), 1000);
+        for (Stage s : {Stage::Read, Stage::Normalise, Stage::Embed, Stage::Write, Stage::Index})
+            QVERIFY2(m.stageRecords(s) >= 1000, qPrintable(stageName(s)));
+        const MetricsPoint p = m.tick(1000);
+        QVERIFY(p.recordsPerSecond10 > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "tst_ingest.moc"
