@@ -151,6 +151,9 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Batch size (default: from the mode)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("queries"), QStringLiteral("Recall queries (default 200)."), QStringLiteral("n"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("hnsw-m"), QStringLiteral("HNSW M (default: the engine default)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("ef-construction"), QStringLiteral("HNSW ef_construction."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("ef-search"), QStringLiteral("HNSW ef_search."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
@@ -188,6 +191,14 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     Engine::Options eo;
     eo.dataDirectory = QDir(work).filePath(QStringLiteral("data"));
     eo.logToFile = false;
+    EngineConfig config;
+    if (parser.isSet(QStringLiteral("hnsw-m")))
+        config.hnswM = parser.value(QStringLiteral("hnsw-m")).toInt();
+    if (parser.isSet(QStringLiteral("ef-construction")))
+        config.hnswEfConstruction = parser.value(QStringLiteral("ef-construction")).toInt();
+    if (parser.isSet(QStringLiteral("ef-search")))
+        config.hnswEfSearch = parser.value(QStringLiteral("ef-search")).toInt();
+    eo.config = config;
     QDir(eo.dataDirectory).removeRecursively();
     auto engine = Engine::open(eo, &error);
     if (!engine) {

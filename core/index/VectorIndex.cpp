@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "index/VectorIndex.h"
 
+#include "index/CosineDistance.h"
 #include "index/IndexFile.h"
 
 #include <QDir>
@@ -36,6 +37,24 @@ namespace kms {
 namespace {
 
 using Hnsw = hnswlib::HierarchicalNSW<float>;
+
+} // namespace
+
+// Cosine distance (1 - dot) on normalised vectors with the best kernel this CPU has.
+class CosineSpace final : public hnswlib::SpaceInterface<float>
+{
+public:
+    explicit CosineSpace(size_t dim) : m_dim(dim), m_fn(bestCosineDistance()) {}
+    size_t get_data_size() override { return m_dim * sizeof(float); }
+    hnswlib::DISTFUNC<float> get_dist_func() override { return m_fn; }
+    void *get_dist_func_param() override { return &m_dim; }
+
+private:
+    size_t m_dim;
+    hnswlib::DISTFUNC<float> m_fn;
+};
+
+namespace {
 
 // Vectors per exclusive section of addBatch: long enough to keep the insert threads busy, short
 // enough that a waiting search gets in within tens of milliseconds.
@@ -101,7 +120,7 @@ VectorIndex::VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams 
     if (dimension < 1)
         m_initError = QStringLiteral("vector index: invalid dimension %1").arg(dimension);
     else
-        m_space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dimension));
+        m_space = std::make_unique<CosineSpace>(size_t(dimension));
 }
 
 VectorIndex::VectorIndex(int dimension, QString embedderId, HnswParams params, size_t initialCapacity)

@@ -12,7 +12,6 @@
 
 namespace hnswlib {
 template<typename T> class HierarchicalNSW;
-class InnerProductSpace;
 } // namespace hnswlib
 
 namespace kms {
@@ -23,6 +22,8 @@ struct HnswParams {
     int efSearch = 64;
     bool operator==(const HnswParams &) const = default;
 };
+
+class CosineSpace;
 
 struct VectorHit {
     qint64 id = 0;
@@ -121,7 +122,7 @@ private:
     int m_dimension;
     QString m_embedderId;
     HnswParams m_params;
-    std::unique_ptr<hnswlib::InnerProductSpace> m_space;
+    std::unique_ptr<CosineSpace> m_space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw; // null if it could not be allocated
     QString m_initError;
     qint64 m_live = 0;          // hnswlib 0.6.2 counts elements, not live ones
