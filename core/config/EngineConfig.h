@@ -14,7 +14,7 @@ struct EngineConfig {
     int embeddingDimension = 256;
     // HNSW
     int hnswM = 16;
-    int hnswEfConstruction = 100;
+    int hnswEfConstruction = 64;
     int hnswEfSearch = 64;
     // Ingestion
     int workers = 0;            // 0: one per core

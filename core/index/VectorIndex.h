@@ -18,7 +18,7 @@ namespace kms {
 
 struct HnswParams {
     int M = 16;
-    int efConstruction = 100;
+    int efConstruction = 64;
     int efSearch = 64;
     bool operator==(const HnswParams &) const = default;
 };
