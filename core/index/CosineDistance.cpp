@@ -74,12 +74,8 @@ bool hasAvx2()
 
 DistanceFunction bestCosineDistance()
 {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    return cosineDistanceScalar;
-#else
     static const DistanceFunction best = hasAvx2() ? cosineDistanceAvx2 : cosineDistanceSse;
     return best;
-#endif
 }
 
 const char *cosineDistanceKernelName()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "index/IndexFile.h"
+#include "index/CosineDistance.h"
 #include "index/VectorIndex.h"
 
 #include <QDir>
@@ -104,6 +105,25 @@ class TestIndex : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The run-time chosen kernel agrees with plain C++ for every length (tails included).
+    void distanceKernelMatchesScalar()
+    {
+        std::mt19937 rng(5);
+        std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+        const DistanceFunction best = bestCosineDistance();
+        for (size_t dim : {1u, 3u, 4u, 7u, 8u, 15u, 16u, 17u, 31u, 64u, 255u, 256u, 300u}) {
+            std::vector<float> a(dim), b(dim);
+            for (size_t i = 0; i < dim; ++i) {
+                a[i] = u(rng);
+                b[i] = u(rng);
+            }
+            const float expected = cosineDistanceScalar(a.data(), b.data(), &dim);
+            const float got = best(a.data(), b.data(), &dim);
+            QVERIFY2(std::abs(expected - got) < 1e-4f * float(dim), qPrintable(QString::number(dim)));
+        }
+        QVERIFY(QByteArray(cosineDistanceKernelName()).size() > 0);
+    }
+
     void selfMatchIsTopOne_data()
     {
         QTest::addColumn<int>("dim");
