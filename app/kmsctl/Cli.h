@@ -56,6 +56,10 @@ int cmdJobs(const Context &ctx, const QStringList &args);
 int cmdRejects(const Context &ctx, const QStringList &args);
 int cmdGenerate(const Context &ctx, const QStringList &args);
 int cmdBenchmark(const Context &ctx, const QStringList &args);
+int cmdSearch(const Context &ctx, const QStringList &args);
+int cmdSimilar(const Context &ctx, const QStringList &args);
+int cmdSearchLog(const Context &ctx, const QStringList &args);
+int cmdEval(const Context &ctx, const QStringList &args);
 
 // Parses args with parser; on error prints it with the command's usage and returns false.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode);

@@ -21,7 +21,15 @@ Commands:
   rejects [JOB]             rejected records with file, record, line, field and reason
   generate --cases N --articles N --out FILE [--seed S]
                             realistic synthetic support data (.jsonl, .json, .csv)
-  benchmark [--records N]   end-to-end and per-stage ingestion speed, HNSW recall
+  search TEXT [--mode keyword|vector|hybrid] [--collection C] [--filter k=v]... [-k N]
+         [--fusion rrf|weighted] [--explain]
+                            find cases and articles; matched words marked
+  similar ID                more like this: the records nearest to a record
+  search-log [--top | --zero-results | --latency]
+                            search analytics
+  eval --corpus C --queries Q --qrels R [--mode M]
+                            nDCG@10, Recall@100, MRR@10 and latency on a BEIR collection
+  benchmark [--cases N]     end-to-end and per-stage ingestion speed, HNSW recall
 
 Run `kmsctl COMMAND --help` for a command's options.
 The data directory is --data-dir, else $KMS_DATA_DIR, else the platform default.
@@ -87,6 +95,14 @@ int main(int argc, char **argv)
         return cmdRejects(ctx, args);
     if (command == QLatin1String("generate"))
         return cmdGenerate(ctx, args);
+    if (command == QLatin1String("search"))
+        return cmdSearch(ctx, args);
+    if (command == QLatin1String("similar"))
+        return cmdSimilar(ctx, args);
+    if (command == QLatin1String("search-log"))
+        return cmdSearchLog(ctx, args);
+    if (command == QLatin1String("eval"))
+        return cmdEval(ctx, args);
     if (command == QLatin1String("benchmark"))
         return cmdBenchmark(ctx, args);
     err(QStringLiteral("kmsctl: unknown command '%1'\n\n%2").arg(command, QString::fromUtf8(kUsage)));

@@ -96,6 +96,15 @@ bool Engine::init(const Options &options, QString *error)
     if (!openIndex(error))
         return false;
 
+    m_searchLog = std::make_unique<SearchLog>(m_dir->databasePath());
+    SearchEngine::Parts parts;
+    parts.databasePath = m_dir->databasePath();
+    parts.index = [this]() -> std::shared_ptr<const VectorIndex> { return currentIndex(); };
+    parts.normalizer = m_normalizer.get();
+    parts.embedder = m_embedder.get();
+    parts.log = m_searchLog.get();
+    m_search = std::make_unique<SearchEngine>(parts);
+
     m_scheduler = std::make_unique<JobScheduler>(
         [this](const IngestOptions &o, qint64 id) { return makePipeline(o, id); },
         [this](const JobInfo &job) {
@@ -131,6 +140,12 @@ Engine::~Engine()
     if (m_writer)
         m_writer->checkpoint();
     log::flush();
+}
+
+std::shared_ptr<VectorIndex> Engine::currentIndex() const
+{
+    std::lock_guard guard(m_indexMutex);
+    return m_index;
 }
 
 // ---- index ----------------------------------------------------------------------------------------
@@ -296,8 +311,11 @@ bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, c
     }
     if (!fresh->save(m_dir->indexPath(), watermark, error))
         return false;
-    // Swapping the live index while a job adds to it would lose its vectors: only swap when idle.
-    m_index.swap(fresh);
+    // Replacing the live index while a job adds to it would lose its vectors: only when idle.
+    {
+        std::lock_guard indexGuard(m_indexMutex);
+        m_index = std::move(fresh);
+    }
     std::lock_guard guard(m_indexSaveMutex);
     m_indexSavedWatermark = watermark;
     m_indexReport = {IndexOpenReport::Action::Rebuilt,

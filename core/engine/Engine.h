@@ -3,6 +3,8 @@
 
 #include "config/EngineConfig.h"
 #include "ingest/JobScheduler.h"
+#include "search/SearchEngine.h"
+#include "search/SearchLog.h"
 #include "storage/Store.h"
 
 #include <QJsonObject>
@@ -57,7 +59,10 @@ public:
     const HashEmbedder &embedder() const { return *m_embedder; }
     EmbeddingCache &cache() { return *m_cache; }
     Metrics &metrics() { return *m_metrics; }
-    VectorIndex &index() { return *m_index; }
+    VectorIndex &index() { return *currentIndex(); }
+    std::shared_ptr<VectorIndex> currentIndex() const;
+    SearchEngine &search() { return *m_search; }
+    SearchLog &searchLog() { return *m_searchLog; }
     JobScheduler &scheduler() { return *m_scheduler; }
     const IndexOpenReport &indexOpenReport() const { return m_indexReport; }
     QStringList warnings() const { return m_warnings; }
@@ -108,7 +113,10 @@ private:
     std::unique_ptr<HashEmbedder> m_embedder;
     std::unique_ptr<EmbeddingCache> m_cache;
     std::unique_ptr<Metrics> m_metrics;
-    std::unique_ptr<VectorIndex> m_index;
+    std::shared_ptr<VectorIndex> m_index; // replaced whole by rebuildIndex(), under m_indexMutex
+    mutable std::mutex m_indexMutex;
+    std::unique_ptr<SearchLog> m_searchLog;
+    std::unique_ptr<SearchEngine> m_search;
     std::mutex m_indexSaveMutex;
     qint64 m_indexSavedWatermark = -1;
     IndexOpenReport m_indexReport;

@@ -246,6 +246,7 @@ FieldMapping FieldMapping::detect(const QStringList &columns, Collection collect
         keys.append(normalized(c));
     QSet<int> used;
     FieldMapping m;
+    m.m_collection = collection;
     for (int f = 0; f < FieldCount; ++f) {
         for (const char *candidate : candidates(Field(f), collection)) {
             const QLatin1String want(candidate);
@@ -260,6 +261,7 @@ FieldMapping FieldMapping::detect(const QStringList &columns, Collection collect
             }
         }
     }
+    m.rebuildLookups();
     return m;
 }
 
@@ -314,13 +316,34 @@ bool FieldMapping::set(const QString &spec, QString *error)
 void FieldMapping::set(Field f, const QString &column)
 {
     // An empty column unmaps the field ("--map kind=" turns a detected column back into extra).
-    if (column.isEmpty())
+    if (column.isEmpty()) {
         m_columns.remove(f);
-    else
+        m_disabled.insert(f);
+    } else {
         m_columns.insert(f, column);
+        m_disabled.remove(f);
+    }
+    rebuildLookups();
+}
+
+void FieldMapping::rebuildLookups()
+{
     m_fieldsByColumn.clear();
     for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it)
         m_fieldsByColumn[it.value()] |= 1u << int(it.key());
+    m_lateColumns.clear();
+    QSet<QString> mapped;
+    for (const QString &c : std::as_const(m_columns))
+        mapped.insert(normalized(c));
+    for (int f = 0; f < FieldCount; ++f) {
+        if (m_columns.contains(Field(f)) || m_disabled.contains(Field(f)))
+            continue;
+        for (const char *candidate : candidates(Field(f), m_collection)) {
+            const QString name = QString::fromLatin1(candidate);
+            if (!mapped.contains(name) && !m_lateColumns.contains(name))
+                m_lateColumns.insert(name, f);
+        }
+    }
 }
 
 QString FieldMapping::describe() const
@@ -347,6 +370,14 @@ std::optional<RecordProblem> FieldMapping::apply(const RawRecord &raw, Collectio
     for (const auto &[column, value] : raw.fields) {
         const auto it = m_fieldsByColumn.constFind(column);
         if (it == m_fieldsByColumn.cend()) {
+            if (!m_lateColumns.isEmpty()) {
+                const auto late = m_lateColumns.constFind(normalized(column));
+                if (late != m_lateColumns.cend()) {
+                    if (values[size_t(*late)].isUndefined())
+                        values[size_t(*late)] = value;
+                    continue;
+                }
+            }
             out->extra.insert(column, value);
             continue;
         }

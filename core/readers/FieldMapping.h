@@ -5,6 +5,7 @@
 #include "readers/RecordReader.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -58,8 +59,16 @@ public:
                                        const ValidationLimits &limits = {}) const;
 
 private:
+    void rebuildLookups();
+
     QHash<Field, QString> m_columns;
     QHash<QString, quint32> m_fieldsByColumn; // column -> bit set of the fields it feeds (apply's lookup)
+    // Mixed files (articles first, then cases) show only some columns in their first records: a
+    // column seen later that detect() would have mapped to a still-unmapped field feeds that field.
+    // Normalised name -> field; fields the user unmapped on purpose are left out.
+    QHash<QString, int> m_lateColumns;
+    QSet<Field> m_disabled;
+    Collection m_collection = Collection::Cases;
 };
 
 } // namespace kms

@@ -53,7 +53,30 @@ private Q_SLOTS:
     void applyDates_data();
     void applyDates();
     void applyPassesReaderErrors();
+    void laterColumnsOfMixedFilesAreMapped();
 };
+
+// A mixed export whose first record is an article: the case fields only appear later, and must
+// still reach their fields (not extra) - unless the user unmapped the field.
+void TestReadersMapping::laterColumnsOfMixedFilesAreMapped()
+{
+    FieldMapping m = FieldMapping::detect({QStringLiteral("id"), QStringLiteral("record_type"), QStringLiteral("title"),
+                                           QStringLiteral("body"), QStringLiteral("category")},
+                                          Collection::Knowledge);
+    const RawRecord raw = rawFromPairs({{"id", "CS-1"}, {"record_type", "case"}, {"title", "VPN drops"},
+                                        {"body", "tunnel closes"}, {"Status", "closed"}, {"priority", "high"},
+                                        {"channel", "email"}});
+    Record r;
+    QVERIFY(!m.apply(raw, Collection::Knowledge, &r));
+    QCOMPARE(r.collection, Collection::Cases);
+    QCOMPARE(r.status, QStringLiteral("closed"));
+    QCOMPARE(r.priority, QStringLiteral("high"));
+    QCOMPARE(r.extra.keys(), QStringList{QStringLiteral("channel")});
+    m.set(Field::Priority, QString()); // unmapped on purpose: stays in extra
+    QVERIFY(!m.apply(raw, Collection::Knowledge, &r));
+    QVERIFY(r.priority.isEmpty());
+    QCOMPARE(r.extra.value(QStringLiteral("priority")).toString(), QStringLiteral("high"));
+}
 
 void TestReadersMapping::detect_data()
 {

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: MIT
+// kmsctl search / similar / search-log / eval.
+#include "Cli.h"
+
+#include "engine/Engine.h"
+#include "search/Evaluation.h"
+#include "search/SearchEngine.h"
+#include "search/SearchLog.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+namespace kms::cli {
+
+namespace {
+QJsonObject hitJson(const SearchHit &h, bool explain)
+{
+    QJsonObject o{{QStringLiteral("id"), h.id},
+                  {QStringLiteral("external_id"), h.externalId},
+                  {QStringLiteral("collection"), collectionName(h.collection)},
+                  {QStringLiteral("title"), h.title},
+                  {QStringLiteral("snippet"), h.snippet},
+                  {QStringLiteral("status"), h.status},
+                  {QStringLiteral("priority"), h.priority},
+                  {QStringLiteral("product"), h.product},
+                  {QStringLiteral("category"), h.category},
+                  {QStringLiteral("score"), h.score}};
+    if (explain)
+        o.insert(QStringLiteral("explanation"),
+                 QJsonObject{{QStringLiteral("keyword_rank"), h.explanation.keywordRank},
+                             {QStringLiteral("bm25"), h.explanation.bm25},
+                             {QStringLiteral("vector_rank"), h.explanation.vectorRank},
+                             {QStringLiteral("similarity"), h.explanation.similarity},
+                             {QStringLiteral("fused"), h.explanation.fused}});
+    return o;
+}
+
+// Terminal output marks matches in bold; plain output keeps the [[ ]] markers.
+QString shownSnippet(const QString &s)
+{
+    if (!stdoutIsTerminal())
+        return s;
+    QString out = s;
+    out.replace(QStringLiteral("[["), QStringLiteral("\x1b[1m")).replace(QStringLiteral("]]"), QStringLiteral("\x1b[0m"));
+    return out;
+}
+
+int printResult(const Context &ctx, const SearchResult &r, bool explain)
+{
+    if (ctx.json) {
+        QJsonArray hits;
+        for (const SearchHit &h : r.hits)
+            hits.append(hitJson(h, explain));
+        QJsonObject o{{QStringLiteral("hits"), hits},
+                      {QStringLiteral("expanded_query"), r.expandedQuery},
+                      {QStringLiteral("fts_query"), r.ftsQuery},
+                      {QStringLiteral("keyword_candidates"), r.keywordCandidates},
+                      {QStringLiteral("vector_candidates"), r.vectorCandidates},
+                      {QStringLiteral("exact_vector_search"), r.exactVectorSearch},
+                      {QStringLiteral("latency_ms"), r.latencyMs}};
+        if (!r.error.isEmpty())
+            o.insert(QStringLiteral("error"), r.error);
+        printJson(o);
+    } else {
+        if (!r.expandedQuery.isEmpty())
+            out(QStringLiteral("query: %1").arg(r.expandedQuery));
+        int rank = 0;
+        for (const SearchHit &h : r.hits) {
+            out(QStringLiteral("%1. [%2] %3  %4  (%5%6)")
+                    .arg(++rank).arg(collectionName(h.collection), h.externalId, h.title)
+                    .arg(h.score, 0, 'g', 4)
+                    .arg(h.status.isEmpty() ? QString() : QStringLiteral(", ") + h.status));
+            out(QStringLiteral("   %1").arg(shownSnippet(h.snippet)));
+            if (explain)
+                out(QStringLiteral("   keyword rank %1 (bm25 %2), vector rank %3 (cosine %4), fused %5")
+                        .arg(h.explanation.keywordRank).arg(h.explanation.bm25, 0, 'f', 3)
+                        .arg(h.explanation.vectorRank).arg(h.explanation.similarity, 0, 'f', 3)
+                        .arg(h.explanation.fused, 0, 'g', 4));
+        }
+        out(QStringLiteral("%1 hits in %2 ms").arg(r.hits.size()).arg(r.latencyMs, 0, 'f', 1));
+    }
+    if (!r.error.isEmpty()) {
+        err(QStringLiteral("kmsctl: %1").arg(r.error));
+        return Failed;
+    }
+    return Ok;
+}
+
+bool readFilters(const QCommandLineParser &parser, SearchFilters *filters)
+{
+    if (parser.isSet(QStringLiteral("collection"))) {
+        const QString c = parser.value(QStringLiteral("collection"));
+        if (c != QLatin1String("both") && c != QLatin1String("all")) {
+            filters->collection = collectionFromName(c);
+            if (!filters->collection) {
+                err(QStringLiteral("kmsctl: unknown collection '%1' (use cases, knowledge or both)").arg(c));
+                return false;
+            }
+        }
+    }
+    for (const QString &spec : parser.values(QStringLiteral("filter"))) {
+        QString error;
+        if (!filters->add(spec, &error)) {
+            err(QStringLiteral("kmsctl: --filter %1: %2").arg(spec, error));
+            return false;
+        }
+    }
+    return true;
+}
+
+int intValue(const QCommandLineParser &parser, const char *name, int min, int max, bool *ok)
+{
+    bool parsed = false;
+    const int v = parser.value(QLatin1String(name)).toInt(&parsed);
+    if (!parsed || v < min || v > max) {
+        err(QStringLiteral("kmsctl: --%1 must be a number from %2 to %3").arg(QLatin1String(name)).arg(min).arg(max));
+        *ok = false;
+    }
+    return v;
+}
+} // namespace
+
+int cmdSearch(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Searches cases and articles. Query syntax: words, \"a phrase\", prefix*, -excluded, title:word,\n"
+        "status:open priority:high product:\"Orbit CRM\" ... Matched words are marked."));
+    parser.addPositionalArgument(QStringLiteral("text"), QStringLiteral("The query."), QStringLiteral("TEXT"));
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default)."), QStringLiteral("m"), QStringLiteral("hybrid")});
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
+    parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value, e.g. status=open, updated>=2024-01-01 (repeatable)."), QStringLiteral("spec")});
+    parser.addOption({QStringLiteral("k"), QStringLiteral("Hits per page (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("page"), QStringLiteral("Page number, from 1."), QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf (default) or weighted."), QStringLiteral("f"), QStringLiteral("rrf")});
+    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default 60)."), QStringLiteral("n"), QStringLiteral("60")});
+    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Weighted fusion: keyword share 0..1 (default 0.5)."), QStringLiteral("w"), QStringLiteral("0.5")});
+    parser.addOption({QStringLiteral("ef"), QStringLiteral("HNSW ef for this query (default: the index's)."), QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("explain"), QStringLiteral("Show BM25 / vector ranks and scores of every hit.")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().isEmpty()) {
+        err(QStringLiteral("kmsctl search: no query text given"));
+        return Usage;
+    }
+    SearchQuery q;
+    q.text = parser.positionalArguments().join(QLatin1Char(' '));
+    const auto mode = searchModeFromName(parser.value(QStringLiteral("mode")));
+    const auto fusion = fusionMethodFromName(parser.value(QStringLiteral("fusion")));
+    if (!mode || !fusion) {
+        err(QStringLiteral("kmsctl search: --mode takes keyword|vector|hybrid and --fusion rrf|weighted"));
+        return Usage;
+    }
+    q.mode = *mode;
+    q.fusion = *fusion;
+    bool ok = true;
+    q.k = intValue(parser, "k", 1, 1000, &ok);
+    const int page = intValue(parser, "page", 1, 100000, &ok);
+    q.rrfK = intValue(parser, "rrf-k", 1, 10000, &ok);
+    q.ef = intValue(parser, "ef", 0, 10000, &ok);
+    bool wOk = false;
+    q.keywordWeight = parser.value(QStringLiteral("keyword-weight")).toDouble(&wOk);
+    if (!wOk || q.keywordWeight < 0 || q.keywordWeight > 1) {
+        err(QStringLiteral("kmsctl search: --keyword-weight must be between 0 and 1"));
+        ok = false;
+    }
+    if (!ok || !readFilters(parser, &q.filters))
+        return Usage;
+    q.offset = (page - 1) * q.k;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    return printResult(ctx, engine->search().search(q), parser.isSet(QStringLiteral("explain")));
+}
+
+int cmdSimilar(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("More like this: the records nearest to a stored record.\n"
+                                                    "ID is the record's id or its external id (e.g. CS-0000042)."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Record id or external id."), QStringLiteral("ID"));
+    parser.addOption({QStringLiteral("k"), QStringLiteral("How many (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
+    parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value (repeatable)."), QStringLiteral("spec")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        err(QStringLiteral("kmsctl similar: give exactly one record id"));
+        return Usage;
+    }
+    bool ok = true;
+    const int k = intValue(parser, "k", 1, 1000, &ok);
+    SearchFilters filters;
+    if (!ok || !readFilters(parser, &filters))
+        return Usage;
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const QString idText = parser.positionalArguments().first();
+    bool numeric = false;
+    qint64 id = idText.toLongLong(&numeric);
+    if (!numeric) {
+        id = 0;
+        engine->withReader([&](Store &s) {
+            for (Collection c : {Collection::Cases, Collection::Knowledge})
+                if (auto r = s.record(c, idText); r && id == 0)
+                    id = r->id;
+            return 0;
+        });
+        if (id == 0) {
+            err(QStringLiteral("kmsctl similar: there is no record '%1'").arg(idText));
+            return Failed;
+        }
+    }
+    return printResult(ctx, engine->search().similar(id, k, filters), true);
+}
+
+int cmdSearchLog(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Search analytics: recent queries, top queries, zero-result queries, latency."));
+    parser.addOption({QStringLiteral("top"), QStringLiteral("Most frequent queries.")});
+    parser.addOption({QStringLiteral("zero-results"), QStringLiteral("Queries that found nothing.")});
+    parser.addOption({QStringLiteral("latency"), QStringLiteral("Latency percentiles per mode.")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("Rows (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    const int limit = std::max(1, parser.value(QStringLiteral("limit")).toInt());
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    SearchLog &log = engine->searchLog();
+    if (parser.isSet(QStringLiteral("latency"))) {
+        QJsonArray a;
+        for (const LatencySummary &l : log.latency()) {
+            a.append(QJsonObject{{QStringLiteral("mode"), searchModeName(l.mode)}, {QStringLiteral("queries"), l.queries},
+                                 {QStringLiteral("p50_ms"), l.p50Ms}, {QStringLiteral("p95_ms"), l.p95Ms},
+                                 {QStringLiteral("p99_ms"), l.p99Ms}});
+            if (!ctx.json)
+                out(QStringLiteral("%1  %2 queries  p50 %3 ms  p95 %4 ms  p99 %5 ms")
+                        .arg(searchModeName(l.mode), -8).arg(l.queries).arg(l.p50Ms, 0, 'f', 1)
+                        .arg(l.p95Ms, 0, 'f', 1).arg(l.p99Ms, 0, 'f', 1));
+        }
+        if (ctx.json)
+            printJson(a);
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("top")) || parser.isSet(QStringLiteral("zero-results"))) {
+        const QList<QueryCount> rows = parser.isSet(QStringLiteral("top")) ? log.topQueries(limit) : log.zeroResultQueries(limit);
+        QJsonArray a;
+        for (const QueryCount &q : rows) {
+            a.append(QJsonObject{{QStringLiteral("query"), q.text}, {QStringLiteral("count"), q.count},
+                                 {QStringLiteral("mean_latency_ms"), q.meanLatencyMs},
+                                 {QStringLiteral("last_seen"), q.lastSeen.toString(Qt::ISODate)}});
+            if (!ctx.json)
+                out(QStringLiteral("%1  %2  (%3 ms)").arg(q.count, 5).arg(q.text).arg(q.meanLatencyMs, 0, 'f', 1));
+        }
+        if (ctx.json)
+            printJson(a);
+        return Ok;
+    }
+    QJsonArray a;
+    for (const SearchLogEntry &e : log.recent(limit)) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(e.timestampMs).toString(Qt::ISODate);
+        a.append(QJsonObject{{QStringLiteral("time"), when}, {QStringLiteral("query"), e.text},
+                             {QStringLiteral("mode"), searchModeName(e.mode)}, {QStringLiteral("filters"), e.filtersJson},
+                             {QStringLiteral("hits"), e.hits}, {QStringLiteral("latency_ms"), e.latencyMs}});
+        if (!ctx.json)
+            out(QStringLiteral("%1  %2  %3 hits  %4 ms  %5").arg(when).arg(searchModeName(e.mode), -7).arg(e.hits, 4)
+                    .arg(e.latencyMs, 6, 'f', 1).arg(e.text));
+    }
+    if (ctx.json)
+        printJson(a);
+    return Ok;
+}
+
+int cmdEval(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Relevance of each search mode on a BEIR-layout test collection, loaded into a temporary store.\n"
+        "nDCG@10, Recall@100 and MRR@10 are averaged over every judged query (a query with no hit scores 0)."));
+    parser.addOption({QStringLiteral("corpus"), QStringLiteral("corpus.jsonl[.gz] (_id, title, text)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+    for (const char *name : {"corpus", "queries", "qrels"})
+        if (!parser.isSet(QLatin1String(name))) {
+            err(QStringLiteral("kmsctl eval: --%1 is required").arg(QLatin1String(name)));
+            return Usage;
+        }
+    QList<SearchMode> modes{SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid};
+    if (parser.isSet(QStringLiteral("mode"))) {
+        const auto m = searchModeFromName(parser.value(QStringLiteral("mode")));
+        if (!m) {
+            err(QStringLiteral("kmsctl eval: --mode takes keyword|vector|hybrid"));
+            return Usage;
+        }
+        modes = {*m};
+    }
+    QString error;
+    QList<EvalQuery> queries;
+    Qrels qrels;
+    if (!loadBeirQueries(parser.value(QStringLiteral("queries")), &queries, &error)
+        || !loadQrels(parser.value(QStringLiteral("qrels")), &qrels, &error)) {
+        err(QStringLiteral("kmsctl eval: %1").arg(error));
+        return Failed;
+    }
+    QTemporaryDir tmp;
+    Engine::Options eo;
+    eo.dataDirectory = tmp.path();
+    eo.logToFile = false;
+    auto engine = Engine::open(eo, &error);
+    if (!engine) {
+        err(QStringLiteral("kmsctl eval: %1").arg(error));
+        return StoreUnavailable;
+    }
+    IngestOptions io;
+    io.files = {parser.value(QStringLiteral("corpus"))};
+    io.collection = Collection::Knowledge;
+    io.initialLoad = true;
+    const JobInfo job = engine->runJob(io);
+    if (job.status != JobStatus::Completed) {
+        err(QStringLiteral("kmsctl eval: loading the corpus failed: %1").arg(job.error));
+        return Failed;
+    }
+    if (!ctx.json && !ctx.quiet)
+        out(QStringLiteral("corpus: %1 documents (%2 rejected); %3 judged queries")
+                .arg(job.counts.inserted).arg(job.counts.rejected).arg(qrels.size()));
+    QJsonArray rows;
+    for (SearchMode mode : modes) {
+        const ModeScores s = evaluate(mode, queries, qrels, [&](const QString &text, double *latencyMs) {
+            SearchQuery q;
+            q.text = text;
+            q.mode = mode;
+            q.k = 100;
+            q.log = false;
+            const SearchResult r = engine->search().search(q);
+            *latencyMs = r.latencyMs;
+            QStringList ids;
+            for (const SearchHit &h : r.hits)
+                ids.append(h.externalId);
+            return ids;
+        });
+        rows.append(QJsonObject{{QStringLiteral("mode"), searchModeName(mode)}, {QStringLiteral("queries"), s.queries},
+                                {QStringLiteral("ndcg@10"), s.ndcg10}, {QStringLiteral("recall@100"), s.recall100},
+                                {QStringLiteral("mrr@10"), s.mrr10}, {QStringLiteral("p50_ms"), s.p50Ms},
+                                {QStringLiteral("p95_ms"), s.p95Ms}});
+        if (!ctx.json)
+            out(QStringLiteral("%1  queries %2  nDCG@10 %3  Recall@100 %4  MRR@10 %5  p50 %6 ms  p95 %7 ms")
+                    .arg(searchModeName(mode), -8).arg(s.queries).arg(s.ndcg10, 0, 'f', 4).arg(s.recall100, 0, 'f', 4)
+                    .arg(s.mrr10, 0, 'f', 4).arg(s.p50Ms, 0, 'f', 2).arg(s.p95Ms, 0, 'f', 2));
+    }
+    if (ctx.json)
+        printJson(QJsonObject{{QStringLiteral("documents"), job.counts.inserted},
+                              {QStringLiteral("averaging"), QStringLiteral("all judged queries; no hit scores 0")},
+                              {QStringLiteral("modes"), rows}});
+    return Ok;
+}
+
+} // namespace kms::cli

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: MIT
+#include "search/SearchEngine.h"
+
+#include "embed/Embedder.h"
+#include "index/VectorIndex.h"
+#include "search/FilterSql.h"
+#include "search/Fusion.h"
+#include "search/QueryParser.h"
+#include "search/SearchLog.h"
+#include "search/Snippet.h"
+#include "storage/Store.h"
+#include "text/Normalizer.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace kms {
+
+namespace {
+// Above this many matching records a filtered vector query oversamples the HNSW index; at or below
+// it, exact search over the matching records is both cheaper and complete.
+constexpr qint64 kExactSearchLimit = 5000;
+
+bool isCancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// A prepared statement that finalises itself.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const QString &sql)
+    {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(db));
+            m_stmt = nullptr;
+        }
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool ok() const { return m_stmt != nullptr; }
+    QString error() const { return m_error; }
+    sqlite3_stmt *get() const { return m_stmt; }
+    // Binds values in order from parameter `first` (1-based); returns the next free index.
+    int bind(const QVariantList &values, int first = 1)
+    {
+        int i = first;
+        for (const QVariant &v : values) {
+            if (v.typeId() == QMetaType::QString) {
+                const QByteArray b = v.toString().toUtf8();
+                sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_int64(m_stmt, i, v.toLongLong());
+            }
+            ++i;
+        }
+        return i;
+    }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_error;
+};
+
+QString text(sqlite3_stmt *s, int col)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, col)) : QString();
+}
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
+void mergeFilters(SearchFilters &into, const SearchFilters &from)
+{
+    if (from.collection)
+        into.collection = from.collection;
+    into.statuses += from.statuses;
+    into.priorities += from.priorities;
+    into.products += from.products;
+    into.categories += from.categories;
+    into.tags += from.tags;
+    auto later = [](QDateTime &a, const QDateTime &b) { if (b.isValid() && (!a.isValid() || b > a)) a = b; };
+    auto earlier = [](QDateTime &a, const QDateTime &b) { if (b.isValid() && (!a.isValid() || b < a)) a = b; };
+    later(into.createdFrom, from.createdFrom);
+    later(into.updatedFrom, from.updatedFrom);
+    earlier(into.createdTo, from.createdTo);
+    earlier(into.updatedTo, from.updatedTo);
+}
+
+QString filtersJson(const SearchFilters &f)
+{
+    QJsonObject o;
+    if (f.collection)
+        o.insert(QStringLiteral("collection"), collectionName(*f.collection));
+    auto list = [&](const char *key, const QStringList &v) {
+        if (!v.isEmpty())
+            o.insert(QLatin1String(key), QJsonArray::fromStringList(v));
+    };
+    list("status", f.statuses);
+    list("priority", f.priorities);
+    list("product", f.products);
+    list("category", f.categories);
+    list("tag", f.tags);
+    auto date = [&](const char *key, const QDateTime &d) {
+        if (d.isValid())
+            o.insert(QLatin1String(key), d.toString(Qt::ISODate));
+    };
+    date("created_from", f.createdFrom);
+    date("created_to", f.createdTo);
+    date("updated_from", f.updatedFrom);
+    date("updated_to", f.updatedTo);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+SearchEngine::SearchEngine(Parts parts) : m_parts(std::move(parts)) {}
+
+SearchEngine::~SearchEngine() = default;
+
+std::unique_ptr<Store> SearchEngine::acquire(QString *error)
+{
+    {
+        std::lock_guard guard(m_poolMutex);
+        if (!m_pool.empty()) {
+            auto s = std::move(m_pool.back());
+            m_pool.pop_back();
+            return s;
+        }
+    }
+    return Store::open(m_parts.databasePath, Store::Mode::ReadOnly, error);
+}
+
+void SearchEngine::release(std::unique_ptr<Store> s)
+{
+    if (!s)
+        return;
+    std::lock_guard guard(m_poolMutex);
+    m_pool.push_back(std::move(s));
+}
+
+namespace {
+// Nearest records to `query` that pass `filters`, best first, at most n.
+struct VectorOutcome {
+    QList<RankedId> hits;
+    bool exact = false;
+    QString error;
+};
+
+VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString &embedderId,
+                           std::span<const float> query, int n, int ef, const SearchFilters &filters,
+                           qint64 excludeId, const std::atomic<bool> *cancel)
+{
+    VectorOutcome out;
+    if (n <= 0)
+        return out;
+    const int wanted = n + (excludeId > 0 ? 1 : 0);
+    if (filters.isEmpty()) {
+        for (const VectorHit &h : index.search(query, wanted, ef))
+            if (h.id != excludeId && out.hits.size() < n)
+                out.hits.append({h.id, h.similarity});
+        return out;
+    }
+    const FilterSql f = filterSql(filters);
+    qint64 matching = 0;
+    {
+        Statement count(store.handle(), QStringLiteral("SELECT count(*) FROM records r WHERE ") + f.where);
+        if (!count.ok()) {
+            out.error = count.error();
+            return out;
+        }
+        count.bind(f.params);
+        if (sqlite3_step(count.get()) == SQLITE_ROW)
+            matching = sqlite3_column_int64(count.get(), 0);
+    }
+    if (matching == 0)
+        return out;
+    const int dim = index.dimension();
+    if (matching <= kExactSearchLimit) {
+        // Exact: every matching record's vector, scored directly. Complete by construction.
+        out.exact = true;
+        Statement s(store.handle(),
+                    QStringLiteral("SELECT r.id, e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
+                                   "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE ")
+                        + f.where);
+        if (!s.ok()) {
+            out.error = s.error();
+            return out;
+        }
+        QVariantList params{embedderId};
+        params += f.params;
+        s.bind(params);
+        std::vector<std::pair<float, qint64>> scored;
+        scored.reserve(size_t(matching));
+        while (sqlite3_step(s.get()) == SQLITE_ROW) {
+            const qint64 id = sqlite3_column_int64(s.get(), 0);
+            if (id == excludeId || sqlite3_column_bytes(s.get(), 1) != int(dim * sizeof(float)))
+                continue;
+            const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 1));
+            float dot = 0;
+            for (int d = 0; d < dim; ++d)
+                dot += v[d] * query[size_t(d)];
+            scored.emplace_back(dot, id);
+            if ((scored.size() & 1023) == 0 && isCancelled(cancel))
+                return out;
+        }
+        const size_t top = std::min(scored.size(), size_t(n));
+        std::partial_sort(scored.begin(), scored.begin() + qsizetype(top), scored.end(),
+                          [](const auto &a, const auto &b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        for (size_t i = 0; i < top; ++i)
+            out.hits.append({scored[i].second, scored[i].first});
+        return out;
+    }
+    // Oversample the index and keep what passes the filter; grow until k pass or the index is
+    // exhausted, so a filtered query still returns k hits when k matching records exist.
+    const qint64 live = index.size();
+    qint64 fetch = std::max<qint64>(qint64(wanted) * 4, 64);
+    for (;;) {
+        const QList<VectorHit> raw = index.search(query, int(std::min(fetch, live)), std::max(ef, int(std::min(fetch, live))));
+        QList<qint64> ids;
+        for (const VectorHit &h : raw)
+            ids.append(h.id);
+        QSet<qint64> pass;
+        Statement s(store.handle(), QStringLiteral("SELECT r.id FROM records r WHERE r.id IN (%1) AND (%2)")
+                                        .arg(idList(ids), f.where));
+        if (!s.ok()) {
+            out.error = s.error();
+            return out;
+        }
+        s.bind(f.params);
+        while (sqlite3_step(s.get()) == SQLITE_ROW)
+            pass.insert(sqlite3_column_int64(s.get(), 0));
+        out.hits.clear();
+        for (const VectorHit &h : raw)
+            if (pass.contains(h.id) && h.id != excludeId && out.hits.size() < n)
+                out.hits.append({h.id, h.similarity});
+        if (out.hits.size() >= n || fetch >= live || isCancelled(cancel))
+            return out;
+        fetch *= 4;
+    }
+}
+
+// The page's records, in the page's order, with snippets. Records deleted since the lists were
+// made are skipped: a hit is never torn.
+QList<SearchHit> hitDetails(Store &store, const QList<FusedId> &page, const QStringList &highlight,
+                            const Normalizer &normalizer)
+{
+    QList<SearchHit> out;
+    if (page.isEmpty())
+        return out;
+    QList<qint64> ids;
+    for (const FusedId &f : page)
+        ids.append(f.id);
+    Statement s(store.handle(),
+                QStringLiteral("SELECT id, collection, external_id, title, body, resolution, status, priority, "
+                               "product, category, updated_at FROM records WHERE id IN (%1)").arg(idList(ids)));
+    QHash<qint64, SearchHit> byId;
+    while (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW) {
+        SearchHit h;
+        h.id = sqlite3_column_int64(s.get(), 0);
+        h.collection = sqlite3_column_int(s.get(), 1) == 1 ? Collection::Knowledge : Collection::Cases;
+        h.externalId = text(s.get(), 2);
+        h.title = text(s.get(), 3);
+        QString body = text(s.get(), 4);
+        if (body.isEmpty())
+            body = text(s.get(), 5);
+        // One line per hit: lists and terminals show it whole.
+        h.snippet = makeSnippet(body.isEmpty() ? h.title : body, highlight, normalizer).simplified();
+        h.status = text(s.get(), 6);
+        h.priority = text(s.get(), 7);
+        h.product = text(s.get(), 8);
+        h.category = text(s.get(), 9);
+        if (sqlite3_column_type(s.get(), 10) != SQLITE_NULL)
+            h.updatedAt = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s.get(), 10), Qt::UTC);
+        byId.insert(h.id, h);
+    }
+    for (const FusedId &f : page) {
+        auto it = byId.find(f.id);
+        if (it == byId.end())
+            continue;
+        it->explanation = f.explanation;
+        it->score = f.explanation.fused;
+        out.append(*it);
+    }
+    return out;
+}
+} // namespace
+
+SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bool> *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SearchResult result;
+    const ParsedQuery parsed = parseQuery(query.text, *m_parts.normalizer);
+    result.expandedQuery = parsed.expanded;
+    SearchFilters filters = query.filters;
+    mergeFilters(filters, parsed.filters);
+    const int k = std::clamp(query.k, 1, 1000);
+    const int offset = std::max(query.offset, 0);
+    const int depth = std::max(offset + k, query.candidates);
+
+    QString error;
+    auto store = acquire(&error);
+    if (!store) {
+        result.error = error;
+        return result;
+    }
+
+    QList<RankedId> keyword;
+    if (query.mode != SearchMode::Vector && parsed.hasPositive()) {
+        result.ftsQuery = parsed.toFtsMatch();
+        bool cancelled = false;
+        const auto hits = keywordSearch(*store, parsed, filters, query.mode == SearchMode::Keyword ? offset + k : depth,
+                                        m_keywordOptions, cancel, &cancelled, &error);
+        if (!error.isEmpty() && !cancelled)
+            result.error = error;
+        for (const KeywordHit &h : hits)
+            keyword.append({h.id, h.bm25});
+        result.keywordCandidates = int(keyword.size());
+    }
+
+    QList<RankedId> vector;
+    QStringList contentTokens = parsed.terms;
+    for (const QStringList &p : parsed.phrases)
+        contentTokens += p;
+    for (const auto &ft : parsed.fieldTerms)
+        contentTokens += ft.second;
+    if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
+        std::vector<float> q(size_t(m_parts.embedder->dimension()));
+        m_parts.embedder->embed(contentTokens, q);
+        const auto index = m_parts.index();
+        const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q,
+                                             query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
+                                             filters, 0, cancel);
+        if (!v.error.isEmpty())
+            result.error = v.error;
+        vector = v.hits;
+        result.exactVectorSearch = v.exact;
+        result.vectorCandidates = int(vector.size());
+    }
+
+    QList<FusedId> fused;
+    switch (query.mode) {
+    case SearchMode::Keyword: fused = fromKeyword(keyword); break;
+    case SearchMode::Vector: fused = fromVector(vector); break;
+    case SearchMode::Hybrid:
+        fused = query.fusion == FusionMethod::Rrf ? fuseRrf(keyword, vector, query.rrfK)
+                                                  : fuseWeighted(keyword, vector, query.keywordWeight);
+        break;
+    }
+
+    if (isCancelled(cancel)) {
+        result.cancelled = true;
+        release(std::move(store));
+        return result;
+    }
+    result.hits = hitDetails(*store, fused.mid(offset, k), parsed.highlightTerms(), *m_parts.normalizer);
+    release(std::move(store));
+    result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    if (query.log && m_parts.log) {
+        SearchLogEntry e;
+        e.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        e.text = query.text.left(1000);
+        e.mode = query.mode;
+        e.filtersJson = filtersJson(filters);
+        e.hits = int(result.hits.size());
+        e.latencyMs = result.latencyMs;
+        m_parts.log->record(std::move(e));
+    }
+    return result;
+}
+
+SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &filters, const std::atomic<bool> *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SearchResult result;
+    QString error;
+    auto store = acquire(&error);
+    if (!store) {
+        result.error = error;
+        return result;
+    }
+    const int dim = m_parts.embedder->dimension();
+    std::vector<float> q;
+    {
+        Statement s(store->handle(),
+                    QStringLiteral("SELECT e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
+                                   "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE r.id = ?"));
+        s.bind({m_parts.embedder->id(), recordId});
+        if (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_bytes(s.get(), 0) == int(dim * sizeof(float))) {
+            q.resize(size_t(dim));
+            std::memcpy(q.data(), sqlite3_column_blob(s.get(), 0), size_t(dim) * sizeof(float));
+        }
+    }
+    if (q.empty()) {
+        result.error = QStringLiteral("there is no record with id %1").arg(recordId);
+        release(std::move(store));
+        return result;
+    }
+    const auto index = m_parts.index();
+    const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q, std::clamp(k, 1, 1000),
+                                         0, filters, recordId, cancel);
+    result.error = v.error;
+    result.exactVectorSearch = v.exact;
+    result.hits = hitDetails(*store, fromVector(v.hits), {}, *m_parts.normalizer);
+    release(std::move(store));
+    result.vectorCandidates = int(v.hits.size());
+    result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    return result;
+}
+
+} // namespace kms

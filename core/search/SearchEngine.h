@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "search/KeywordSearch.h"
+#include "search/SearchTypes.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace kms {
+
+class Embedder;
+class Normalizer;
+class SearchLog;
+class Store;
+class VectorIndex;
+
+// Keyword, vector and hybrid search over cases and articles. Thread-safe: every call takes a pooled
+// read-only connection, so searches run in parallel with each other and with an ingestion job
+// (WAL: they see committed batches only). A set cancel flag stops a search at the next check.
+class SearchEngine
+{
+public:
+    struct Parts {
+        QString databasePath;
+        // The engine's current index; shared so a rebuild can replace it while a search still uses it.
+        std::function<std::shared_ptr<const VectorIndex>()> index;
+        const Normalizer *normalizer = nullptr;
+        const Embedder *embedder = nullptr;
+        SearchLog *log = nullptr;             // optional analytics
+    };
+    explicit SearchEngine(Parts parts);
+    ~SearchEngine();
+
+    SearchResult search(const SearchQuery &query, const std::atomic<bool> *cancel = nullptr);
+    // The records nearest to a stored record (itself excluded).
+    SearchResult similar(qint64 recordId, int k, const SearchFilters &filters = {},
+                         const std::atomic<bool> *cancel = nullptr);
+
+    KeywordSearchOptions &keywordOptions() { return m_keywordOptions; }
+
+private:
+    std::unique_ptr<Store> acquire(QString *error);
+    void release(std::unique_ptr<Store> s);
+
+    Parts m_parts;
+    KeywordSearchOptions m_keywordOptions;
+    std::mutex m_poolMutex;
+    std::vector<std::unique_ptr<Store>> m_pool;
+};
+
+} // namespace kms

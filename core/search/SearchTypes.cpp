@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "search/SearchTypes.h"
+
+#include <QTimeZone>
+
+namespace kms {
+
+QString searchModeName(SearchMode m)
+{
+    switch (m) {
+    case SearchMode::Keyword: return QStringLiteral("keyword");
+    case SearchMode::Vector: return QStringLiteral("vector");
+    case SearchMode::Hybrid: return QStringLiteral("hybrid");
+    }
+    return QStringLiteral("hybrid");
+}
+
+std::optional<SearchMode> searchModeFromName(QStringView n)
+{
+    const QString name = n.trimmed().toString().toLower();
+    if (name == u"keyword" || name == u"bm25" || name == u"fts")
+        return SearchMode::Keyword;
+    if (name == u"vector" || name == u"semantic")
+        return SearchMode::Vector;
+    if (name == u"hybrid")
+        return SearchMode::Hybrid;
+    return std::nullopt;
+}
+
+QString fusionMethodName(FusionMethod f)
+{
+    return f == FusionMethod::Weighted ? QStringLiteral("weighted") : QStringLiteral("rrf");
+}
+
+std::optional<FusionMethod> fusionMethodFromName(QStringView n)
+{
+    const QString name = n.trimmed().toString().toLower();
+    if (name == u"rrf")
+        return FusionMethod::Rrf;
+    if (name == u"weighted")
+        return FusionMethod::Weighted;
+    return std::nullopt;
+}
+
+bool SearchFilters::isEmpty() const
+{
+    return !collection && statuses.isEmpty() && priorities.isEmpty() && products.isEmpty()
+           && categories.isEmpty() && tags.isEmpty() && !createdFrom.isValid() && !createdTo.isValid()
+           && !updatedFrom.isValid() && !updatedTo.isValid();
+}
+
+namespace {
+
+enum class Op { Eq, Ge, Gt, Le, Lt };
+
+// An ISO 8601 date or date-time; no zone means UTC. *dateOnly tells the caller that the value
+// names a whole day.
+QDateTime parseIsoDate(const QString &text, bool *dateOnly)
+{
+    *dateOnly = false;
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid()) {
+        *dateOnly = true;
+        return QDateTime(date, QTime(0, 0), QTimeZone::utc());
+    }
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text, Qt::ISODate);
+    if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeZone(QTimeZone::utc());
+    return dt;
+}
+
+QString unquoted(QString v)
+{
+    v = v.trimmed();
+    if (v.size() >= 2 && ((v.front() == u'"' && v.back() == u'"') || (v.front() == u'\'' && v.back() == u'\'')))
+        v = v.mid(1, v.size() - 2).trimmed();
+    return v;
+}
+
+// Comma-separated alternatives, empty ones dropped.
+QStringList alternatives(const QString &value)
+{
+    QStringList out;
+    for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+        const QString v = unquoted(part);
+        if (!v.isEmpty() && !out.contains(v, Qt::CaseInsensitive))
+            out << v;
+    }
+    return out;
+}
+
+void appendUnique(QStringList &list, const QStringList &values)
+{
+    for (const QString &v : values)
+        if (!list.contains(v, Qt::CaseInsensitive))
+            list << v;
+}
+
+} // namespace
+
+bool SearchFilters::add(const QString &spec, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    // Name: leading letters; then the operator; then the value.
+    qsizetype i = 0;
+    while (i < spec.size() && spec[i].isSpace())
+        ++i;
+    const qsizetype nameStart = i;
+    while (i < spec.size() && (spec[i].isLetter() || spec[i] == u'_'))
+        ++i;
+    const QString name = spec.mid(nameStart, i - nameStart).toLower();
+    while (i < spec.size() && spec[i].isSpace())
+        ++i;
+    Op op = Op::Eq;
+    if (spec.mid(i, 2) == u">=") {
+        op = Op::Ge;
+        i += 2;
+    } else if (spec.mid(i, 2) == u"<=") {
+        op = Op::Le;
+        i += 2;
+    } else if (i < spec.size() && spec[i] == u'>') {
+        op = Op::Gt;
+        ++i;
+    } else if (i < spec.size() && spec[i] == u'<') {
+        op = Op::Lt;
+        ++i;
+    } else if (i < spec.size() && (spec[i] == u'=' || spec[i] == u':')) {
+        ++i;
+    } else {
+        return fail(QStringLiteral("filter '%1': expected name=value, name>=date or name<date").arg(spec));
+    }
+    const QString value = unquoted(spec.mid(i));
+    if (name.isEmpty())
+        return fail(QStringLiteral("filter '%1': missing filter name").arg(spec));
+    if (value.isEmpty())
+        return fail(QStringLiteral("filter '%1': missing value").arg(spec));
+
+    const bool isDate = name == u"updated" || name == u"created" || name == u"updated_at" || name == u"created_at";
+    if (!isDate && op != Op::Eq)
+        return fail(QStringLiteral("filter '%1': only '=' applies to %2").arg(spec, name));
+
+    if (name == u"status" || name == u"statuses") {
+        appendUnique(statuses, alternatives(value));
+    } else if (name == u"priority" || name == u"priorities") {
+        appendUnique(priorities, alternatives(value));
+    } else if (name == u"product" || name == u"products") {
+        appendUnique(products, alternatives(value));
+    } else if (name == u"category" || name == u"categories") {
+        appendUnique(categories, alternatives(value));
+    } else if (name == u"tag" || name == u"tags") {
+        appendUnique(tags, alternatives(value));
+    } else if (name == u"collection") {
+        const auto c = collectionFromName(value);
+        if (!c)
+            return fail(QStringLiteral("filter '%1': unknown collection '%2' (use cases or knowledge)").arg(spec, value));
+        collection = *c;
+    } else if (isDate) {
+        bool dateOnly = false;
+        const QDateTime at = parseIsoDate(value, &dateOnly);
+        if (!at.isValid())
+            return fail(QStringLiteral("filter '%1': '%2' is not an ISO 8601 date (2024-01-31 or 2024-01-31T12:00:00)")
+                            .arg(spec, value));
+        // Bounds are inclusive instants; a date-only value stands for its whole day.
+        const QDateTime dayEnd = dateOnly ? at.addDays(1).addMSecs(-1) : at;
+        QDateTime &from = name.startsWith(u"updated") ? updatedFrom : createdFrom;
+        QDateTime &to = name.startsWith(u"updated") ? updatedTo : createdTo;
+        switch (op) {
+        case Op::Eq: from = at; to = dayEnd; break;
+        case Op::Ge: from = at; break;
+        case Op::Gt: from = dayEnd.addMSecs(1); break;
+        case Op::Le: to = dayEnd; break;
+        case Op::Lt: to = at.addMSecs(-1); break;
+        }
+    } else {
+        return fail(QStringLiteral("unknown filter '%1' (use status, priority, product, category, tag, "
+                                   "collection, created or updated)")
+                        .arg(name));
+    }
+    return true;
+}
+
+} // namespace kms

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Record.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kms {
+
+enum class SearchMode { Keyword, Vector, Hybrid };
+enum class FusionMethod { Rrf, Weighted };
+QString searchModeName(SearchMode m);
+std::optional<SearchMode> searchModeFromName(QStringView n);
+QString fusionMethodName(FusionMethod f);
+std::optional<FusionMethod> fusionMethodFromName(QStringView n);
+
+// Restrictions every mode honours. Empty lists / invalid dates mean "no restriction"; values in one
+// list are alternatives (OR), different lists must all hold (AND). Matching is case-insensitive.
+struct SearchFilters {
+    std::optional<Collection> collection;
+    QStringList statuses;
+    QStringList priorities;
+    QStringList products;
+    QStringList categories;
+    QStringList tags;          // a record matches when it has any of them
+    QDateTime createdFrom, createdTo;
+    QDateTime updatedFrom, updatedTo;
+
+    bool isEmpty() const;
+    // "status=open", "priority=high", "product=Orbit CRM", "category=...", "tag=vpn",
+    // "collection=cases", "updated>=2024-01-01", "updated<2024-02-01", "created>=...".
+    // false + *error ("unknown filter 'colour' (use status, priority, ...)") on a bad spec.
+    bool add(const QString &spec, QString *error);
+};
+
+struct SearchQuery {
+    QString text;
+    SearchMode mode = SearchMode::Hybrid;
+    SearchFilters filters;
+    int k = 10;                  // hits per page
+    int offset = 0;              // pagination
+    FusionMethod fusion = FusionMethod::Rrf;
+    int rrfK = 60;
+    double keywordWeight = 0.5;  // weighted fusion: keyword share, the vector share is 1 - it
+    int ef = 0;                  // HNSW ef for this query; 0: the index default
+    int candidates = 100;        // per list, before fusion
+    bool log = true;             // record in the search analytics
+};
+
+// Why a hit is where it is.
+struct HitExplanation {
+    int keywordRank = 0;         // 1-based rank in the keyword list; 0: not in it
+    double bm25 = 0;             // FTS5 bm25 score as a positive number (higher is better)
+    int vectorRank = 0;          // 1-based rank in the vector list; 0: not in it
+    double similarity = 0;       // cosine similarity
+    double fused = 0;            // the score the hit is sorted by
+};
+
+struct SearchHit {
+    qint64 id = 0;
+    Collection collection = Collection::Cases;
+    QString externalId;
+    QString title;
+    QString snippet;             // matched terms wrapped in [[ and ]]
+    QString status;
+    QString priority;
+    QString product;
+    QString category;
+    QDateTime updatedAt;
+    double score = 0;
+    HitExplanation explanation;
+};
+
+struct SearchResult {
+    QList<SearchHit> hits;
+    QString expandedQuery;       // the query after normalisation and dictionary expansion
+    QString ftsQuery;            // the FTS5 MATCH expression that ran (keyword / hybrid)
+    int keywordCandidates = 0;
+    int vectorCandidates = 0;
+    bool exactVectorSearch = false; // a selective filter made exact search cheaper than HNSW
+    double latencyMs = 0;
+    bool cancelled = false;
+    QString error;               // a clear message; never an FTS5 syntax error from user text
+};
+
+} // namespace kms

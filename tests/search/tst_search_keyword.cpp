@@ -1,0 +1,667 @@
+// SPDX-License-Identifier: MIT
+#include "search/FilterSql.h"
+#include "search/KeywordSearch.h"
+#include "search/QueryParser.h"
+#include "search/Snippet.h"
+#include "storage/Store.h"
+#include "text/Normalizer.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace kms;
+
+namespace {
+
+QDateTime utc(const char *iso)
+{
+    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
+struct Row {
+    Collection collection;
+    const char *externalId, *title, *body, *resolution, *status, *priority, *product, *category;
+    QStringList tags;
+    const char *created, *updated; // nullptr: unknown
+};
+
+// Six records with ids 1..6; "kmsall" is in every body so filter tests have a term that matches all.
+const QList<Row> &rows()
+{
+    static const QList<Row> r = {
+        {Collection::Cases, "C-1", "VPN connection drops every hour",
+         "kmsall The client disconnects from the gateway at random times.", "Raised the keepalive interval.",
+         "Open", "High", "Orbit CRM", nullptr, {"VPN", "Network"}, "2024-01-10T08:00:00", "2024-01-15T09:00:00"},
+        {Collection::Cases, "C-2", "Printer offline after update",
+         "kmsall The printer shows offline since the driver update.", nullptr, "Closed", "Low", "PrintHub",
+         nullptr, {"printer"}, "2024-02-01T10:00:00", "2024-02-20T10:00:00"},
+        {Collection::Cases, "C-3", "Database timeout on login", "kmsall Users cannot sign in to the portal.",
+         nullptr, "open", "Medium", "Orbit CRM", nullptr, {}, "2024-03-05T10:00:00", "2024-03-06T10:00:00"},
+        {Collection::Cases, "C-4", "Login page slow", "kmsall A database timeout occurs for some users.",
+         nullptr, "Pending", "high", "orbit crm", nullptr, {}, "2023-12-01T10:00:00", "2024-04-01T10:00:00"},
+        {Collection::Knowledge, "KB-1", "Disk full on the backup server",
+         "kmsall When the disk full alert fires, clean old snapshots.", nullptr, nullptr, nullptr, nullptr,
+         "Storage", {"disk", "backup"}, "2023-06-01T10:00:00", "2024-01-01T10:00:00"},
+        {Collection::Knowledge, "KB-2", "Scheduling a full backup",
+         "kmsall Run a full backup of the disk weekly. k8s cronjobs work too.", nullptr, nullptr, nullptr,
+         nullptr, "Backup", {}, nullptr, nullptr},
+    };
+    return r;
+}
+
+QString str(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+RecordWrite makeWrite(const Row &row, const Normalizer &n, quint64 hash)
+{
+    RecordWrite w;
+    Record &r = w.record;
+    r.collection = row.collection;
+    r.externalId = str(row.externalId);
+    r.title = str(row.title);
+    r.body = str(row.body);
+    r.resolution = str(row.resolution);
+    r.status = str(row.status);
+    r.priority = str(row.priority);
+    r.product = str(row.product);
+    r.category = str(row.category);
+    r.tags = row.tags;
+    if (row.created)
+        r.createdAt = utc(row.created);
+    if (row.updated)
+        r.updatedAt = utc(row.updated);
+    w.titleText = n.matchingText(r.title);
+    w.bodyText = n.matchingText(r.body);
+    w.resolutionText = n.matchingText(r.resolution);
+    w.tagsText = n.matchingText(r.tags.join(u' '));
+    w.contentHash = hash;
+    w.textHash = hash;
+    w.vector.assign(8, float(hash));
+    w.vectorIsNew = true;
+    return w;
+}
+
+QList<qint64> ids(const QList<KeywordHit> &hits, bool sorted = true)
+{
+    QList<qint64> out;
+    for (const KeywordHit &h : hits)
+        out << h.id;
+    if (sorted)
+        std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Runs an FTS5 expression on the real table: SQLITE_ROW or SQLITE_DONE means SQLite accepted it.
+int ftsRun(Store &store, const QString &match, QString *message)
+{
+    sqlite3_stmt *stmt = nullptr;
+    int rc = sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1",
+                                -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        const QByteArray utf8 = match.toUtf8();
+        sqlite3_bind_text(stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        rc = sqlite3_step(stmt);
+    }
+    *message = QString::fromUtf8(sqlite3_errmsg(store.handle()));
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+double envDouble(const char *name, double fallback)
+{
+    bool ok = false;
+    const double v = qEnvironmentVariable(name).toDouble(&ok);
+    return ok ? v : fallback;
+}
+
+} // namespace
+
+class TestSearchKeyword : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Store> m_store;
+    Normalizer m_norm{std::make_shared<const TermDictionary>(TermDictionary::builtIn())};
+
+    QList<qint64> search(const QString &text, const SearchFilters &extra = {}, int limit = 50)
+    {
+        const ParsedQuery q = parseQuery(text, m_norm);
+        SearchFilters f = q.filters;
+        f.collection = extra.collection ? extra.collection : f.collection;
+        f.statuses << extra.statuses;
+        bool cancelled = true;
+        QString error;
+        const auto hits = keywordSearch(*m_store, q, f, limit, KeywordSearchOptions{}, nullptr, &cancelled, &error);
+        if (!error.isEmpty() || cancelled)
+            return {-1};
+        return ids(hits);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_store = Store::open(QStringLiteral(":memory:"), Store::Mode::ReadWrite, &error);
+        QVERIFY2(m_store, qPrintable(error));
+        QVERIFY2(m_store->setActiveEmbedder(QStringLiteral("hash-8")), qPrintable(m_store->lastError()));
+        BatchWrite batch;
+        quint64 hash = 1;
+        for (const Row &row : rows())
+            batch.records.push_back(makeWrite(row, m_norm, hash++));
+        const auto outcome = m_store->writeBatch(batch);
+        QVERIFY2(outcome, qPrintable(m_store->lastError()));
+        QCOMPARE(outcome->inserted, 6);
+    }
+
+    // ---- parser ---------------------------------------------------------------------------------
+    void parser_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("fts");
+        QTest::newRow("words") << "printer offline" << "\"printer\" OR \"offline\"";
+        QTest::newRow("stop words dropped") << "How do I reset the password?" << "\"reset\" OR \"password\"";
+        QTest::newRow("only stop words kept") << "the of" << "\"the\" OR \"of\"";
+        QTest::newRow("phrase") << "\"disk full\" backup" << "\"backup\" OR \"disk full\"";
+        QTest::newRow("quoted stop word kept") << "\"the\" printer" << "\"the\" OR \"printer\"";
+        QTest::newRow("prefix") << "kuber*" << "\"kuber\"*";
+        QTest::newRow("one-letter prefix is a word") << "x* printer" << "\"x\" OR \"printer\"";
+        QTest::newRow("exclusion") << "printer -offline" << "(\"printer\") NOT (\"offline\")";
+        QTest::newRow("excluded phrase") << "printer -\"paper jam\"" << "(\"printer\") NOT (\"paper jam\")";
+        QTest::newRow("field") << "title:login crash" << "\"crash\" OR title : \"login\"";
+        QTest::newRow("field phrase") << "resolution:\"reset token\"" << "resolution : \"reset token\"";
+        QTest::newRow("description is body") << "Description:timeout" << "body : \"timeout\"";
+        QTest::newRow("dictionary") << "K8s pod" << "\"kubernetes\" OR \"pod\"";
+        QTest::newRow("dictionary phrase") << "vpn drops" << "\"drops\" OR \"virtual private network\"";
+        QTest::newRow("dedupe") << "printer Printer PRINTER" << "\"printer\"";
+        QTest::newRow("filter only") << "status:open printer" << "\"printer\"";
+        QTest::newRow("operators are words") << "AND OR NOT NEAR" << "\"near\"";
+        QTest::newRow("unknown field") << "colour:red" << "\"colour\" OR \"red\"";
+        QTest::newRow("error code") << "ORA-12154 on v2.3.1" << "\"ora-12154\" OR \"v2.3.1\"";
+        QTest::newRow("empty") << "" << "";
+        QTest::newRow("punctuation only") << "?! ... --" << "";
+    }
+    void parser()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, fts);
+        const ParsedQuery q = parseQuery(query, m_norm);
+        QCOMPARE(q.toFtsMatch(), fts);
+        QCOMPARE(q.hasPositive(), !fts.isEmpty());
+        if (!fts.isEmpty()) {
+            QString message;
+            const int rc = ftsRun(*m_store, fts, &message);
+            QVERIFY2(rc == SQLITE_ROW, qPrintable(message));
+        }
+    }
+
+    void parserParts()
+    {
+        const ParsedQuery q = parseQuery(u"crash* \"disk full\" -jam -\"paper tray\" title:login status:open,pending"
+                                         u" priority:high product:\"Orbit CRM\" updated>=2024-01-01 created:<2024-02-01 tag:vpn"
+                                         u" collection:cases category:Storage",
+                                         m_norm);
+        QCOMPARE(q.terms, QStringList());
+        QCOMPARE(q.prefixes, QStringList{"crash"});
+        QCOMPARE(q.phrases, (QList<QStringList>{{"disk", "full"}}));
+        QCOMPARE(q.excludedTerms, QStringList{"jam"});
+        QCOMPARE(q.excludedPhrases, (QList<QStringList>{{"paper", "tray"}}));
+        QCOMPARE(q.fieldTerms.size(), 1);
+        QCOMPARE(q.fieldTerms.front().first, QStringLiteral("title"));
+        QCOMPARE(q.filters.statuses, (QStringList{"open", "pending"}));
+        QCOMPARE(q.filters.priorities, QStringList{"high"});
+        QCOMPARE(q.filters.products, QStringList{"Orbit CRM"});
+        QCOMPARE(q.filters.tags, QStringList{"vpn"});
+        QCOMPARE(q.filters.categories, QStringList{"Storage"});
+        QCOMPARE(q.filters.collection, std::optional<Collection>(Collection::Cases));
+        QCOMPARE(q.filters.updatedFrom, utc("2024-01-01T00:00:00"));
+        QCOMPARE(q.filters.createdTo, utc("2024-01-31T23:59:59.999"));
+        QCOMPARE(q.highlightTerms(), (QStringList{"disk", "full", "login", "crash*"}));
+        QVERIFY(q.expanded.contains(u"-\"paper tray\""));
+        QString message;
+        QCOMPARE(ftsRun(*m_store, q.toFtsMatch(), &message), SQLITE_ROW);
+        QCOMPARE(ftsRun(*m_store, q.toFtsMatchAll(), &message), SQLITE_ROW);
+    }
+
+    void hostileInput_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("unbalanced quote") << "printer \"offline";
+        QTest::newRow("unbalanced field quote") << "title:\"offline printer";
+        QTest::newRow("lone minus") << "-";
+        QTest::newRow("minus quote") << "-\"";
+        QTest::newRow("star") << "*";
+        QTest::newRow("stars") << "** -* *a";
+        QTest::newRow("parens") << "( ) (printer";
+        QTest::newRow("operators") << "AND OR NOT NEAR";
+        QTest::newRow("near call") << "NEAR(printer offline, 2)";
+        QTest::newRow("caret") << "^printer ^";
+        QTest::newRow("colon") << ":";
+        QTest::newRow("colons") << "a:b:c title: status: :printer";
+        QTest::newRow("column filter syntax") << "{title}: printer - title : x";
+        QTest::newRow("quotes") << "\"\" \"\"\" \"a\"\"b\" ''";
+        QTest::newRow("backslash") << "C:\\Windows\\ \\\"x\\\"";
+        QTest::newRow("nul") << QString::fromUtf16(u"print\0er off\0line", 17);
+        QTest::newRow("emoji") << QString::fromUtf8("😀 🔥printer🔥 👍🏽");
+        QTest::newRow("only stop words") << "what is the of to";
+        QTest::newRow("bad date") << "updated>=yesterday created:<=2024-13-45";
+        QTest::newRow("trailing operator") << "printer OR";
+        QTest::newRow("control chars") << QString::fromUtf16(u"\x01\x1b[31mred\x7f");
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + QStringLiteral("abc") + QChar(0xDC00);
+        QTest::newRow("10 KB") << [] {
+            QString s;
+            for (int i = 0; s.size() < 12000; ++i)
+                s += QStringLiteral("word%1 \"ph%1 rase\" -x%1 pre%1* ").arg(i);
+            return s;
+        }();
+        QTest::newRow("10 KB no spaces") << QString(11000, u'a');
+    }
+    void hostileInput()
+    {
+        QFETCH(QString, query);
+        const ParsedQuery q = parseQuery(query, m_norm);
+        QVERIFY(q.positiveCount() <= kMaxQueryParts);
+        for (const QString &match : {q.toFtsMatch(), q.toFtsMatchAll()}) {
+            if (match.isEmpty())
+                continue;
+            QString message;
+            const int rc = ftsRun(*m_store, match, &message);
+            QVERIFY2(rc == SQLITE_ROW, qPrintable(message + QStringLiteral(" in ") + match.left(200)));
+        }
+        bool cancelled = false;
+        QString error;
+        keywordSearch(*m_store, q, q.filters, 10, {}, nullptr, &cancelled, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!cancelled);
+    }
+
+    // ---- filters --------------------------------------------------------------------------------
+    void filterSql_data()
+    {
+        QTest::addColumn<QStringList>("specs");
+        QTest::addColumn<QList<qint64>>("expected");
+        QTest::newRow("none") << QStringList{} << QList<qint64>{1, 2, 3, 4, 5, 6};
+        QTest::newRow("status") << QStringList{"status=open"} << QList<qint64>{1, 3};
+        QTest::newRow("statuses") << QStringList{"status=OPEN, pending"} << QList<qint64>{1, 3, 4};
+        QTest::newRow("priority") << QStringList{"priority=HIGH"} << QList<qint64>{1, 4};
+        QTest::newRow("product") << QStringList{"product=orbit crm"} << QList<qint64>{1, 3, 4};
+        QTest::newRow("category") << QStringList{"category=storage"} << QList<qint64>{5};
+        QTest::newRow("tag") << QStringList{"tag=vpn"} << QList<qint64>{1};
+        QTest::newRow("tag case") << QStringList{"tag=BACKUP"} << QList<qint64>{5};
+        QTest::newRow("tags any") << QStringList{"tag=vpn,printer"} << QList<qint64>{1, 2};
+        QTest::newRow("knowledge") << QStringList{"collection=knowledge"} << QList<qint64>{5, 6};
+        QTest::newRow("cases") << QStringList{"collection=cases"} << QList<qint64>{1, 2, 3, 4};
+        QTest::newRow("created from") << QStringList{"created>=2024-01-01"} << QList<qint64>{1, 2, 3};
+        QTest::newRow("created before") << QStringList{"created<2024-02-01"} << QList<qint64>{1, 4, 5};
+        QTest::newRow("updated on day") << QStringList{"updated=2024-01-15"} << QList<qint64>{1};
+        QTest::newRow("updated after day") << QStringList{"updated>2024-03-06"} << QList<qint64>{4};
+        QTest::newRow("updated until day") << QStringList{"updated<=2024-01-15"} << QList<qint64>{1, 5};
+        QTest::newRow("updated from instant") << QStringList{"updated>=2024-01-15T09:00:00Z"}
+                                              << QList<qint64>{1, 2, 3, 4};
+        QTest::newRow("updated after instant") << QStringList{"updated>2024-01-15T09:00:00Z"}
+                                               << QList<qint64>{2, 3, 4};
+        QTest::newRow("updated range") << QStringList{"updated>=2024-01-01", "updated<2024-03-01"}
+                                       << QList<qint64>{1, 2, 5};
+        QTest::newRow("combined") << QStringList{"collection=cases", "priority=high", "updated>=2024-02-01"}
+                                  << QList<qint64>{4};
+        QTest::newRow("nothing") << QStringList{"status=open", "collection=knowledge"} << QList<qint64>{};
+    }
+    void filterSql()
+    {
+        QFETCH(QStringList, specs);
+        QFETCH(QList<qint64>, expected);
+        SearchFilters f;
+        for (const QString &spec : specs) {
+            QString error;
+            QVERIFY2(f.add(spec, &error), qPrintable(error));
+        }
+        QCOMPARE(f.isEmpty(), specs.isEmpty());
+        const FilterSql where = kms::filterSql(f);
+        const QByteArray sql = ("SELECT r.id FROM records r WHERE " + where.where + " ORDER BY r.id").toUtf8();
+        sqlite3_stmt *stmt = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(m_store->handle(), sql.constData(), -1, &stmt, nullptr), SQLITE_OK);
+        int index = 1;
+        for (const QVariant &v : where.params) {
+            if (v.typeId() == QMetaType::QString)
+                sqlite3_bind_text(stmt, index++, v.toString().toUtf8().constData(), -1, SQLITE_TRANSIENT);
+            else
+                sqlite3_bind_int64(stmt, index++, v.toLongLong());
+        }
+        QList<qint64> got;
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            got << sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        QCOMPARE(got, expected);
+
+        // The same filters inside a keyword search.
+        const ParsedQuery q = parseQuery(u"kmsall", m_norm);
+        QString error;
+        bool cancelled = false;
+        QCOMPARE(ids(keywordSearch(*m_store, q, f, 50, {}, nullptr, &cancelled, &error)), expected);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void filterErrors_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown") << "colour=red" << "unknown filter 'colour'";
+        QTest::newRow("bad date") << "updated>=yesterday" << "not an ISO 8601 date";
+        QTest::newRow("operator") << "status>open" << "only '=' applies to status";
+        QTest::newRow("collection") << "collection=cats" << "unknown collection 'cats'";
+        QTest::newRow("no value") << "status=" << "missing value";
+        QTest::newRow("no operator") << "status" << "expected name=value";
+    }
+    void filterErrors()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, message);
+        SearchFilters f;
+        QString error;
+        QVERIFY(!f.add(spec, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY(f.isEmpty());
+    }
+
+    // ---- keyword search -------------------------------------------------------------------------
+    void keyword_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QList<qint64>>("expected");
+        QTest::newRow("word") << "printer" << QList<qint64>{2};
+        QTest::newRow("any word") << "printer gateway" << QList<qint64>{1, 2};
+        QTest::newRow("stemmed") << "disconnect printers" << QList<qint64>{1, 2};
+        QTest::newRow("words") << "disk full" << QList<qint64>{5, 6};
+        QTest::newRow("phrase") << "\"disk full\"" << QList<qint64>{5};
+        QTest::newRow("prefix") << "snap*" << QList<qint64>{5};
+        QTest::newRow("dictionary prefix") << "kuber*" << QList<qint64>{6};
+        QTest::newRow("dictionary") << "kubernetes" << QList<qint64>{6};
+        QTest::newRow("exclusion") << "backup -snapshots" << QList<qint64>{6};
+        QTest::newRow("excluded phrase") << "kmsall -\"disk full\"" << QList<qint64>{1, 2, 3, 4, 6};
+        QTest::newRow("field") << "title:timeout" << QList<qint64>{3};
+        QTest::newRow("field both") << "title:login" << QList<qint64>{3, 4};
+        QTest::newRow("resolution") << "resolution:keepalive" << QList<qint64>{1};
+        QTest::newRow("tags field dictionary") << "tags:vpn" << QList<qint64>{1};
+        QTest::newRow("status filter") << "kmsall status:open" << QList<qint64>{1, 3};
+        QTest::newRow("product filter") << "kmsall product:\"Orbit CRM\"" << QList<qint64>{1, 3, 4};
+        QTest::newRow("date filter") << "kmsall updated>=2024-02-01" << QList<qint64>{2, 3, 4};
+        QTest::newRow("collection filter") << "kmsall collection:knowledge" << QList<qint64>{5, 6};
+        QTest::newRow("tag filter") << "kmsall tag:backup" << QList<qint64>{5};
+        QTest::newRow("no match") << "zebra" << QList<qint64>{};
+        QTest::newRow("nothing positive") << "-printer" << QList<qint64>{};
+    }
+    void keyword()
+    {
+        QFETCH(QString, query);
+        QFETCH(QList<qint64>, expected);
+        QCOMPARE(search(query), expected);
+    }
+
+    void titleAboveBody()
+    {
+        const ParsedQuery q = parseQuery(u"timeout", m_norm);
+        bool cancelled = false;
+        QString error;
+        const auto hits = keywordSearch(*m_store, q, {}, 10, {}, nullptr, &cancelled, &error);
+        QCOMPARE(ids(hits, false), (QList<qint64>{3, 4}));
+        QVERIFY(hits[0].bm25 > hits[1].bm25);
+        QVERIFY(hits[1].bm25 > 0);
+    }
+
+    void allTermsFirst()
+    {
+        // Both passes agree on a query whose every-word matches fill the limit.
+        const ParsedQuery q = parseQuery(u"disk full backup", m_norm);
+        QString error;
+        bool cancelled = false;
+        KeywordSearchOptions orOnly;
+        orOnly.allTermsFirst = false;
+        const auto both = keywordSearch(*m_store, q, {}, 1, {}, nullptr, &cancelled, &error);
+        const auto any = keywordSearch(*m_store, q, {}, 1, orOnly, nullptr, &cancelled, &error);
+        QCOMPARE(ids(both), ids(any));
+        // Fewer every-word matches than the limit: the OR pass adds the rest.
+        QCOMPARE(ids(keywordSearch(*m_store, parseQuery(u"printer gateway", m_norm), {}, 10, {}, nullptr,
+                                   &cancelled, &error)),
+                 (QList<qint64>{1, 2}));
+    }
+
+    void limitAndCount()
+    {
+        const ParsedQuery q = parseQuery(u"kmsall", m_norm);
+        QString error;
+        bool cancelled = false;
+        QCOMPARE(keywordSearch(*m_store, q, {}, 4, {}, nullptr, &cancelled, &error).size(), 4);
+        QCOMPARE(keywordSearch(*m_store, q, {}, 0, {}, nullptr, &cancelled, &error).size(), 0);
+        QCOMPARE(keywordMatchCount(*m_store, q, 100), 6);
+        QCOMPARE(keywordMatchCount(*m_store, q, 3), 3);
+        QCOMPARE(keywordMatchCount(*m_store, parseQuery(u"zebra", m_norm), 100), 0);
+    }
+
+    void cancellation()
+    {
+        const ParsedQuery q = parseQuery(u"kmsall disk", m_norm);
+        std::atomic<bool> cancel{true};
+        bool cancelled = false;
+        QString error;
+        const auto hits = keywordSearch(*m_store, q, {}, 10, {}, &cancel, &cancelled, &error);
+        QVERIFY(cancelled);
+        QVERIFY(hits.isEmpty());
+        QVERIFY(error.isEmpty());
+        // The handler is removed: the same connection searches normally afterwards.
+        cancel = false;
+        QCOMPARE(keywordSearch(*m_store, q, {}, 10, {}, &cancel, &cancelled, &error).size(), 6);
+        QVERIFY(!cancelled);
+    }
+
+    void cancellationDuringStatement()
+    {
+        // The flag goes up after keywordSearch's own check, while SQLite prepares the statement
+        // (the authorizer runs then): only the progress handler can stop it.
+        std::atomic<bool> flag{false};
+        sqlite3_set_authorizer(m_store->handle(), [](void *p, int, const char *, const char *, const char *,
+                                                     const char *) {
+            static_cast<std::atomic<bool> *>(p)->store(true);
+            return SQLITE_OK;
+        }, &flag);
+        bool cancelled = false;
+        QString error;
+        const auto hits = keywordSearch(*m_store, parseQuery(u"kmsall", m_norm), {}, 10, {}, &flag,
+                                        &cancelled, &error);
+        sqlite3_set_authorizer(m_store->handle(), nullptr, nullptr);
+        QVERIFY2(cancelled, "interrupted by the progress handler");
+        QVERIFY(hits.isEmpty());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // ---- snippets -------------------------------------------------------------------------------
+    void snippet_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("terms");
+        QTest::addColumn<int>("maxChars");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mark") << "The printer is offline." << QStringList{"offline"} << 220
+                              << "The printer is [[offline]].";
+        QTest::newRow("case") << "ERROR 0x80070005 occurred" << QStringList{"error", "0x80070005"} << 220
+                              << "[[ERROR]] [[0x80070005]] occurred";
+        QTest::newRow("stem") << "The app crashes; it crashed while crashing." << QStringList{"crash"} << 220
+                              << "The app [[crashes]]; it [[crashed]] while [[crashing]].";
+        QTest::newRow("stem both ways") << "One query, two queries." << QStringList{"queries"} << 220
+                                        << "One [[query]], two [[queries]].";
+        QTest::newRow("prefix") << "Kubernetes and kube-proxy" << QStringList{"kube*"} << 220
+                                << "[[Kubernetes]] and [[kube-proxy]]";
+        QTest::newRow("dictionary") << "The k8s cluster is down" << QStringList{"kubernetes"} << 220
+                                    << "The [[k8s]] cluster is down";
+        QTest::newRow("apostrophe") << "It doesn't start" << QStringList{"doesnt"} << 220
+                                    << "It [[doesn't]] start";
+        QTest::newRow("whole words only") << "printers and printing" << QStringList{"print"} << 220
+                                          << "printers and [[printing]]";
+        QTest::newRow("no match") << "alpha beta gamma delta epsilon zeta" << QStringList{"omega"} << 22
+                                  << "alpha beta gamma delta …";
+        QTest::newRow("no terms") << "short text" << QStringList{} << 220 << "short text";
+        QTest::newRow("window") << "one two three four five six seven eight nine ten eleven twelve timeout "
+                                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+                                << QStringList{"timeout"} << 40
+                                << "… twelve [[timeout]] thirteen fourteen …";
+        QTest::newRow("densest cluster") << "disk at the start, then a long stretch of words that say nothing "
+                                            "at all about storage problems, until: disk full, disk full again."
+                                         << QStringList{"disk", "full"} << 50
+                                         << "… problems, until: [[disk]] [[full]], [[disk]] [[full]] again.";
+    }
+    void snippet()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, terms);
+        QFETCH(int, maxChars);
+        QFETCH(QString, expected);
+        QCOMPARE(makeSnippet(text, terms, m_norm, maxChars), expected);
+    }
+
+    void snippetNeverCutsWords()
+    {
+        QString text;
+        for (int i = 0; i < 200; ++i)
+            text += QStringLiteral("word%1 ").arg(i) + (i % 37 == 0 ? QStringLiteral("failure ") : QString());
+        for (int max : {30, 60, 120, 220}) {
+            QString s = makeSnippet(text, {QStringLiteral("failure")}, m_norm, max);
+            QVERIFY(s.contains(u"[[failure]]"));
+            s.remove(QStringLiteral("[[")).remove(QStringLiteral("]]"));
+            if (s.startsWith(u"… "))
+                s.remove(0, 2);
+            if (s.endsWith(u" …"))
+                s.chop(2);
+            QVERIFY(s.size() <= max);
+            const qsizetype at = text.indexOf(s);
+            QVERIFY2(at >= 0, qPrintable(s));
+            QVERIFY(at == 0 || text[at - 1] == u' ');
+            QVERIFY(at + s.size() == text.size() || text[at + s.size()] == u' ');
+        }
+    }
+
+    // ---- opt-in measurements (KMS_BENCH=1) ------------------------------------------------------
+    // KMS_BENCH_DATA: a data directory holding generated cases. Latency over case titles as queries.
+    void benchLatency()
+    {
+        const QString dir = qEnvironmentVariable("KMS_BENCH_DATA");
+        if (qEnvironmentVariable("KMS_BENCH") != u"1" || dir.isEmpty())
+            QSKIP("set KMS_BENCH=1 and KMS_BENCH_DATA=<data dir> to measure keyword search latency");
+        QString error;
+        auto store = Store::open(QDir(dir).filePath(QStringLiteral("kms.sqlite")), Store::Mode::ReadWrite, &error); // migrates
+        QVERIFY2(store, qPrintable(error));
+        QStringList queries;
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(store->handle(), "SELECT title FROM records WHERE id % 97 = 0 LIMIT 500", -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            queries << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        // Short symptom phrases and product names, as people type them.
+        queries << QStringLiteral("connection timeout") << QStringLiteral("login fails")
+                << QStringLiteral("error") << QStringLiteral("how do I reset my password")
+                << QStringLiteral("Orbit CRM") << QStringLiteral("certificate expired")
+                << QStringLiteral("slow performance after upgrade") << QStringLiteral("0x80070005")
+                << QStringLiteral("sync not working") << QStringLiteral("cannot connect to server");
+        const int limit = int(envDouble("KMS_BENCH_LIMIT", 100));
+        KeywordSearchOptions options;
+        options.allTermsFirst = qEnvironmentVariable("KMS_BENCH_OR_ONLY") != u"1";
+        for (int round = 0; round < 2; ++round) { // the first round warms the page cache
+            std::vector<double> ms;
+            qint64 totalHits = 0;
+            for (const QString &text : std::as_const(queries)) {
+                QElapsedTimer t;
+                t.start();
+                const ParsedQuery q = parseQuery(text, m_norm);
+                bool cancelled = false;
+                const auto hits = keywordSearch(*store, q, {}, limit, options, nullptr, &cancelled, &error);
+                ms.push_back(double(t.nsecsElapsed()) / 1e6);
+                totalHits += hits.size();
+            }
+            std::sort(ms.begin(), ms.end());
+            if (round == 1)
+                qInfo("%d queries, limit %d, allTermsFirst %d: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, "
+                      "mean hits %.1f",
+                      int(ms.size()), limit, int(options.allTermsFirst), ms[ms.size() / 2], ms[ms.size() * 95 / 100],
+                      ms[ms.size() * 99 / 100], ms.back(), double(totalHits) / double(ms.size()));
+        }
+    }
+
+    // KMS_BENCH_NFCORPUS: a data directory with NFCorpus loaded as knowledge. nDCG@10 on dev and test.
+    void benchRelevance()
+    {
+        const QString dir = qEnvironmentVariable("KMS_BENCH_NFCORPUS");
+        if (qEnvironmentVariable("KMS_BENCH") != u"1" || dir.isEmpty())
+            QSKIP("set KMS_BENCH=1 and KMS_BENCH_NFCORPUS=<data dir> to measure relevance");
+        QString error;
+        auto store = Store::open(QDir(dir).filePath(QStringLiteral("kms.sqlite")), Store::Mode::ReadWrite, &error); // migrates
+        QVERIFY2(store, qPrintable(error));
+        const QString data = QStringLiteral(KMS_SHARED_DATA_DIR "/nfcorpus/");
+        QHash<QString, QString> queryText;
+        QFile qf(data + QStringLiteral("queries.jsonl"));
+        QVERIFY(qf.open(QIODevice::ReadOnly));
+        while (!qf.atEnd()) {
+            const QJsonObject o = QJsonDocument::fromJson(qf.readLine()).object();
+            queryText.insert(o.value(u"_id").toString(), o.value(u"text").toString());
+        }
+        QHash<qint64, QString> externalIds;
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(store->handle(), "SELECT id, external_id FROM records", -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            externalIds.insert(sqlite3_column_int64(stmt, 0),
+                               QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1))));
+        sqlite3_finalize(stmt);
+
+        KeywordSearchOptions options;
+        options.titleWeight = envDouble("KMS_BENCH_TITLE", options.titleWeight);
+        options.bodyWeight = envDouble("KMS_BENCH_BODY", options.bodyWeight);
+        options.allTermsFirst = qEnvironmentVariable("KMS_BENCH_OR_ONLY") != u"1";
+        for (const char *split : {"dev", "test"}) {
+            QFile rf(data + QStringLiteral("qrels/%1.tsv").arg(QLatin1String(split)));
+            QVERIFY(rf.open(QIODevice::ReadOnly));
+            QHash<QString, QHash<QString, int>> qrels;
+            QStringList order;
+            rf.readLine(); // header
+            while (!rf.atEnd()) {
+                const QStringList f = QString::fromUtf8(rf.readLine()).trimmed().split(u'\t');
+                if (f.size() < 3)
+                    continue;
+                if (!qrels.contains(f[0]))
+                    order << f[0];
+                qrels[f[0]].insert(f[1], f[2].toInt());
+            }
+            double sum = 0;
+            for (const QString &qid : std::as_const(order)) {
+                const ParsedQuery q = parseQuery(queryText.value(qid), m_norm);
+                bool cancelled = false;
+                const auto hits = keywordSearch(*store, q, {}, 10, options, nullptr, &cancelled, &error);
+                const auto &judged = qrels[qid];
+                double dcg = 0;
+                for (int i = 0; i < hits.size(); ++i)
+                    dcg += judged.value(externalIds.value(hits[i].id)) / std::log2(i + 2.0);
+                QList<int> grades = judged.values();
+                std::sort(grades.begin(), grades.end(), std::greater<>());
+                double ideal = 0;
+                for (int i = 0; i < std::min<qsizetype>(10, grades.size()); ++i)
+                    ideal += grades[i] / std::log2(i + 2.0);
+                sum += ideal > 0 ? dcg / ideal : 0;
+            }
+            qInfo("NFCorpus %s: nDCG@10 %.4f over %d queries (title %.2f, body %.2f, allTermsFirst %d)", split,
+                  sum / double(order.size()), int(order.size()), options.titleWeight, options.bodyWeight,
+                  int(options.allTermsFirst));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchKeyword)
+#include "tst_search_keyword.moc"
