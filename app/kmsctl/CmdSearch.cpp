@@ -138,7 +138,7 @@ int cmdSearch(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("page"), QStringLiteral("Page number, from 1."), QStringLiteral("n"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf (default) or weighted."), QStringLiteral("f"), QStringLiteral("rrf")});
     parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default 60)."), QStringLiteral("n"), QStringLiteral("60")});
-    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Weighted fusion: keyword share 0..1 (default 0.5)."), QStringLiteral("w"), QStringLiteral("0.5")});
+    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Keyword share in the fusion, 0..1 (default 0.7)."), QStringLiteral("w"), QStringLiteral("0.7")});
     parser.addOption({QStringLiteral("ef"), QStringLiteral("HNSW ef for this query (default: the index's)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("explain"), QStringLiteral("Show BM25 / vector ranks and scores of every hit.")});
     int code = Ok;
@@ -291,6 +291,11 @@ int cmdEval(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
+    parser.addOption({QStringLiteral("fusion"), QStringLiteral("Hybrid fusion: rrf or weighted (default: the search default)."), QStringLiteral("f")});
+    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Hybrid keyword share 0..1 (default: the search default)."), QStringLiteral("w")});
+    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("feedback-docs"), QStringLiteral("Hybrid: keyword hits fed back into the vector query."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("feedback-weight"), QStringLiteral("Hybrid: weight of that feedback."), QStringLiteral("w")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
         return code;
@@ -343,6 +348,16 @@ int cmdEval(const Context &ctx, const QStringList &args)
             SearchQuery q;
             q.text = text;
             q.mode = mode;
+            if (parser.isSet(QStringLiteral("fusion")))
+                q.fusion = fusionMethodFromName(parser.value(QStringLiteral("fusion"))).value_or(q.fusion);
+            if (parser.isSet(QStringLiteral("keyword-weight")))
+                q.keywordWeight = std::clamp(parser.value(QStringLiteral("keyword-weight")).toDouble(), 0.0, 1.0);
+            if (parser.isSet(QStringLiteral("rrf-k")))
+                q.rrfK = std::max(1, parser.value(QStringLiteral("rrf-k")).toInt());
+            if (parser.isSet(QStringLiteral("feedback-docs")))
+                q.feedbackDocs = std::max(0, parser.value(QStringLiteral("feedback-docs")).toInt());
+            if (parser.isSet(QStringLiteral("feedback-weight")))
+                q.feedbackWeight = parser.value(QStringLiteral("feedback-weight")).toDouble();
             q.k = 100;
             q.log = false;
             const SearchResult r = engine->search().search(q);

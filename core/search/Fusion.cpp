@@ -46,16 +46,19 @@ void sortByFused(QList<FusedId> &list)
 }
 } // namespace
 
-QList<FusedId> fuseRrf(const QList<RankedId> &keyword, const QList<RankedId> &vector, int k)
+QList<FusedId> fuseRrf(const QList<RankedId> &keyword, const QList<RankedId> &vector, int k, double keywordWeight)
 {
     QList<FusedId> out = merge(keyword, vector);
     const double kk = std::max(k, 1);
+    // Weights 2w and 2(1 - w): w = 0.5 is the classic, unweighted fusion.
+    const double wk = 2.0 * std::clamp(keywordWeight, 0.0, 1.0);
+    const double wv = 2.0 - wk;
     for (FusedId &f : out) {
         double s = 0;
         if (f.explanation.keywordRank > 0)
-            s += 1.0 / (kk + f.explanation.keywordRank);
+            s += wk / (kk + f.explanation.keywordRank);
         if (f.explanation.vectorRank > 0)
-            s += 1.0 / (kk + f.explanation.vectorRank);
+            s += wv / (kk + f.explanation.vectorRank);
         f.explanation.fused = s;
     }
     sortByFused(out);

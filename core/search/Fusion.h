@@ -18,9 +18,11 @@ struct FusedId {
     HitExplanation explanation; // ranks, raw scores and the fused score
 };
 
-// Reciprocal rank fusion: fused = sum over lists of 1 / (k + rank). Robust to the lists' score
-// scales being unrelated, which BM25 and cosine similarity are.
-QList<FusedId> fuseRrf(const QList<RankedId> &keyword, const QList<RankedId> &vector, int k);
+// Reciprocal rank fusion: fused = 2w / (k + keyword rank) + 2(1 - w) / (k + vector rank), a list
+// a record is missing from contributing nothing. Robust to the lists' score scales being
+// unrelated, which BM25 and cosine similarity are; w = 0.5 is the classic unweighted RRF.
+QList<FusedId> fuseRrf(const QList<RankedId> &keyword, const QList<RankedId> &vector, int k,
+                       double keywordWeight = 0.5);
 
 // Convex combination of min-max normalised scores: fused = w * keyword + (1 - w) * vector, a record
 // missing from a list contributing 0 from it. w is clamped to [0, 1].

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace kms {
@@ -258,6 +259,45 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
     }
 }
 
+// Pseudo-relevance feedback: moves the query vector towards the mean of the top keyword hits'
+// vectors (Rocchio), so the vector side finds records like the ones BM25 is surest about instead of
+// records that merely share the query's few words. Feedback vectors are normalised again after.
+void addKeywordFeedback(Store &store, const QString &embedderId, const QList<RankedId> &keyword, int docs,
+                        double weight, std::vector<float> &q)
+{
+    QList<qint64> ids;
+    for (qsizetype i = 0; i < keyword.size() && i < docs; ++i)
+        ids.append(keyword[i].id);
+    Statement s(store.handle(),
+                QStringLiteral("SELECT e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
+                               "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE r.id IN (%1)")
+                    .arg(idList(ids)));
+    if (!s.ok())
+        return;
+    s.bind({embedderId});
+    const size_t dim = q.size();
+    std::vector<float> mean(dim, 0.0f);
+    int n = 0;
+    while (sqlite3_step(s.get()) == SQLITE_ROW) {
+        if (sqlite3_column_bytes(s.get(), 0) != int(dim * sizeof(float)))
+            continue;
+        const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 0));
+        for (size_t d = 0; d < dim; ++d)
+            mean[d] += v[d];
+        ++n;
+    }
+    if (n == 0)
+        return;
+    double norm = 0;
+    for (size_t d = 0; d < dim; ++d) {
+        q[d] += float(weight / n) * mean[d];
+        norm += double(q[d]) * q[d];
+    }
+    if (norm > 0)
+        for (float &x : q)
+            x = float(x / std::sqrt(norm));
+}
+
 // The page's records, in the page's order, with snippets. Records deleted since the lists were
 // made are skipped: a hit is never torn.
 QList<SearchHit> hitDetails(Store &store, const QList<FusedId> &page, const QStringList &highlight,
@@ -346,6 +386,8 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
         std::vector<float> q(size_t(m_parts.embedder->dimension()));
         m_parts.embedder->embed(contentTokens, q);
+        if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
+            addKeywordFeedback(*store, m_parts.embedder->id(), keyword, query.feedbackDocs, query.feedbackWeight, q);
         const auto index = m_parts.index();
         const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q,
                                              query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
@@ -362,7 +404,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     case SearchMode::Keyword: fused = fromKeyword(keyword); break;
     case SearchMode::Vector: fused = fromVector(vector); break;
     case SearchMode::Hybrid:
-        fused = query.fusion == FusionMethod::Rrf ? fuseRrf(keyword, vector, query.rrfK)
+        fused = query.fusion == FusionMethod::Rrf ? fuseRrf(keyword, vector, query.rrfK, query.keywordWeight)
                                                   : fuseWeighted(keyword, vector, query.keywordWeight);
         break;
     }

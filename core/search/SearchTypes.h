@@ -46,9 +46,14 @@ struct SearchQuery {
     int offset = 0;              // pagination
     FusionMethod fusion = FusionMethod::Rrf;
     int rrfK = 60;
-    double keywordWeight = 0.5;  // weighted fusion: keyword share, the vector share is 1 - it
+    // Keyword share in either fusion, the vector share is 1 - it. 0.7 by NFCorpus dev: the built-in
+    // hash embedder is lexical, so the keyword list deserves more say (docs/performance.md).
+    double keywordWeight = 0.7;
     int ef = 0;                  // HNSW ef for this query; 0: the index default
     int candidates = 100;        // per list, before fusion
+    // Hybrid: the vector query is moved towards the top keyword hits (pseudo-relevance feedback).
+    int feedbackDocs = 5;        // how many keyword hits; 0 turns it off
+    double feedbackWeight = 3.0; // their mean's weight against the query's own vector
     bool log = true;             // record in the search analytics
 };
 
