@@ -154,6 +154,7 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("hnsw-m"), QStringLiteral("HNSW M (default: the engine default)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("ef-construction"), QStringLiteral("HNSW ef_construction."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("ef-search"), QStringLiteral("HNSW ef_search."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("dimension"), QStringLiteral("Embedding dimension (default 256)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
@@ -198,6 +199,8 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
         config.hnswEfConstruction = parser.value(QStringLiteral("ef-construction")).toInt();
     if (parser.isSet(QStringLiteral("ef-search")))
         config.hnswEfSearch = parser.value(QStringLiteral("ef-search")).toInt();
+    if (parser.isSet(QStringLiteral("dimension")))
+        config.embeddingDimension = parser.value(QStringLiteral("dimension")).toInt();
     eo.config = config;
     QDir(eo.dataDirectory).removeRecursively();
     auto engine = Engine::open(eo, &error);

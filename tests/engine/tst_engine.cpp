@@ -7,6 +7,7 @@
 #include "index/VectorIndex.h"
 #include "storage/DataDirectory.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -166,6 +167,37 @@ private Q_SLOTS:
         QVERIFY(h.contains(QStringLiteral("performance")));
         QCOMPARE(h[QStringLiteral("components")][QStringLiteral("database")][QStringLiteral("quick_check")].toString(),
                  QStringLiteral("ok"));
+    }
+
+    // The per-second metrics are persisted, so the dashboard's history survives a restart.
+    void metricsHistorySurvivesARestart()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 3000));
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        {
+            Engine::Options o;
+            o.dataDirectory = dir.filePath(QStringLiteral("data"));
+            o.logToFile = false;
+            o.startSampler = true;
+            QString error;
+            auto engine = Engine::open(o, &error);
+            QVERIFY2(engine, qPrintable(error));
+            QCOMPARE(ingest(*engine, file), 3000);
+            // A few ticks while the job's records are still in the 10-second window.
+            QTest::qWait(2500);
+        } // closing flushes what the sampler has not written yet
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        const QList<MetricSample> rate = engine->metricHistory(QStringLiteral("ingest.rate10"), before,
+                                                               QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(rate.size() >= 2);
+        double peak = 0;
+        for (const MetricSample &m : rate)
+            peak = std::max(peak, m.value);
+        QVERIFY(peak > 0);
+        QVERIFY(!engine->metricHistory(QStringLiteral("stage.write.p95_ms"), before, QDateTime::currentMSecsSinceEpoch()).isEmpty());
     }
 
     // A child kmsctl is killed with SIGKILL mid-job. Every batch it reported as committed must be
