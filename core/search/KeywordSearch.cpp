@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kms {
@@ -78,9 +79,18 @@ bool bindAll(sqlite3_stmt *stmt, const QVariantList &params, int first)
 
 enum class Outcome { Ok, Cancelled, Failed };
 
+Outcome failed(sqlite3 *db, int rc, const QString &what, QString *error)
+{
+    if (rc == SQLITE_INTERRUPT)
+        return Outcome::Cancelled;
+    if (error)
+        *error = QStringLiteral("keyword search: %1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db)));
+    return Outcome::Failed;
+}
+
 // One ranked FTS5 statement. Filters, when present, join the records table in the same statement
-// so LIMIT applies after filtering.
-Outcome runMatch(sqlite3 *db, const QString &match, const FilterSql &filters, int limit,
+// so LIMIT applies after filtering. afterRowid > 0 ranks only the matches newer than it.
+Outcome runMatch(sqlite3 *db, const QString &match, const FilterSql &filters, qint64 afterRowid, int limit,
                  const KeywordSearchOptions &o, QList<KeywordHit> *hits, QString *error)
 {
     const KeywordSearchOptions d;
@@ -93,6 +103,8 @@ Outcome runMatch(sqlite3 *db, const QString &match, const FilterSql &filters, in
     if (filtered)
         sql += QStringLiteral(" JOIN records r ON r.id = records_fts.rowid");
     sql += QStringLiteral(" WHERE records_fts MATCH ?1");
+    if (afterRowid > 0)
+        sql += QStringLiteral(" AND records_fts.rowid > ?2");
     if (filtered)
         sql += QStringLiteral(" AND (%1)").arg(filters.where);
     sql += QStringLiteral(" ORDER BY score LIMIT ?");
@@ -100,34 +112,110 @@ Outcome runMatch(sqlite3 *db, const QString &match, const FilterSql &filters, in
     Statement st;
     const QByteArray sqlUtf8 = sql.toUtf8();
     int rc = sqlite3_prepare_v2(db, sqlUtf8.constData(), int(sqlUtf8.size()), &st.m_stmt, nullptr);
-    if (rc == SQLITE_INTERRUPT)
-        return Outcome::Cancelled;
-    if (rc != SQLITE_OK) {
-        if (error)
-            *error = QStringLiteral("keyword search: preparing the query failed: %1")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(db)));
-        return Outcome::Failed;
-    }
+    if (rc != SQLITE_OK)
+        return failed(db, rc, QStringLiteral("preparing the query"), error);
     const QByteArray matchUtf8 = match.toUtf8();
     sqlite3_bind_text(st.m_stmt, 1, matchUtf8.constData(), int(matchUtf8.size()), SQLITE_STATIC);
-    if (!bindAll(st.m_stmt, filters.params, 2)
-        || sqlite3_bind_int(st.m_stmt, 2 + int(filters.params.size()), limit) != SQLITE_OK) {
-        if (error)
-            *error = QStringLiteral("keyword search: binding the filters failed: %1")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(db)));
-        return Outcome::Failed;
-    }
+    int next = 2;
+    if (afterRowid > 0)
+        sqlite3_bind_int64(st.m_stmt, next++, afterRowid);
+    if (!bindAll(st.m_stmt, filters.params, next)
+        || sqlite3_bind_int(st.m_stmt, next + int(filters.params.size()), limit) != SQLITE_OK)
+        return failed(db, SQLITE_ERROR, QStringLiteral("binding the filters"), error);
     hits->clear();
     while ((rc = sqlite3_step(st.m_stmt)) == SQLITE_ROW)
         hits->append(KeywordHit{sqlite3_column_int64(st.m_stmt, 0), -sqlite3_column_double(st.m_stmt, 1)});
     if (rc == SQLITE_DONE)
         return Outcome::Ok;
-    if (rc == SQLITE_INTERRUPT)
-        return Outcome::Cancelled;
-    if (error)
-        *error = QStringLiteral("keyword search failed: %1 (FTS expression: %2)")
-                     .arg(QString::fromUtf8(sqlite3_errmsg(db)), match);
-    return Outcome::Failed;
+    return failed(db, rc, QStringLiteral("the query '%1'").arg(match), error);
+}
+
+// Matching rows of each part, counted up to `cap` (so a common word costs at most cap steps).
+Outcome countParts(sqlite3 *db, const QStringList &parts, int cap, QList<int> *counts, QString *error)
+{
+    Statement st;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2)",
+                                -1, &st.m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return failed(db, rc, QStringLiteral("counting matches"), error);
+    for (const QString &part : parts) {
+        const QByteArray utf8 = part.toUtf8();
+        sqlite3_reset(st.m_stmt);
+        sqlite3_bind_text(st.m_stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int(st.m_stmt, 2, cap);
+        rc = sqlite3_step(st.m_stmt);
+        if (rc != SQLITE_ROW)
+            return failed(db, rc, QStringLiteral("counting matches of %1").arg(part), error);
+        counts->append(sqlite3_column_int(st.m_stmt, 0));
+    }
+    return Outcome::Ok;
+}
+
+// The rowid below the `budget` newest matches, 0 when there are not more than that many.
+Outcome newestWindow(sqlite3 *db, const QString &match, int budget, qint64 *afterRowid, QString *error)
+{
+    Statement st;
+    int rc = sqlite3_prepare_v2(db, "SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rowid DESC "
+                                    "LIMIT 1 OFFSET ?2",
+                                -1, &st.m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return failed(db, rc, QStringLiteral("finding the newest matches"), error);
+    const QByteArray utf8 = match.toUtf8();
+    sqlite3_bind_text(st.m_stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    sqlite3_bind_int(st.m_stmt, 2, budget);
+    rc = sqlite3_step(st.m_stmt);
+    *afterRowid = rc == SQLITE_ROW ? sqlite3_column_int64(st.m_stmt, 0) : 0;
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return Outcome::Ok;
+    return failed(db, rc, QStringLiteral("finding the newest matches"), error);
+}
+
+Outcome search(sqlite3 *db, const ParsedQuery &query, const FilterSql &where, int limit,
+               const KeywordSearchOptions &options, QList<KeywordHit> *hits, QString *error)
+{
+    const QStringList parts = query.ftsPositiveParts();
+    const int budget = options.scoreBudget;
+    if (budget <= 0) {
+        if (options.allTermsFirst && parts.size() > 1) {
+            const Outcome o = runMatch(db, query.ftsMatchOf(parts, true), where, 0, limit, options, hits, error);
+            if (o != Outcome::Ok || hits->size() >= limit)
+                return o;
+        }
+        return runMatch(db, query.ftsMatchOf(parts, false), where, 0, limit, options, hits, error);
+    }
+
+    QList<int> counts;
+    if (const Outcome o = countParts(db, parts, budget + 1, &counts, error); o != Outcome::Ok)
+        return o;
+    QList<int> order(parts.size());
+    for (int i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return counts[a] < counts[b]; });
+    const int rarest = counts[order.front()];
+
+    // Records with every part outrank most others, and there are at most `rarest` of them.
+    // (Fewer than `limit` records have the rarest part: the AND pass cannot fill the page.)
+    if (options.allTermsFirst && parts.size() > 1 && rarest >= limit && rarest <= budget) {
+        const Outcome o = runMatch(db, query.ftsMatchOf(parts, true), where, 0, limit, options, hits, error);
+        if (o != Outcome::Ok || hits->size() >= limit)
+            return o;
+    }
+    QStringList selected;
+    qint64 rows = 0;
+    for (int i : std::as_const(order)) {
+        if (rows + counts[i] > budget)
+            break;
+        rows += counts[i];
+        selected << parts[i];
+    }
+    if (!selected.isEmpty())
+        return runMatch(db, query.ftsMatchOf(selected, false), where, 0, limit, options, hits, error);
+    // Only common words: rank the newest matches.
+    const QString all = query.ftsMatchOf(parts, false);
+    qint64 after = 0;
+    if (const Outcome o = newestWindow(db, all, budget, &after, error); o != Outcome::Ok)
+        return o;
+    return runMatch(db, all, where, after, limit, options, hits, error);
 }
 
 } // namespace
@@ -152,29 +240,12 @@ QList<KeywordHit> keywordSearch(Store &reader, const ParsedQuery &query, const S
             *cancelled = true;
         return hits;
     }
-
-    const FilterSql where = filterSql(filters);
-    ProgressGuard guard(db, cancel);
-    Outcome outcome = Outcome::Ok;
-    // Most records that contain every word of a query outrank those with only some of them, and
-    // intersecting is far cheaper than scoring every record that has one common word.
-    if (options.allTermsFirst) {
-        const QString all = query.toFtsMatchAll();
-        if (!all.isEmpty()) {
-            outcome = runMatch(db, all, where, limit, options, &hits, error);
-            if (outcome == Outcome::Ok && hits.size() >= limit)
-                return hits;
-        }
-    }
-    if (outcome == Outcome::Ok)
-        outcome = runMatch(db, query.toFtsMatch(), where, limit, options, &hits, error);
-    if (outcome == Outcome::Cancelled) {
-        if (cancelled)
-            *cancelled = true;
+    const ProgressGuard guard(db, cancel);
+    const Outcome outcome = search(db, query, filterSql(filters), limit, options, &hits, error);
+    if (outcome == Outcome::Cancelled && cancelled)
+        *cancelled = true;
+    if (outcome != Outcome::Ok)
         hits.clear();
-    } else if (outcome == Outcome::Failed) {
-        hits.clear();
-    }
     return hits;
 }
 

@@ -382,6 +382,18 @@ int ParsedQuery::positiveCount() const
     return int(terms.size() + phrases.size() + prefixes.size() + fieldTerms.size());
 }
 
+QStringList ParsedQuery::ftsPositiveParts() const
+{
+    return positiveParts(*this);
+}
+
+QString ParsedQuery::ftsMatchOf(const QStringList &parts, bool all) const
+{
+    if (parts.isEmpty())
+        return {};
+    return withExclusions(*this, parts.join(all ? QStringLiteral(" AND ") : QStringLiteral(" OR ")));
+}
+
 QString ParsedQuery::toFtsMatch() const
 {
     if (!hasPositive())

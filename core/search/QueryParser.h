@@ -40,6 +40,10 @@ struct ParsedQuery {
     // Empty when fewer than two positive parts, where it would equal toFtsMatch().
     QString toFtsMatchAll() const;
     int positiveCount() const;         // terms + phrases + prefixes + field terms
+    // The positive parts as FTS5 sub-expressions, and a MATCH expression from a choice of them
+    // (joined by " OR " or " AND ", exclusions added): keyword search picks the selective parts.
+    QStringList ftsPositiveParts() const;
+    QString ftsMatchOf(const QStringList &parts, bool all) const;
     // Tokens to mark in snippets (terms, phrase words, field terms; prefixes as prefixes).
     QStringList highlightTerms() const;
 };
