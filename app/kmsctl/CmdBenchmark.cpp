@@ -249,7 +249,11 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
                               QStringLiteral("%1 threads").arg(workers)};
 
     const QString alonePath = QDir(work).filePath(QStringLiteral("alone.sqlite"));
-    QFile::remove(alonePath);
+    const QString ftsPath = QDir(work).filePath(QStringLiteral("fts-alone.sqlite"));
+    // Every measurement starts from empty files, also when --work-dir is reused.
+    for (const QString &p : {alonePath, ftsPath})
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(p + QLatin1String(suffix));
     StageResult storeWrite{QStringLiteral("store write alone (rows+FTS5+vectors)"), 0, 0, QStringLiteral("1 thread, one transaction per batch")};
     QString ftsSql;
     {
@@ -270,7 +274,7 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
         }
         storeWrite.seconds = seconds(t);
     }
-    const StageResult fts = ftsAlone(QDir(work).filePath(QStringLiteral("fts-alone.sqlite")), ftsSql, prepared);
+    const StageResult fts = ftsAlone(ftsPath, ftsSql, prepared);
 
     const int dim = engine->embedder().dimension();
     const HnswParams params = engine->index().params();

@@ -371,7 +371,13 @@ std::optional<RecordProblem> FieldMapping::apply(const RawRecord &raw, Collectio
         const auto it = m_fieldsByColumn.constFind(column);
         if (it == m_fieldsByColumn.cend()) {
             if (!m_lateColumns.isEmpty()) {
-                const auto late = m_lateColumns.constFind(normalized(column));
+                // One buffer per thread: this runs for every unmapped column of every record.
+                thread_local QString key;
+                key.clear();
+                for (QChar c : column)
+                    if (c.isLetterOrNumber())
+                        key.append(c.toLower());
+                const auto late = m_lateColumns.constFind(key);
                 if (late != m_lateColumns.cend()) {
                     if (values[size_t(*late)].isUndefined())
                         values[size_t(*late)] = value;
