@@ -12,4 +12,5 @@ bash scripts/install-deps.sh
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKMS_WERROR=ON \
       -DBUILD_TESTING=ON -DKMS_SANITIZE="${KMS_SANITIZE:-}"
 cmake --build "$build_dir" -j "$jobs"
-ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+# Benchmarks are opt-in commands (docs/performance.md), not part of the test run.
+ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" -LE benchmark

@@ -2,6 +2,7 @@
 // The engine as a whole: data-directory ownership, index recovery at open, health, and a child
 // process killed with SIGKILL in the middle of a job.
 #include "../TestData.h"
+#include "../TestEngine.h"
 
 #include "engine/Engine.h"
 #include "index/VectorIndex.h"
@@ -24,15 +25,7 @@ namespace {
 std::unique_ptr<Engine> openEngine(const QString &dir, QString *error = nullptr,
                                    std::optional<EngineConfig> config = std::nullopt)
 {
-    Engine::Options o;
-    o.dataDirectory = dir;
-    o.logToFile = false;
-    o.config = config;
-    QString e;
-    auto engine = Engine::open(o, &e);
-    if (error)
-        *error = e;
-    return engine;
+    return testdata::openTestEngine(dir, error, config);
 }
 
 qint64 ingest(Engine &engine, const QString &file)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The ingestion pipeline end to end through the engine: real files in, store + index out.
 #include "../TestData.h"
+#include "../TestEngine.h"
 
 #include "embed/EmbeddingCache.h"
 #include "engine/Engine.h"
@@ -20,14 +21,7 @@ using namespace kms;
 namespace {
 std::unique_ptr<Engine> openEngine(const QString &dir)
 {
-    Engine::Options o;
-    o.dataDirectory = dir;
-    o.logToFile = false;
-    QString error;
-    auto e = Engine::open(o, &error);
-    if (!e)
-        qWarning("%s", qPrintable(error));
-    return e;
+    return testdata::openTestEngine(dir);
 }
 
 IngestOptions optionsFor(const QString &file)

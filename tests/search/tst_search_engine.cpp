@@ -2,6 +2,7 @@
 // Vector and hybrid search through the engine: fusion maths, filters in every mode, pagination,
 // explanations, more-like-this, cancellation, search during ingestion, and HNSW recall.
 #include "../TestData.h"
+#include "../TestEngine.h"
 
 #include "embed/HashEmbedder.h"
 #include "engine/Engine.h"
@@ -26,14 +27,7 @@ using namespace kms;
 namespace {
 std::unique_ptr<Engine> openEngine(const QString &dir)
 {
-    Engine::Options o;
-    o.dataDirectory = dir;
-    o.logToFile = false;
-    QString error;
-    auto e = Engine::open(o, &error);
-    if (!e)
-        qWarning("%s", qPrintable(error));
-    return e;
+    return testdata::openTestEngine(dir);
 }
 
 QList<RankedId> ranked(std::initializer_list<std::pair<qint64, double>> l)
