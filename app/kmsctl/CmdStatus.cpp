@@ -34,7 +34,8 @@ QJsonObject jobJson(const JobInfo &j)
         {QStringLiteral("error"), j.error}};
 }
 
-// Left-aligned text table with a header row; widths from the content.
+// Left-aligned text table with a header row; widths from the content. Cells are cut at 60
+// characters except in the last column (reasons, sources), which is shown whole.
 void printTable(const QStringList &header, const QList<QStringList> &rows)
 {
     QList<int> widths;
@@ -47,7 +48,7 @@ void printTable(const QStringList &header, const QList<QStringList> &rows)
         QString s;
         for (int i = 0; i < cells.size(); ++i) {
             QString c = cells[i];
-            if (c.size() > 60)
+            if (c.size() > 60 && i + 1 < cells.size())
                 c = c.left(57) + QStringLiteral("...");
             s += c.leftJustified(widths[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
         }
