@@ -10,6 +10,7 @@
 #include "ingest/RecordPreparer.h"
 #include "metrics/Metrics.h"
 #include "readers/RecordReader.h"
+#include "search/SearchEngine.h"
 #include "storage/Store.h"
 #include "synth/CorpusWriter.h"
 #include "text/Normalizer.h"
@@ -145,7 +146,7 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Generates a corpus, ingests it end to end into a fresh data directory with the default settings,\n"
-        "then runs each heavy stage alone on the same data and measures HNSW recall@10 against exact search."));
+        "then runs each heavy stage alone on the same data, measures HNSW recall@10 against exact search and\nthe search latency per mode."));
     parser.addOption({QStringLiteral("cases"), QStringLiteral("Cases to generate (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("articles"), QStringLiteral("Articles to generate (default cases/50)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores)."), QStringLiteral("n"), QStringLiteral("0")});
@@ -348,6 +349,42 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     }
     const double recall = nq > 0 ? recallSum / nq : 0;
 
+    // ---- search latency per mode on the loaded store ----
+    say(QStringLiteral("measuring search latency..."));
+    QStringList queryTexts;
+    engine->withReader([&](Store &st) {
+        // Case titles spread over the whole store: what an engineer pastes into the search box.
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(st.handle(), "SELECT title FROM records WHERE collection = 0 AND id % 331 = 7 LIMIT ?",
+                               -1, &stmt, nullptr) == SQLITE_OK) {
+            sqlite3_bind_int(stmt, 1, queries);
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                queryTexts.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+        }
+        sqlite3_finalize(stmt);
+        return 0;
+    });
+    QJsonArray latencyJson;
+    QStringList latencyLines;
+    for (SearchMode mode : {SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid}) {
+        std::vector<double> ms;
+        for (const QString &text : queryTexts) {
+            SearchQuery sq;
+            sq.text = text;
+            sq.mode = mode;
+            sq.log = false;
+            ms.push_back(engine->search().search(sq).latencyMs);
+        }
+        std::sort(ms.begin(), ms.end());
+        auto pct = [&ms](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, size_t(p / 100.0 * double(ms.size())))]; };
+        latencyJson.append(QJsonObject{{QStringLiteral("mode"), searchModeName(mode)},
+                                       {QStringLiteral("queries"), qint64(ms.size())},
+                                       {QStringLiteral("p50_ms"), pct(50)}, {QStringLiteral("p95_ms"), pct(95)},
+                                       {QStringLiteral("max_ms"), ms.empty() ? 0.0 : ms.back()}});
+        latencyLines.append(QStringLiteral("  %1 p50 %2 ms  p95 %3 ms  (%4 queries)")
+                                .arg(searchModeName(mode), -8).arg(pct(50), 0, 'f', 2).arg(pct(95), 0, 'f', 2).arg(ms.size()));
+    }
+
     // ---- report ----
     const double e2eRate = double(records) / e2eSeconds;
     const QList<StageResult> stages{read, prepare, storeWrite, fts, hnsw};
@@ -384,7 +421,8 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
         {QStringLiteral("ratio_to_slowest_stage"), ratio},
         {QStringLiteral("recall_at_10"), recall},
         {QStringLiteral("vector_search_mean_ms"), nq > 0 ? searchMicros / nq / 1000.0 : 0.0},
-        {QStringLiteral("index_vectors"), engine->index().size()}};
+        {QStringLiteral("index_vectors"), engine->index().size()},
+        {QStringLiteral("search_latency"), latencyJson}};
     if (ctx.json) {
         printJson(result);
         return Ok;
@@ -401,6 +439,9 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     out(QStringLiteral("slowest stage      %1; end to end is %2 % of it").arg(slowest->name).arg(ratio * 100, 0, 'f', 0));
     out(QStringLiteral("HNSW recall@10     %1 at ef=%2 (%3 queries, mean %4 ms)")
             .arg(recall, 0, 'f', 3).arg(params.efSearch).arg(nq).arg(nq ? searchMicros / nq / 1000.0 : 0, 0, 'f', 3));
+    out(QStringLiteral("search latency on the loaded store (case titles as queries):"));
+    for (const QString &l : latencyLines)
+        out(l);
     return Ok;
 }
 
