@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// kms-admin: the KMS Admin desktop application.
+#include "host/EngineHost.h"
+#include "log/Log.h"
+#include "shell/MainWindow.h"
+#include "storage/DataDirectory.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("kms-admin"));
+    QApplication::setOrganizationName(QStringLiteral("kms-admin"));
+    QApplication::setApplicationDisplayName(QStringLiteral("KMS Admin"));
+    QApplication::setApplicationVersion(QStringLiteral(KMS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.kms_admin.KmsAdmin"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Knowledge-management search for support teams"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("The data directory (default: $KMS_DATA_DIR, else the "
+                                                    "platform's application data folder)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("The page to show first."),
+                                  QStringLiteral("ID"));
+    parser.addOption(dataDir);
+    parser.addOption(page);
+    parser.process(app);
+
+    kms::log::Options logOptions;
+    logOptions.console = true;
+    kms::log::init(logOptions);
+
+    kms::ui::EngineHost host;
+    kms::ui::MainWindow window(&host);
+    if (parser.isSet(page))
+        window.showPage(parser.value(page));
+    window.show();
+
+    kms::Engine::Options options;
+    options.dataDirectory = kms::DataDirectory::resolve(parser.value(dataDir));
+    options.startSampler = true;
+    host.open(options);
+    // The window closes itself once the engine has shut down (EngineHost::closed).
+    return QApplication::exec();
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "host/EngineHost.h"
+
+#include "log/Log.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace kms::ui {
+
+namespace {
+auto logger()
+{
+    static auto l = log::get("kms.ui.host");
+    return l;
+}
+} // namespace
+
+EngineHost::EngineHost(QObject *parent)
+    : QObject(parent)
+{
+    // Searches, page queries and maintenance share these threads; ingestion has its own
+    // (the scheduler thread and the pipeline's pool), so a load never starves the search console.
+    m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    m_pool.setObjectName(QStringLiteral("kms.ui.host"));
+}
+
+EngineHost::~EngineHost()
+{
+    m_pool.waitForDone();
+    m_engine.reset();
+}
+
+void EngineHost::logWorkerException(const char *what)
+{
+    logger()->error("background task failed: {}", what);
+}
+
+void EngineHost::open(const Engine::Options &options)
+{
+    m_dataDirectory = options.dataDirectory;
+    QPointer<EngineHost> self(this);
+    // Opening may verify or rebuild the vector index: seconds on a large store.
+    std::thread([self, options] {
+        QString error;
+        std::unique_ptr<Engine> engine;
+        try {
+            engine = Engine::open(options, &error);
+        } catch (const std::exception &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        Engine *raw = engine.release();
+        QMetaObject::invokeMethod(
+            qApp, [self, raw, error] {
+                std::unique_ptr<Engine> owned(raw);
+                // When the window went away while opening, the engine closes here.
+                if (EngineHost *host = self.data())
+                    host->adopt(std::move(owned), error);
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+void EngineHost::adopt(std::unique_ptr<Engine> engine, const QString &error)
+{
+    m_engine = std::move(engine);
+    if (m_engine)
+        attach();
+    emit opened(m_engine != nullptr, error);
+}
+
+void EngineHost::attach()
+{
+    auto &scheduler = m_engine->scheduler();
+    scheduler.setBatchCallback([this](const JobProgress &p) {
+        std::lock_guard guard(m_progressMutex);
+        m_progress = p;
+        if (m_progressPending)
+            return; // the GUI has not taken the previous one yet: it will read this one
+        m_progressPending = true;
+        QMetaObject::invokeMethod(this, &EngineHost::deliverProgress, Qt::QueuedConnection);
+    });
+    scheduler.setFinishedCallback([this](const JobInfo &job) {
+        {
+            std::lock_guard guard(m_progressMutex);
+            m_progress.reset();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, job] {
+                emit jobFinished(job);
+                emit jobsChanged();
+            },
+            Qt::QueuedConnection);
+    });
+
+    auto *timer = new QTimer(this);
+    timer->setInterval(1000);
+    connect(timer, &QTimer::timeout, this, &EngineHost::pollMetrics);
+    timer->start();
+}
+
+void EngineHost::deliverProgress()
+{
+    std::optional<JobProgress> p;
+    {
+        std::lock_guard guard(m_progressMutex);
+        m_progressPending = false;
+        p = m_progress;
+    }
+    if (p)
+        emit jobProgress(*p);
+}
+
+std::optional<JobProgress> EngineHost::runningJob() const
+{
+    std::lock_guard guard(m_progressMutex);
+    return m_progress;
+}
+
+void EngineHost::pollMetrics()
+{
+    if (!isOpen())
+        return;
+    // An in-memory snapshot the sampler thread wrote; no I/O here.
+    const MetricsPoint point = m_engine->metrics().latest();
+    if (point.timestampMs == 0 || point.timestampMs == m_lastMetricsMs)
+        return;
+    m_lastMetricsMs = point.timestampMs;
+    emit metricsTick(point);
+}
+
+void EngineHost::shutdown()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    if (!m_engine) {
+        QMetaObject::invokeMethod(this, &EngineHost::closed, Qt::QueuedConnection);
+        return;
+    }
+    m_engine->scheduler().setBatchCallback({});
+    m_engine->scheduler().setFinishedCallback({});
+    Engine *raw = m_engine.release();
+    QThreadPool *pool = &m_pool;
+    QPointer<EngineHost> self(this);
+    std::thread([self, raw, pool] {
+        pool->waitForDone();   // running searches and page queries finish first
+        delete raw;            // cancels a running job at a batch boundary, saves the index
+        log::flush();
+        QMetaObject::invokeMethod(
+            qApp, [self] {
+                if (EngineHost *host = self.data())
+                    emit host->closed();
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+} // namespace kms::ui

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/Engine.h"
+#include "ingest/IngestPipeline.h"
+#include "metrics/Metrics.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <type_traits>
+
+namespace kms::ui {
+
+// Owns the engine for the GUI. The GUI thread never touches the store, the index or the embedder:
+// every engine call goes through run(), which executes the work on the host's own pool and hands the
+// result back on the context object's thread — or drops it when the context is gone, so a closed
+// page never receives a late answer. Engine events (batches, job ends, the per-second metrics point)
+// arrive as signals on the GUI thread.
+class EngineHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineHost(QObject *parent = nullptr);
+    ~EngineHost() override; // only after closed(): the engine is already gone then
+
+    // Opens the data directory in the background; emits opened().
+    void open(const Engine::Options &options);
+    bool isOpen() const { return m_engine != nullptr && !m_closing; }
+    bool isClosing() const { return m_closing; }
+    QString dataDirectory() const { return m_dataDirectory; }
+
+    // Cancels the running job at a batch boundary, waits for running work, saves the index and
+    // releases the data directory, all off the GUI thread; emits closed().
+    void shutdown();
+
+    // Runs work(Engine &) on the pool, then then(result) in context's thread while context lives.
+    // Exceptions never leave the worker: they are logged and the result is default-constructed.
+    template<typename Work, typename Then>
+    void run(QObject *context, Work work, Then then)
+    {
+        using R = std::invoke_result_t<Work, Engine &>;
+        if (!isOpen())
+            return;
+        Engine *engine = m_engine.get();
+        QFuture<R> future = QtConcurrent::run(&m_pool, [engine, work = std::move(work)]() mutable -> R {
+            try {
+                return work(*engine);
+            } catch (const std::exception &e) {
+                logWorkerException(e.what());
+            } catch (...) {
+                logWorkerException("unknown exception");
+            }
+            if constexpr (!std::is_void_v<R>)
+                return R{};
+        });
+        if constexpr (std::is_void_v<R>)
+            future.then(context, [then = std::move(then)]() mutable { then(); });
+        else
+            future.then(context, [then = std::move(then)](R result) mutable { then(std::move(result)); });
+    }
+
+    // The progress of the running job, if any (cached from the last batch signal).
+    std::optional<JobProgress> runningJob() const;
+
+signals:
+    void opened(bool ok, const QString &error);
+    void closed();
+    // A committed batch of the running job (coalesced: at most one pending at a time).
+    void jobProgress(const kms::JobProgress &progress);
+    // A job ended: completed, failed or cancelled.
+    void jobFinished(const kms::JobInfo &job);
+    // A job was queued or changed state (pause/resume); pages refresh their job lists.
+    void jobsChanged();
+    // The engine's newest per-second metrics point (about once a second while open).
+    void metricsTick(const kms::MetricsPoint &point);
+
+public:
+    // Called by pages after they queue / pause / resume a job through run().
+    void notifyJobsChanged() { emit jobsChanged(); }
+
+private:
+    static void logWorkerException(const char *what);
+    void adopt(std::unique_ptr<Engine> engine, const QString &error);
+    void attach();
+    void pollMetrics();
+    void deliverProgress();
+
+    std::unique_ptr<Engine> m_engine;
+    QThreadPool m_pool;
+    QString m_dataDirectory;
+    bool m_closing = false;
+    qint64 m_lastMetricsMs = 0;
+
+    mutable std::mutex m_progressMutex;
+    std::optional<JobProgress> m_progress; // latest from the scheduler thread
+    bool m_progressPending = false;
+};
+
+} // namespace kms::ui
