@@ -30,8 +30,9 @@ namespace kms {
 //   "HTTP/2" -> "http" "2" (the query "HTTP/2" gives the same two tokens, so phrases still match),
 //   "C:\Windows\System32" -> "c" "windows" "system32", "/var/log/syslog" -> "var" "log" "syslog",
 //   "jane.doe@example.com" -> "jane.doe" "example.com", "C++" -> "c".
-// So a token never starts or ends with '.', '-', '_' and holds no other punctuation: it survives
-// FTS5's tokenize="porter unicode61 remove_diacritics 2 tokenchars '-_.'" unchanged.
+// So a token never starts or ends with '.', '-', '_' and holds no other punctuation. The full-text
+// index (tokenchars '_.', see resources/schema/0003) splits it further at hyphens only, so a
+// hyphenated query word becomes a phrase of its parts there and still matches exactly.
 // Dictionary rules then replace terms or phrases (longest phrase first, left to right, once).
 // Ingestion and search use the same calls, so a query matches what was indexed.
 class Normalizer

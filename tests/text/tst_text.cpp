@@ -119,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(n.tokens(input).join(u' '), expected);
     }
 
-    // Whatever the input, tokens must pass FTS5's unicode61 tokenchars '-_.' unchanged.
+    // Whatever the input, a token is letters/digits joined by single '.', '-' or '_'.
     void tokenShape()
     {
         static const QRegularExpression shape(QStringLiteral("^[\\p{L}\\p{N}]+([._-][\\p{L}\\p{N}]+)*$"));
