@@ -33,6 +33,7 @@ QJsonObject hitJson(const SearchHit &h, bool explain)
         o.insert(QStringLiteral("explanation"),
                  QJsonObject{{QStringLiteral("keyword_rank"), h.explanation.keywordRank},
                              {QStringLiteral("bm25"), h.explanation.bm25},
+                             {QStringLiteral("expansion_bm25"), h.explanation.expansion},
                              {QStringLiteral("vector_rank"), h.explanation.vectorRank},
                              {QStringLiteral("similarity"), h.explanation.similarity},
                              {QStringLiteral("fused"), h.explanation.fused}});
@@ -58,6 +59,7 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
         QJsonObject o{{QStringLiteral("hits"), hits},
                       {QStringLiteral("expanded_query"), r.expandedQuery},
                       {QStringLiteral("fts_query"), r.ftsQuery},
+                      {QStringLiteral("expansion_terms"), QJsonArray::fromStringList(r.expansionTerms)},
                       {QStringLiteral("keyword_candidates"), r.keywordCandidates},
                       {QStringLiteral("vector_candidates"), r.vectorCandidates},
                       {QStringLiteral("exact_vector_search"), r.exactVectorSearch},
@@ -68,6 +70,8 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
     } else {
         if (!r.expandedQuery.isEmpty())
             out(QStringLiteral("query: %1").arg(r.expandedQuery));
+        if (explain && !r.expansionTerms.isEmpty())
+            out(QStringLiteral("expanded with: %1").arg(r.expansionTerms.join(u' ')));
         int rank = 0;
         for (const SearchHit &h : r.hits) {
             out(QStringLiteral("%1. [%2] %3  %4  (%5%6)")
@@ -76,8 +80,9 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
                     .arg(h.status.isEmpty() ? QString() : QStringLiteral(", ") + h.status));
             out(QStringLiteral("   %1").arg(shownSnippet(h.snippet)));
             if (explain)
-                out(QStringLiteral("   keyword rank %1 (bm25 %2), vector rank %3 (cosine %4), fused %5")
+                out(QStringLiteral("   keyword rank %1 (bm25 %2, expansion %3), vector rank %4 (cosine %5), fused %6")
                         .arg(h.explanation.keywordRank).arg(h.explanation.bm25, 0, 'f', 3)
+                        .arg(h.explanation.expansion, 0, 'f', 3)
                         .arg(h.explanation.vectorRank).arg(h.explanation.similarity, 0, 'f', 3)
                         .arg(h.explanation.fused, 0, 'g', 4));
         }
@@ -296,6 +301,8 @@ int cmdEval(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("feedback-docs"), QStringLiteral("Hybrid: keyword hits fed back into the vector query."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("feedback-weight"), QStringLiteral("Hybrid: weight of that feedback."), QStringLiteral("w")});
+    parser.addOption({QStringLiteral("expansion-terms"), QStringLiteral("Hybrid: words added from the top keyword hits (0: none)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("expansion-weight"), QStringLiteral("Hybrid: weight of their BM25 against the query's own."), QStringLiteral("w")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
         return code;
@@ -358,6 +365,10 @@ int cmdEval(const Context &ctx, const QStringList &args)
                 q.feedbackDocs = std::max(0, parser.value(QStringLiteral("feedback-docs")).toInt());
             if (parser.isSet(QStringLiteral("feedback-weight")))
                 q.feedbackWeight = parser.value(QStringLiteral("feedback-weight")).toDouble();
+            if (parser.isSet(QStringLiteral("expansion-terms")))
+                q.expansionTerms = std::max(0, parser.value(QStringLiteral("expansion-terms")).toInt());
+            if (parser.isSet(QStringLiteral("expansion-weight")))
+                q.expansionWeight = std::max(0.0, parser.value(QStringLiteral("expansion-weight")).toDouble());
             q.k = 100;
             q.log = false;
             const SearchResult r = engine->search().search(q);

@@ -372,6 +372,11 @@ QString withExclusions(const ParsedQuery &q, const QString &positive)
 
 } // namespace
 
+bool isStopWord(const QString &token)
+{
+    return stopWords().contains(token);
+}
+
 bool ParsedQuery::hasPositive() const
 {
     return !terms.isEmpty() || !phrases.isEmpty() || !prefixes.isEmpty() || !fieldTerms.isEmpty();

@@ -54,4 +54,7 @@ struct ParsedQuery {
 constexpr int kMaxQueryParts = 64;
 ParsedQuery parseQuery(QStringView text, const Normalizer &normalizer);
 
+// An English function word the parser drops from free words (matching form).
+bool isStopWord(const QString &token);
+
 } // namespace kms

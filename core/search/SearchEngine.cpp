@@ -5,7 +5,9 @@
 #include "index/VectorIndex.h"
 #include "search/FilterSql.h"
 #include "search/Fusion.h"
+#include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
+#include "search/SqlHelpers.h"
 #include "search/SearchLog.h"
 #include "search/Snippet.h"
 #include "storage/Store.h"
@@ -26,6 +28,7 @@
 namespace kms {
 
 namespace {
+using namespace searchsql;
 // Above this many matching records a filtered vector query oversamples the HNSW index; at or below
 // it, exact search over the matching records is both cheaper and complete.
 constexpr qint64 kExactSearchLimit = 5000;
@@ -33,61 +36,6 @@ constexpr qint64 kExactSearchLimit = 5000;
 bool isCancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
-}
-
-// A prepared statement that finalises itself.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const QString &sql)
-    {
-        const QByteArray utf8 = sql.toUtf8();
-        if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK) {
-            m_error = QString::fromUtf8(sqlite3_errmsg(db));
-            m_stmt = nullptr;
-        }
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_stmt != nullptr; }
-    QString error() const { return m_error; }
-    sqlite3_stmt *get() const { return m_stmt; }
-    // Binds values in order from parameter `first` (1-based); returns the next free index.
-    int bind(const QVariantList &values, int first = 1)
-    {
-        int i = first;
-        for (const QVariant &v : values) {
-            if (v.typeId() == QMetaType::QString) {
-                const QByteArray b = v.toString().toUtf8();
-                sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-            } else {
-                sqlite3_bind_int64(m_stmt, i, v.toLongLong());
-            }
-            ++i;
-        }
-        return i;
-    }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-    QString m_error;
-};
-
-QString text(sqlite3_stmt *s, int col)
-{
-    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
-    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, col)) : QString();
-}
-
-QString idList(const QList<qint64> &ids)
-{
-    QStringList parts;
-    parts.reserve(ids.size());
-    for (qint64 id : ids)
-        parts.append(QString::number(id));
-    return parts.join(QLatin1Char(','));
 }
 
 void mergeFilters(SearchFilters &into, const SearchFilters &from)
@@ -159,6 +107,7 @@ void SearchEngine::release(std::unique_ptr<Store> s)
 }
 
 namespace {
+using namespace searchsql;
 // Nearest records to `query` that pass `filters`, best first, at most n.
 struct VectorOutcome {
     QList<RankedId> hits;
@@ -377,17 +326,42 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
         result.keywordCandidates = int(keyword.size());
     }
 
-    QList<RankedId> vector;
     QStringList contentTokens = parsed.terms;
     for (const QStringList &p : parsed.phrases)
         contentTokens += p;
     for (const auto &ft : parsed.fieldTerms)
         contentTokens += ft.second;
+
+    // Hybrid: the keyword side also searches the words its best hits are about.
+    const QList<RankedId> queryKeyword = keyword;
+    QHash<qint64, double> expansionScores;
+    if (query.mode == SearchMode::Hybrid && query.expansionTerms > 0 && !keyword.isEmpty() && !isCancelled(cancel)) {
+        ExpansionOptions eo;
+        eo.docs = std::max(1, query.feedbackDocs);
+        eo.terms = query.expansionTerms;
+        result.expansionTerms = expansionTerms(*store, keyword, contentTokens, eo);
+        if (!result.expansionTerms.isEmpty()) {
+            ParsedQuery expansion;
+            expansion.terms = result.expansionTerms;
+            bool cancelled = false;
+            QString expansionError;
+            QList<RankedId> extra;
+            for (const KeywordHit &h : keywordSearch(*store, expansion, filters, depth, m_keywordOptions, cancel,
+                                                     &cancelled, &expansionError)) {
+                extra.append({h.id, h.bm25});
+                expansionScores.insert(h.id, h.bm25);
+            }
+            keyword = withExpansion(keyword, extra, query.expansionWeight).mid(0, depth);
+            result.keywordCandidates = int(keyword.size());
+        }
+    }
+
+    QList<RankedId> vector;
     if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
         std::vector<float> q(size_t(m_parts.embedder->dimension()));
         m_parts.embedder->embed(contentTokens, q);
         if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
-            addKeywordFeedback(*store, m_parts.embedder->id(), keyword, query.feedbackDocs, query.feedbackWeight, q);
+            addKeywordFeedback(*store, m_parts.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
         const auto index = m_parts.index();
         const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q,
                                              query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
@@ -407,6 +381,17 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
         fused = query.fusion == FusionMethod::Rrf ? fuseRrf(keyword, vector, query.rrfK, query.keywordWeight)
                                                   : fuseWeighted(keyword, vector, query.keywordWeight);
         break;
+    }
+
+    if (!expansionScores.isEmpty()) {
+        // The explanation keeps BM25 for the query's own words; the expansion's share is its own.
+        QHash<qint64, double> own;
+        for (const RankedId &r : queryKeyword)
+            own.insert(r.id, r.score);
+        for (FusedId &f : fused) {
+            f.explanation.bm25 = own.value(f.id);
+            f.explanation.expansion = expansionScores.value(f.id);
+        }
     }
 
     if (isCancelled(cancel)) {

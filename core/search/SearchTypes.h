@@ -54,6 +54,10 @@ struct SearchQuery {
     // Hybrid: the vector query is moved towards the top keyword hits (pseudo-relevance feedback).
     int feedbackDocs = 5;        // how many keyword hits; 0 turns it off
     double feedbackWeight = 3.0; // their mean's weight against the query's own vector
+    // Hybrid: words that weigh most in the top keyword hits are searched too (query expansion,
+    // search/QueryExpansion.h), their BM25 added to the query's own at this weight.
+    int expansionTerms = 10;     // 0 turns it off
+    double expansionWeight = 0.5;
     bool log = true;             // record in the search analytics
 };
 
@@ -63,6 +67,7 @@ struct HitExplanation {
     double bm25 = 0;             // FTS5 bm25 score as a positive number (higher is better)
     int vectorRank = 0;          // 1-based rank in the vector list; 0: not in it
     double similarity = 0;       // cosine similarity
+    double expansion = 0;        // hybrid: bm25 of the expansion words (0: none matched)
     double fused = 0;            // the score the hit is sorted by
 };
 
@@ -85,6 +90,7 @@ struct SearchResult {
     QList<SearchHit> hits;
     QString expandedQuery;       // the query after normalisation and dictionary expansion
     QString ftsQuery;            // the FTS5 MATCH expression that ran (keyword / hybrid)
+    QStringList expansionTerms;  // hybrid: the words added from the top keyword hits
     int keywordCandidates = 0;
     int vectorCandidates = 0;
     bool exactVectorSearch = false; // a selective filter made exact search cheaper than HNSW

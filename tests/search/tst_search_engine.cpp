@@ -135,6 +135,37 @@ private Q_SLOTS:
         }
     }
 
+    // Hybrid searches the words its best keyword hits are about too, and says which.
+    void hybridExpandsTheQuery()
+    {
+        SearchQuery q;
+        q.text = QStringLiteral("Helix Gateway");
+        q.mode = SearchMode::Hybrid;
+        q.k = 20;
+        q.log = false;
+        const SearchResult r = m_engine->search().search(q);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QVERIFY(!r.expansionTerms.isEmpty());
+        QVERIFY(r.expansionTerms.size() <= q.expansionTerms);
+        QVERIFY(!r.expansionTerms.contains(QStringLiteral("helix")));
+        QVERIFY(!r.expansionTerms.contains(QStringLiteral("gateway")));
+        bool expanded = false;
+        for (const SearchHit &h : r.hits)
+            expanded = expanded || h.explanation.expansion > 0;
+        QVERIFY(expanded);
+        QVERIFY(r.hits.first().title.startsWith(QStringLiteral("Helix Gateway")));
+
+        q.expansionTerms = 0;
+        const SearchResult plain = m_engine->search().search(q);
+        QVERIFY(plain.expansionTerms.isEmpty());
+        for (const SearchHit &h : plain.hits)
+            QCOMPARE(h.explanation.expansion, 0.0);
+        // Keyword mode never expands: it searches what was typed.
+        q.mode = SearchMode::Keyword;
+        q.expansionTerms = 10;
+        QVERIFY(m_engine->search().search(q).expansionTerms.isEmpty());
+    }
+
     void filtersHoldInEveryMode_data() { everyModeFindsTheRecord_data(); }
     void filtersHoldInEveryMode()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/FilterSql.h"
 #include "search/KeywordSearch.h"
+#include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
 #include "search/Snippet.h"
 #include "storage/Store.h"
@@ -599,6 +600,50 @@ private Q_SLOTS:
                       int(ms.size()), limit, options.scoreBudget, int(options.allTermsFirst), ms[ms.size() / 2], ms[ms.size() * 95 / 100],
                       ms[ms.size() * 99 / 100], ms.back(), double(totalHits) / double(ms.size()));
         }
+    }
+
+    // Query expansion (hybrid): the words the top hits are about, rare ones first, never the
+    // query's own words, stop words or numbers.
+    void expansionTermsComeFromTheTopHits()
+    {
+        bool cancelled = false;
+        QString error;
+        const auto hits = keywordSearch(*m_store, parseQuery(u"printer", m_norm), {}, 10, KeywordSearchOptions{},
+                                        nullptr, &cancelled, &error);
+        QCOMPARE(ids(hits), QList<qint64>{2});
+        const QList<RankedId> ranked{{hits[0].id, hits[0].bm25}};
+        ExpansionOptions o;
+        o.terms = 4;
+        const QStringList terms = expansionTerms(*m_store, ranked, {QStringLiteral("printer")}, o);
+        QCOMPARE(terms.size(), 4);
+        QVERIFY(!terms.contains(QStringLiteral("printer")));
+        QVERIFY2(!terms.contains(QStringLiteral("kmsall")), "in every record: no information"); // idf ~0
+        // Every word comes from C-2's text, none is a stop word ("the", "after", "since" is not one).
+        const QStringList c2 = m_norm.tokens(QStringLiteral(
+            "Printer offline after update The printer shows offline since the driver update. printer"));
+        for (const QString &t : terms) {
+            QVERIFY2(c2.contains(t), qPrintable(t));
+            QVERIFY2(!isStopWord(t), qPrintable(t));
+        }
+        // "offline" and "update" weigh twice in C-2: they lead.
+        QCOMPARE(QSet<QString>(terms.cbegin(), terms.cbegin() + 2),
+                 (QSet<QString>{QStringLiteral("offline"), QStringLiteral("update")}));
+        QVERIFY(expansionTerms(*m_store, {}, {}, o).isEmpty());
+    }
+
+    void expansionScoresAdd()
+    {
+        const QList<RankedId> keyword{{1, 10}, {2, 5}};
+        const QList<RankedId> extra{{2, 4}, {3, 2}};
+        const auto combined = withExpansion(keyword, extra, 0.6);
+        QCOMPARE(combined.size(), 3);
+        QCOMPARE(combined[0].id, 2); // 5/10 + 0.6 * 4/4
+        QVERIFY(qFuzzyCompare(combined[0].score, 1.1));
+        QCOMPARE(combined[1].id, 1); // 10/10
+        QCOMPARE(combined[2].id, 3); // 0.6 * 2/4
+        QVERIFY(qFuzzyCompare(combined[2].score, 0.3));
+        QCOMPARE(withExpansion(keyword, {}, 0.6).size(), 2);
+        QCOMPARE(withExpansion(keyword, extra, 0).first().id, 1);
     }
 
     // KMS_BENCH_NFCORPUS: a data directory with NFCorpus loaded as knowledge. nDCG@10 on dev and test.

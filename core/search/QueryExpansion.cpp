@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#include "search/QueryExpansion.h"
+
+#include "search/QueryParser.h"
+#include "search/SqlHelpers.h"
+#include "storage/Store.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kms {
+
+using namespace searchsql;
+
+namespace {
+
+bool usefulWord(const QString &t)
+{
+    if (t.size() < 3 || isStopWord(t))
+        return false;
+    // Numbers alone ("2012", "10.5") say little about a topic.
+    return std::any_of(t.cbegin(), t.cend(), [](QChar c) { return c.isLetter(); });
+}
+
+// Records containing the word, counted up to cap.
+int capped(sqlite3_stmt *count, const QString &word, int cap)
+{
+    sqlite3_reset(count);
+    const QByteArray match = '"' + word.toUtf8() + '"';
+    sqlite3_bind_text(count, 1, match.constData(), int(match.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int(count, 2, cap);
+    return sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int(count, 0) : cap;
+}
+
+} // namespace
+
+QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const QStringList &queryTokens,
+                           const ExpansionOptions &options)
+{
+    if (keyword.isEmpty() || options.terms <= 0 || options.docs <= 0)
+        return {};
+    QList<qint64> ids;
+    QHash<qint64, double> docWeight;
+    const double top = std::max(keyword.front().score, 1e-9);
+    for (qsizetype i = 0; i < keyword.size() && i < options.docs; ++i) {
+        ids.append(keyword[i].id);
+        docWeight.insert(keyword[i].id, keyword[i].score / top);
+    }
+
+    // p(word | hit), weighted by the hit's share of the best BM25 score.
+    const QSet<QString> exclude(queryTokens.cbegin(), queryTokens.cend());
+    QHash<QString, double> weight;
+    Statement texts(store.handle(), QStringLiteral("SELECT rowid, title, body, resolution FROM records_fts "
+                                                   "WHERE rowid IN (%1)").arg(idList(ids)));
+    while (texts.ok() && sqlite3_step(texts.get()) == SQLITE_ROW) {
+        const double w = docWeight.value(sqlite3_column_int64(texts.get(), 0));
+        const QString all = text(texts.get(), 1) + u' ' + text(texts.get(), 2) + u' ' + text(texts.get(), 3);
+        const QStringList words = all.split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        const double share = w / double(words.size());
+        for (const QString &word : words)
+            if (!exclude.contains(word) && usefulWord(word))
+                weight[word] += share;
+    }
+    if (weight.isEmpty())
+        return {};
+
+    QList<QPair<double, QString>> ranked;
+    ranked.reserve(weight.size());
+    for (auto it = weight.cbegin(); it != weight.cend(); ++it)
+        ranked.append({it.value(), it.key()});
+    const qsizetype n = std::min<qsizetype>(ranked.size(), options.candidates);
+    std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end(), std::greater<>());
+    ranked.resize(n);
+
+    // Times idf: frequent-everywhere words ("patients", "error") are not about this query.
+    double total = 1;
+    {
+        Statement maxRow(store.handle(), QStringLiteral("SELECT max(rowid) FROM records_fts"));
+        if (maxRow.ok() && sqlite3_step(maxRow.get()) == SQLITE_ROW)
+            total = std::max<double>(1, double(sqlite3_column_int64(maxRow.get(), 0)));
+    }
+    Statement count(store.handle(), QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM records_fts "
+                                                   "WHERE records_fts MATCH ?1 LIMIT ?2)"));
+    if (!count.ok())
+        return {};
+    for (auto &[score, word] : ranked) {
+        const int df = capped(count.get(), word, options.frequencyCap);
+        score *= std::log((total + 1.0) / (double(df) + 0.5));
+    }
+    std::sort(ranked.begin(), ranked.end(), std::greater<>());
+    QStringList out;
+    for (qsizetype i = 0; i < ranked.size() && out.size() < options.terms; ++i)
+        if (ranked[i].first > 0)
+            out.append(ranked[i].second);
+    return out;
+}
+
+QList<RankedId> withExpansion(const QList<RankedId> &keyword, const QList<RankedId> &expansion, double weight)
+{
+    if (expansion.isEmpty() || weight <= 0)
+        return keyword;
+    auto maxOf = [](const QList<RankedId> &l) {
+        double m = 0;
+        for (const RankedId &r : l)
+            m = std::max(m, r.score);
+        return m > 0 ? m : 1.0;
+    };
+    const double kMax = maxOf(keyword), eMax = maxOf(expansion);
+    QHash<qint64, double> score;
+    for (const RankedId &r : keyword)
+        score[r.id] += r.score / kMax;
+    for (const RankedId &r : expansion)
+        score[r.id] += weight * r.score / eMax;
+    QList<RankedId> out;
+    out.reserve(score.size());
+    for (auto it = score.cbegin(); it != score.cend(); ++it)
+        out.append({it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const RankedId &a, const RankedId &b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+    });
+    return out;
+}
+
+} // namespace kms
