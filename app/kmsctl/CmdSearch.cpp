@@ -141,9 +141,17 @@ int cmdSearch(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value, e.g. status=open, updated>=2024-01-01 (repeatable)."), QStringLiteral("spec")});
     parser.addOption({QStringLiteral("k"), QStringLiteral("Hits per page (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("page"), QStringLiteral("Page number, from 1."), QStringLiteral("n"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf (default) or weighted."), QStringLiteral("f"), QStringLiteral("rrf")});
-    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default 60)."), QStringLiteral("n"), QStringLiteral("60")});
-    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Keyword share in the fusion, 0..1 (default 0.7)."), QStringLiteral("w"), QStringLiteral("0.7")});
+    const SearchQuery defaults;
+    parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf or weighted (default %1).").arg(fusionMethodName(defaults.fusion)),
+                      QStringLiteral("f"), fusionMethodName(defaults.fusion)});
+    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default %1).").arg(defaults.rrfK),
+                      QStringLiteral("n"), QString::number(defaults.rrfK)});
+    parser.addOption({QStringLiteral("keyword-weight"),
+                      QStringLiteral("Keyword share in the fusion, 0..1 (default %1).").arg(defaults.keywordWeight),
+                      QStringLiteral("w"), QString::number(defaults.keywordWeight)});
+    parser.addOption({QStringLiteral("expansion-terms"),
+                      QStringLiteral("Hybrid: words added from the top keyword hits (default %1, 0: none).").arg(defaults.expansionTerms),
+                      QStringLiteral("n"), QString::number(defaults.expansionTerms)});
     parser.addOption({QStringLiteral("ef"), QStringLiteral("HNSW ef for this query (default: the index's)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("explain"), QStringLiteral("Show BM25 / vector ranks and scores of every hit.")});
     int code = Ok;
@@ -168,6 +176,7 @@ int cmdSearch(const Context &ctx, const QStringList &args)
     const int page = intValue(parser, "page", 1, 100000, &ok);
     q.rrfK = intValue(parser, "rrf-k", 1, 10000, &ok);
     q.ef = intValue(parser, "ef", 0, 10000, &ok);
+    q.expansionTerms = intValue(parser, "expansion-terms", 0, 50, &ok);
     bool wOk = false;
     q.keywordWeight = parser.value(QStringLiteral("keyword-weight")).toDouble(&wOk);
     if (!wOk || q.keywordWeight < 0 || q.keywordWeight > 1) {

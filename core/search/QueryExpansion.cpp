@@ -53,8 +53,10 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
     // p(word | hit), weighted by the hit's share of the best BM25 score.
     const QSet<QString> exclude(queryTokens.cbegin(), queryTokens.cend());
     QHash<QString, double> weight;
+    QHash<QString, int> support; // hits containing the word
     Statement texts(store.handle(), QStringLiteral("SELECT rowid, title, body, resolution FROM records_fts "
                                                    "WHERE rowid IN (%1)").arg(idList(ids)));
+    int read = 0;
     while (texts.ok() && sqlite3_step(texts.get()) == SQLITE_ROW) {
         const double w = docWeight.value(sqlite3_column_int64(texts.get(), 0));
         const QString all = text(texts.get(), 1) + u' ' + text(texts.get(), 2) + u' ' + text(texts.get(), 3);
@@ -62,17 +64,29 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
         if (words.isEmpty())
             continue;
         const double share = w / double(words.size());
-        for (const QString &word : words)
-            if (!exclude.contains(word) && usefulWord(word))
-                weight[word] += share;
+        QSet<QString> seen;
+        for (const QString &word : words) {
+            if (exclude.contains(word) || !usefulWord(word))
+                continue;
+            weight[word] += share;
+            if (!seen.contains(word)) {
+                seen.insert(word);
+                ++support[word];
+            }
+        }
+        ++read;
     }
     if (weight.isEmpty())
         return {};
 
+    // A word of one hit only is that hit's business, not the query's (one odd top hit must not
+    // steer the expansion), unless there are too few hits to ask for more.
+    const int minSupport = std::min(options.minSupport, read);
     QList<QPair<double, QString>> ranked;
     ranked.reserve(weight.size());
     for (auto it = weight.cbegin(); it != weight.cend(); ++it)
-        ranked.append({it.value(), it.key()});
+        if (support.value(it.key()) >= minSupport)
+            ranked.append({it.value(), it.key()});
     const qsizetype n = std::min<qsizetype>(ranked.size(), options.candidates);
     std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end(), std::greater<>());
     ranked.resize(n);

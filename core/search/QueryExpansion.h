@@ -17,6 +17,7 @@ class Store;
 struct ExpansionOptions {
     int docs = 10;            // top keyword hits read
     int terms = 10;           // words kept
+    int minSupport = 2;       // hits a word must appear in (fewer when fewer hits were read)
     int candidates = 30;      // words whose store frequency is looked up (one capped count each)
     int frequencyCap = 2000;  // counting stops here: rarer than this is all that matters
 };

@@ -128,7 +128,11 @@ private Q_SLOTS:
             QVERIFY(r.hits.first().snippet.contains(QStringLiteral("[[")));
             return;
         }
+        // Hybrid may also keep the keyword side's exact pick, CASE-1363 (a Billing Portal case with
+        // another error); everything else is the product and error of the query, found by both sides.
         for (const SearchHit &h : r.hits) {
+            if (q.mode == SearchMode::Hybrid && h.externalId == QStringLiteral("CASE-1363"))
+                continue;
             QVERIFY2(h.title.startsWith(QStringLiteral("Billing Portal fails with ECONNRESET")), qPrintable(h.title));
             QVERIFY(h.explanation.vectorRank >= 1);
             QVERIFY(h.explanation.similarity > 0.5);
