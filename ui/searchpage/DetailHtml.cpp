@@ -112,10 +112,11 @@ QString detailHtml(const SearchHit &hit, const DetailContext &c, const RecordDet
         meta += row(tr("Created"), date(r->createdAt));
     }
     meta += row(tr("Updated"), date(r ? r->updatedAt : hit.updatedAt));
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">%1</table>").arg(meta);
-
-    html += QStringLiteral("<h4 style=\"margin-bottom:2px\">%1</h4>").arg(esc(tr("Why it ranks here")));
-    html += explanationHtml(hit, c);
+    // The record's fields beside the explanation: the pane is wide and short.
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+                           "<td valign=\"top\" width=\"40%\"><table cellspacing=\"0\" cellpadding=\"1\">%1</table></td>"
+                           "<td valign=\"top\" style=\"padding-left:16px\"><b>%2</b>%3</td></tr></table>")
+                .arg(meta, esc(tr("Why it ranks here")), explanationHtml(hit, c));
 
     if (!d) {
         html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("Loading the record …")));

@@ -78,12 +78,15 @@ SearchPage::SearchPage(EngineHost *host, QWidget *parent)
     m_tabs->addTab(m_compare, tr("Compare"));
     m_tabs->setDocumentMode(true);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    // Hits above, the selected record below: both get the full width, which snippets, the two
+    // lists of the comparison and long record text all need.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("searchSplitter"));
     splitter->addWidget(m_tabs);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({420, 300});
     splitter->setChildrenCollapsible(false);
 
     m_status->setObjectName(QStringLiteral("searchStatus"));
@@ -149,7 +152,7 @@ QWidget *SearchPage::buildResultsTab()
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ResultsModel::Title, QHeaderView::Interactive);
     header->setSectionResizeMode(ResultsModel::Snippet, QHeaderView::Stretch);
-    header->resizeSection(ResultsModel::Title, 260);
+    header->resizeSection(ResultsModel::Title, 320);
     m_table->setTextElideMode(Qt::ElideRight);
     addMoreLikeThisAction(m_table, ResultsModel::HitIdRole, [this](qint64 id) { moreLikeThis(id); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SearchPage::onCurrentRowChanged);
@@ -303,8 +306,7 @@ void SearchPage::onFinished(const SearchResult &result)
     // a scan of every match on a large store).
     m_next->setEnabled(int(result.hits.size()) >= request.query.k && last < 1000);
     m_pageLabel->setText(result.hits.isEmpty() ? tr("No hits") : tr("Hits %1–%2").arg(first).arg(last));
-    m_latency->setText(tr("%1 · %2").arg(request.isSimilar() ? tr("more like this") : tr("query"),
-                                          format::milliseconds(result.latencyMs)));
+    m_latency->setText(tr("Latency %1").arg(format::milliseconds(result.latencyMs)));
     m_latency->setToolTip(tr("Time the engine took for this search"));
     if (!result.error.isEmpty()) {
         logger()->warn("search failed: {}", result.error.toStdString());
