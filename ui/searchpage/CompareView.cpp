@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -26,8 +27,8 @@ QString sideTitle(const SearchQuery &q)
     case SearchMode::Keyword: return CompareView::tr("keyword");
     case SearchMode::Vector: return CompareView::tr("vector");
     case SearchMode::Hybrid:
-        return q.fusion == FusionMethod::Rrf ? CompareView::tr("hybrid RRF %1").arg(q.keywordWeight, 0, 'f', 2)
-                                             : CompareView::tr("hybrid weighted %1").arg(q.keywordWeight, 0, 'f', 2);
+        return q.fusion == FusionMethod::Rrf ? CompareView::tr("hybrid RRF %1").arg(QLocale().toString(q.keywordWeight, 'f', 2))
+                                             : CompareView::tr("hybrid weighted %1").arg(QLocale().toString(q.keywordWeight, 'f', 2));
     }
     return {};
 }

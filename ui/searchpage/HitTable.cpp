@@ -2,11 +2,19 @@
 #include "searchpage/HitTable.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QMenu>
 #include <QTableView>
 
 namespace kms::ui {
+
+namespace {
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("kms::ui::HitTable", text);
+}
+} // namespace
 
 void setupHitTable(QTableView *view)
 {
@@ -26,11 +34,11 @@ void setupHitTable(QTableView *view)
 
 QAction *addMoreLikeThisAction(QTableView *view, int idRole, std::function<void(qint64)> onTriggered)
 {
-    auto *action = new QAction(QTableView::tr("More like this"), view);
+    auto *action = new QAction(translated("More like this"), view);
     action->setObjectName(QStringLiteral("moreLikeThisAction"));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     action->setShortcutContext(Qt::WidgetShortcut);
-    action->setToolTip(QTableView::tr("Search for the records nearest to this one"));
+    action->setToolTip(translated("Search for the records nearest to this one"));
     view->addAction(action);
     auto currentId = [view, idRole]() -> qint64 {
         const QModelIndex current = view->currentIndex();

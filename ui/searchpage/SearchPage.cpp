@@ -303,7 +303,7 @@ void SearchPage::onFinished(const SearchResult &result)
     const int last = request.query.offset + int(result.hits.size());
     m_previous->setEnabled(request.query.offset > 0);
     // A full page may have a next one; the engine does not count all matches (that would cost
-    // a scan of every match on a large store).
+    // a scan of every match on a large store). Rank 1000 is as deep as its lists go.
     m_next->setEnabled(int(result.hits.size()) >= request.query.k && last < 1000);
     m_pageLabel->setText(result.hits.isEmpty() ? tr("No hits") : tr("Hits %1–%2").arg(first).arg(last));
     m_latency->setText(tr("Latency %1").arg(format::milliseconds(result.latencyMs)));

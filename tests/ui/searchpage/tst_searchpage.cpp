@@ -376,6 +376,32 @@ private slots:
         QVERIFY(page->focusSearchAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_F)));
     }
 
+    void tabOrderFollowsTheLayout()
+    {
+        ui::SearchPage page(m_host.get());
+        page.show();
+        QApplication::setActiveWindow(&page);
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.form()->queryEdit()->setFocus();
+        QTRY_VERIFY(page.form()->queryEdit()->hasFocus());
+        const QStringList expected{"mode", "collection", "searchButton", "recentButton", "filtersToggle",
+                                   "statusFilter", "priorityFilter", "productFilter", "categoryFilter", "tagsFilter",
+                                   "dateField", "dateFrom", "dateTo", "hitsPerPage", "fusion", "keywordWeight", "rrfK",
+                                   "asYouType"};
+        for (const QString &name : expected) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            // A spin box's focus is in its line edit.
+            if (focus && focus->objectName().startsWith(QLatin1String("qt_")))
+                focus = focus->parentWidget();
+            QVERIFY2(focus && focus->objectName() == name,
+                     qPrintable(QStringLiteral("expected %1, got %2").arg(name, focus ? focus->objectName() : QString())));
+        }
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // the Results / Compare tabs
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), page.resultsView());
+    }
+
     void controlsHaveAccessibleNames()
     {
         ui::SearchPage page(m_host.get());
