@@ -15,9 +15,6 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -55,30 +52,6 @@ void mergeFilters(SearchFilters &into, const SearchFilters &from)
     earlier(into.updatedTo, from.updatedTo);
 }
 
-QString filtersJson(const SearchFilters &f)
-{
-    QJsonObject o;
-    if (f.collection)
-        o.insert(QStringLiteral("collection"), collectionName(*f.collection));
-    auto list = [&](const char *key, const QStringList &v) {
-        if (!v.isEmpty())
-            o.insert(QLatin1String(key), QJsonArray::fromStringList(v));
-    };
-    list("status", f.statuses);
-    list("priority", f.priorities);
-    list("product", f.products);
-    list("category", f.categories);
-    list("tag", f.tags);
-    auto date = [&](const char *key, const QDateTime &d) {
-        if (d.isValid())
-            o.insert(QLatin1String(key), d.toString(Qt::ISODate));
-    };
-    date("created_from", f.createdFrom);
-    date("created_to", f.createdTo);
-    date("updated_from", f.updatedFrom);
-    date("updated_to", f.updatedTo);
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 SearchEngine::SearchEngine(Parts parts) : m_parts(std::move(parts)) {}
@@ -407,7 +380,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
         e.timestampMs = QDateTime::currentMSecsSinceEpoch();
         e.text = query.text.left(1000);
         e.mode = query.mode;
-        e.filtersJson = filtersJson(filters);
+        e.filtersJson = filtersToJson(filters);
         e.hits = int(result.hits.size());
         e.latencyMs = result.latencyMs;
         m_parts.log->record(std::move(e));

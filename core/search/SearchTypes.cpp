@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "search/SearchTypes.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimeZone>
 
 namespace kms {
@@ -183,6 +186,60 @@ bool SearchFilters::add(const QString &spec, QString *error)
                         .arg(name));
     }
     return true;
+}
+
+namespace {
+struct ListKey {
+    const char *key;
+    QStringList SearchFilters::*list;
+};
+constexpr ListKey kListKeys[] = {{"status", &SearchFilters::statuses},     {"priority", &SearchFilters::priorities},
+                                 {"product", &SearchFilters::products},    {"category", &SearchFilters::categories},
+                                 {"tag", &SearchFilters::tags}};
+struct DateKey {
+    const char *key;
+    QDateTime SearchFilters::*date;
+};
+constexpr DateKey kDateKeys[] = {{"created_from", &SearchFilters::createdFrom}, {"created_to", &SearchFilters::createdTo},
+                                 {"updated_from", &SearchFilters::updatedFrom}, {"updated_to", &SearchFilters::updatedTo}};
+} // namespace
+
+QString filtersToJson(const SearchFilters &f)
+{
+    QJsonObject o;
+    if (f.collection)
+        o.insert(QStringLiteral("collection"), collectionName(*f.collection));
+    for (const ListKey &k : kListKeys)
+        if (!(f.*k.list).isEmpty())
+            o.insert(QLatin1String(k.key), QJsonArray::fromStringList(f.*k.list));
+    for (const DateKey &k : kDateKeys)
+        if ((f.*k.date).isValid())
+            o.insert(QLatin1String(k.key), (f.*k.date).toUTC().toString(Qt::ISODateWithMs));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+SearchFilters filtersFromJson(const QString &json)
+{
+    SearchFilters f;
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    if (const auto c = collectionFromName(o.value(QStringLiteral("collection")).toString()))
+        f.collection = *c;
+    for (const ListKey &k : kListKeys) {
+        const QJsonValue v = o.value(QLatin1String(k.key));
+        QStringList values;
+        if (v.isString())
+            values << v.toString();
+        for (const QJsonValue &item : v.toArray())
+            if (item.isString() && !item.toString().trimmed().isEmpty())
+                values << item.toString();
+        appendUnique(f.*k.list, values);
+    }
+    for (const DateKey &k : kDateKeys) {
+        QDateTime d = QDateTime::fromString(o.value(QLatin1String(k.key)).toString(), Qt::ISODateWithMs);
+        if (d.isValid())
+            f.*k.date = d.toUTC();
+    }
+    return f;
 }
 
 } // namespace kms

@@ -38,6 +38,13 @@ struct SearchFilters {
     bool add(const QString &spec, QString *error);
 };
 
+// The filters as JSON text, as the search log stores them: {"collection":"cases","status":["open"],
+// "updated_from":"2024-01-01T00:00:00Z", ...}; "{}" when there are none.
+QString filtersToJson(const SearchFilters &filters);
+// The inverse, for re-running a logged search. Unknown keys and malformed values are skipped: a log
+// written by another version never stops a query from being re-run.
+SearchFilters filtersFromJson(const QString &json);
+
 struct SearchQuery {
     QString text;
     SearchMode mode = SearchMode::Hybrid;

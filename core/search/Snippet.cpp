@@ -255,4 +255,17 @@ QString makeSnippet(const QString &text, const QStringList &highlightTerms, cons
     return out;
 }
 
+QList<TextSpan> matchedWords(const QString &text, const QStringList &highlightTerms, const Normalizer &normalizer)
+{
+    QList<TextSpan> out;
+    const Matcher matcher(highlightTerms, normalizer);
+    if (matcher.empty())
+        return out;
+    const QStringView s = QStringView(text).left(std::min(text.size(), kMaxMarkedChars));
+    for (const Word &w : wordsOf(s))
+        if (matcher.matches(s.mid(w.start, w.end - w.start)))
+            out.append({w.start, w.end});
+    return out;
+}
+
 } // namespace kms

@@ -261,6 +261,37 @@ private Q_SLOTS:
         QVERIFY(log.recent(0).isEmpty());
     }
 
+    void filtersJsonRoundTrip()
+    {
+        SearchFilters f;
+        QString error;
+        for (const char *spec : {"collection=cases", "status=open,pending", "priority=high", "product=\"Orbit CRM\"",
+                                 "category=Network", "tag=vpn", "updated>=2024-01-01", "updated<=2024-01-31",
+                                 "created>2023-06-01T12:00:00Z"})
+            QVERIFY2(f.add(QString::fromUtf8(spec), &error), qPrintable(error));
+        const QString json = filtersToJson(f);
+        const SearchFilters back = filtersFromJson(json);
+        QCOMPARE(back.collection, f.collection);
+        QCOMPARE(back.statuses, (QStringList{"open", "pending"}));
+        QCOMPARE(back.products, QStringList{"Orbit CRM"});
+        QCOMPARE(back.categories, f.categories);
+        QCOMPARE(back.tags, f.tags);
+        QCOMPARE(back.priorities, f.priorities);
+        QCOMPARE(back.updatedFrom, f.updatedFrom);
+        QCOMPARE(back.updatedTo, f.updatedTo); // the end of the day, to the millisecond
+        QCOMPARE(back.createdFrom, f.createdFrom);
+        QVERIFY(!back.createdTo.isValid());
+        QCOMPARE(filtersToJson(back), json);
+        QCOMPARE(filtersToJson({}), QStringLiteral("{}"));
+        // A log from elsewhere: unknown keys, wrong types and bad dates are skipped, the rest kept.
+        const SearchFilters odd = filtersFromJson(QStringLiteral(
+            "{\"colour\":\"red\",\"status\":\"open\",\"tag\":[1,\"vpn\"],\"updated_from\":\"yesterday\"}"));
+        QCOMPARE(odd.statuses, QStringList{"open"});
+        QCOMPARE(odd.tags, QStringList{"vpn"});
+        QVERIFY(!odd.updatedFrom.isValid());
+        QVERIFY(filtersFromJson(QStringLiteral("not json")).isEmpty());
+    }
+
     void zeroTimestampMeansNow()
     {
         SearchLog log(dbPath());

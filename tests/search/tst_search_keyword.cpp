@@ -553,6 +553,24 @@ private Q_SLOTS:
         }
     }
 
+    void matchedWordsMarksTheWholeText()
+    {
+        // Far beyond a snippet's window: every match is found, at its exact place.
+        QString text = QStringLiteral("Crashes [[literal]] ");
+        for (int i = 0; i < 500; ++i)
+            text += QStringLiteral("filler words here ");
+        text += QStringLiteral("then it crashed, k8s too.");
+        const QList<TextSpan> spans = matchedWords(text, {QStringLiteral("crash"), QStringLiteral("kubernetes")}, m_norm);
+        QStringList words;
+        for (const TextSpan &s : spans)
+            words << text.mid(s.start, s.end - s.start);
+        QCOMPARE(words, (QStringList{"Crashes", "crashed", "k8s"}));
+        QCOMPARE(spans.first(), (TextSpan{0, 7}));
+        QVERIFY(matchedWords(text, {}, m_norm).isEmpty());
+        // Marker-like text in a record is plain text, not a match.
+        QCOMPARE(matchedWords(text, {QStringLiteral("literal")}, m_norm), (QList<TextSpan>{{10, 17}}));
+    }
+
     // ---- opt-in measurements (KMS_BENCH=1) ------------------------------------------------------
     // KMS_BENCH_DATA: a data directory holding generated cases. Latency over case titles as queries.
     void benchLatency()

@@ -3,11 +3,20 @@
 #include "shell/MainWindow.h"
 
 #include "host/EngineHost.h"
+#include "searchpage/SearchPage.h"
+
+#include <QAction>
+#include <QStyle>
 
 namespace kms::ui {
 
 void MainWindow::addPages()
 {
+    auto *search = new SearchPage(m_host, this);
+    addPage(search, tr("Search"), QIcon::fromTheme(QStringLiteral("edit-find"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    // Ctrl+K / Ctrl+F from any page: the window holds the page's action and shows the page first.
+    addAction(search->focusSearchAction());
+    connect(search, &SearchPage::activationRequested, this, [this] { showPage(QStringLiteral("search")); });
 }
 
 } // namespace kms::ui
