@@ -2,12 +2,22 @@
 // The pages of the main window, in sidebar order. Only pages that work are listed.
 #include "shell/MainWindow.h"
 
+#include "appsettings/AppSettings.h"
 #include "host/EngineHost.h"
+#include "settingspage/SettingsPage.h"
+
+#include <QStyle>
 
 namespace kms::ui {
 
 void MainWindow::addPages()
 {
+    // Settings stays last: it offers a way to the pages listed before it.
+    auto *settings = new SettingsPage(m_host, &AppSettings::instance(), this);
+    addPage(settings, tr("Settings"),
+            QIcon::fromTheme(QStringLiteral("preferences-system"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    settings->setSchedulesAvailable(page(QStringLiteral("ingestion")) != nullptr);
+    connect(settings, &SettingsPage::showPageRequested, this, [this](const QString &id) { showPage(id); });
 }
 
 } // namespace kms::ui
