@@ -11,8 +11,8 @@ import re
 import sys
 
 MESSAGE = re.compile(
-    r'(<message>\s*<source>)(?P<source>.*?)(</source>\s*(?:<comment>.*?</comment>\s*)?)'
-    r'<translation type="unfinished">(?P<old>.*?)</translation>',
+    r'(<message>\s*<source>)(?P<source>[^<]*)(</source>\s*(?:<comment>[^<]*</comment>\s*)?)'
+    r'<translation type="unfinished">(?P<old>[^<]*)</translation>',
     re.S)
 
 

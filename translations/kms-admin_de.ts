@@ -500,6 +500,14 @@ Der Auftrag hält nach seinem aktuellen Stapel an; jeder festgeschriebene Datens
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>A change of the engine settings is being applied. Quit anyway?
+
+It is cancelled; the engine keeps its current vectors and index, and you can apply the change again later.</source>
+        <translation>Gerade wird eine Änderung der Engine-Einstellungen übernommen. Trotzdem beenden?
+
+Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index, und Sie können die Änderung später erneut übernehmen.</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::SettingsPage</name>

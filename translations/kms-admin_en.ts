@@ -500,6 +500,14 @@ The job stops after its current batch; every committed record stays, and running
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>A change of the engine settings is being applied. Quit anyway?
+
+It is cancelled; the engine keeps its current vectors and index, and you can apply the change again later.</source>
+        <translation>A change of the engine settings is being applied. Quit anyway?
+
+It is cancelled; the engine keeps its current vectors and index, and you can apply the change again later.</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::SettingsPage</name>

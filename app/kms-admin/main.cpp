@@ -44,18 +44,20 @@ int main(int argc, char **argv)
     kms::ui::AppearanceController appearance(&settings);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
 
-    kms::ui::EngineHost host;
-    kms::ui::MainWindow window(&host);
-    if (parser.isSet(page))
-        window.showPage(parser.value(page));
-    window.show();
-
     kms::Engine::Options options;
     // The setting is read once: a new data directory is used from the next start.
     options.dataDirectory = kms::DataDirectory::resolve(parser.isSet(dataDir) ? parser.value(dataDir)
                                                                               : settings.dataDirectory());
     options.startSampler = true;
+    kms::ui::EngineHost host;
+    // Opening reports back through the event loop, so the window below is connected in time; it
+    // already knows which directory is being opened.
     host.open(options);
+
+    kms::ui::MainWindow window(&host);
+    if (parser.isSet(page))
+        window.showPage(parser.value(page));
+    window.show();
     // The window closes itself once the engine has shut down (EngineHost::closed).
     return QApplication::exec();
 }

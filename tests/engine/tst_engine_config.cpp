@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace kms;
 
 namespace {
@@ -260,6 +262,30 @@ private Q_SLOTS:
         QString openError;
         l.engine = testdata::openTestEngine(l.dataDir(), &openError);
         QVERIFY2(l.engine, qPrintable(openError));
+        QCOMPARE(l.engine->embedder().id(), oldId);
+    }
+
+    // Shutting down stops a running re-embed (EngineHost calls cancelMaintenance() from the GUI thread).
+    void shutdownCancelsAReembed()
+    {
+        Loaded l;
+        QVERIFY(load(l));
+        const QString oldId = l.engine->embedder().id();
+        EngineConfig next = l.engine->config();
+        next.embeddingDimension = 96;
+        QString error;
+        bool sawRunning = false;
+        QVERIFY(!l.engine->applyConfig(next, [&](qint64, qint64) {
+            sawRunning = l.engine->isMaintenanceRunning();
+            std::thread([&] { l.engine->cancelMaintenance(); }).join();
+        }, nullptr, &error));
+        QVERIFY(sawRunning);
+        QVERIFY(!l.engine->isMaintenanceRunning());
+        QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
+        QCOMPARE(l.engine->embedder().id(), oldId);
+        l.engine.reset(); // closes normally
+        l.engine = testdata::openTestEngine(l.dataDir());
+        QVERIFY(l.engine);
         QCOMPARE(l.engine->embedder().id(), oldId);
     }
 

@@ -248,6 +248,8 @@ bool AppSettings::setValue(Key key, const QVariant &value, QString *error)
     const QVariant next = normalised(key, value);
     if (this->value(key) == next && m_settings->contains(storageName(key)))
         return true;
+    if (!m_settings->contains(kVersionKey))
+        m_settings->setValue(kVersionKey, kVersion); // the layout the values below are written in
     m_settings->setValue(storageName(key), next);
     emit changed(key);
     return true;
@@ -284,7 +286,8 @@ bool AppSettings::setIngestBatchSize(int batchSize, QString *error)
 
 int AppSettings::storedVersion() const
 {
-    return m_settings->value(kVersionKey, 0).toInt();
+    // A file without any key yet is in the current layout by definition.
+    return m_settings->value(kVersionKey, m_settings->allKeys().isEmpty() ? kVersion : 0).toInt();
 }
 
 void AppSettings::sync()

@@ -74,8 +74,10 @@ void AppSettings::migrate()
                        version, kVersion);
         return;
     }
+    if (version == 0 && s.allKeys().isEmpty())
+        return; // a fresh file: nothing to migrate, and nothing written until a value is set
     if (version == 0)
-        version = s.allKeys().isEmpty() ? kVersion : 1; // no version key: a fresh file or version 1
+        version = 1; // keys but no version: version 1 written before versions were recorded
     const int from = version;
     if (version == 1) {
         migrate1to2(s);

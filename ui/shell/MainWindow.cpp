@@ -2,6 +2,7 @@
 #include "shell/MainWindow.h"
 
 #include "host/EngineHost.h"
+#include "settingspage/ConfigApplyTask.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -172,7 +173,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore(); // already shutting down: the window goes when the engine is closed
         return;
     }
-    if (m_host->runningJob()) {
+    if (ConfigApplyTask::running(m_host)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit KMS Admin"),
+            tr("A change of the engine settings is being applied. Quit anyway?\n\nIt is cancelled; the "
+               "engine keeps its current vectors and index, and you can apply the change again later."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    } else if (m_host->runningJob()) {
         const auto answer = QMessageBox::question(
             this, tr("Quit KMS Admin"),
             tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current batch; "

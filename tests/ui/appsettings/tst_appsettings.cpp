@@ -61,6 +61,13 @@ void TestAppSettings::defaults()
     QCOMPARE(s.storedVersion(), AppSettings::kVersion);
     for (Key k : {Key::DataDirectory, Key::Theme, Key::Language, Key::IngestWorkers, Key::IngestBatchSize})
         QCOMPARE(s.value(k), AppSettings::defaultValue(k));
+    // Reading writes nothing; the first value set records the layout version with it.
+    s.sync();
+    QVERIFY(!QFile::exists(iniPath()));
+    QVERIFY(s.setIngestWorkers(2));
+    s.sync();
+    QCOMPARE(QSettings(iniPath(), QSettings::IniFormat).value(QStringLiteral("settingsVersion")).toInt(),
+             AppSettings::kVersion);
 }
 
 void TestAppSettings::validationMessages_data()
