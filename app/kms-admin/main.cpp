@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // kms-admin: the KMS Admin desktop application.
+#include "appsettings/AppSettings.h"
+#include "appsettings/Appearance.h"
 #include "host/EngineHost.h"
 #include "log/Log.h"
 #include "shell/MainWindow.h"
@@ -22,8 +24,9 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("The data directory (default: $KMS_DATA_DIR, else the "
-                                                    "platform's application data folder)."),
+                                     QStringLiteral("The data directory (default: the one chosen in the settings, "
+                                                    "else $KMS_DATA_DIR, else the platform's application data "
+                                                    "folder)."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("The page to show first."),
                                   QStringLiteral("ID"));
@@ -35,16 +38,26 @@ int main(int argc, char **argv)
     logOptions.console = true;
     kms::log::init(logOptions);
 
+    // Theme and language before the first window, so it is built in them from the start; the
+    // language-change events this posts are delivered now, while there is no window to rebuild.
+    kms::ui::AppSettings &settings = kms::ui::AppSettings::instance();
+    kms::ui::AppearanceController appearance(&settings);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+
+    kms::Engine::Options options;
+    // The setting is read once: a new data directory is used from the next start.
+    options.dataDirectory = kms::DataDirectory::resolve(parser.isSet(dataDir) ? parser.value(dataDir)
+                                                                              : settings.dataDirectory());
+    options.startSampler = true;
     kms::ui::EngineHost host;
+    // Opening reports back through the event loop, so the window below is connected in time; it
+    // already knows which directory is being opened.
+    host.open(options);
+
     kms::ui::MainWindow window(&host);
     if (parser.isSet(page))
         window.showPage(parser.value(page));
     window.show();
-
-    kms::Engine::Options options;
-    options.dataDirectory = kms::DataDirectory::resolve(parser.value(dataDir));
-    options.startSampler = true;
-    host.open(options);
     // The window closes itself once the engine has shut down (EngineHost::closed).
     return QApplication::exec();
 }

@@ -76,6 +76,56 @@ bool EngineConfig::validate(QString *error) const
     return true;
 }
 
+QString EngineConfig::invalidKey() const
+{
+    for (const auto &k : kKeys) {
+        const int v = this->*k.member;
+        if (v < k.min || v > k.max)
+            return QLatin1String(k.name);
+    }
+    if (batchSize != 0 && batchSize < 50)
+        return QStringLiteral("batchSize");
+    return {};
+}
+
+QList<EngineConfig::KeyInfo> EngineConfig::keys()
+{
+    const EngineConfig defaults;
+    QList<KeyInfo> list;
+    for (const auto &k : kKeys)
+        list.append({QLatin1String(k.name), k.min, k.max, defaults.*k.member});
+    return list;
+}
+
+int EngineConfig::value(const QString &key) const
+{
+    for (const auto &k : kKeys) {
+        if (key == QLatin1String(k.name))
+            return this->*k.member;
+    }
+    return 0;
+}
+
+bool EngineConfig::setValue(const QString &key, int v)
+{
+    for (const auto &k : kKeys) {
+        if (key == QLatin1String(k.name)) {
+            this->*k.member = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+ConfigChange configChange(const EngineConfig &from, const EngineConfig &to)
+{
+    if (from.embeddingDimension != to.embeddingDimension)
+        return ConfigChange::Reembed;
+    if (from.hnswM != to.hnswM || from.hnswEfConstruction != to.hnswEfConstruction)
+        return ConfigChange::RebuildIndex;
+    return from == to ? ConfigChange::None : ConfigChange::Immediate;
+}
+
 int EngineConfig::effectiveWorkers() const
 {
     return workers > 0 ? workers : std::clamp(QThread::idealThreadCount(), 1, 128);

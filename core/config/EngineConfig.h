@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace kms {
@@ -30,8 +31,29 @@ struct EngineConfig {
     static EngineConfig fromJson(const QJsonObject &o, QString *error = nullptr);
     bool validate(QString *error) const;
 
+    // The first key whose value is out of range (empty when valid), for callers that word their
+    // own message (the GUI, in the user's language).
+    QString invalidKey() const;
+
     int effectiveWorkers() const;
     bool operator==(const EngineConfig &) const = default;
+
+    // Every key with its allowed range, in the order the table declares them (forms, docs).
+    struct KeyInfo {
+        QString name;
+        int min = 0;
+        int max = 0;
+        int defaultValue = 0;
+    };
+    static QList<KeyInfo> keys();
+    int value(const QString &key) const;            // 0 for an unknown key
+    bool setValue(const QString &key, int value);   // false for an unknown key
 };
+
+// What applying `to` over `from` takes, from cheapest to dearest. Immediate: efSearch, cache size,
+// ingestion and housekeeping values. RebuildIndex: HNSW M or efConstruction (baked into the graph).
+// Reembed: the embedder's parameters (every vector changes, and the index with them).
+enum class ConfigChange { None, Immediate, RebuildIndex, Reembed };
+ConfigChange configChange(const EngineConfig &from, const EngineConfig &to);
 
 } // namespace kms

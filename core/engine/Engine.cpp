@@ -73,7 +73,7 @@ bool Engine::init(const Options &options, QString *error)
     m_normalizer = std::make_shared<Normalizer>(dictionary);
     HashEmbedder::Params params;
     params.dimension = m_config.embeddingDimension;
-    m_embedder = std::make_unique<HashEmbedder>(params);
+    m_embedder = std::make_shared<const HashEmbedder>(params);
     const QString active = m_writer->activeEmbedder();
     if (active.isEmpty()) {
         m_writer->setActiveEmbedder(m_embedder->id());
@@ -99,9 +99,8 @@ bool Engine::init(const Options &options, QString *error)
     m_searchLog = std::make_unique<SearchLog>(m_dir->databasePath());
     SearchEngine::Parts parts;
     parts.databasePath = m_dir->databasePath();
-    parts.index = [this]() -> std::shared_ptr<const VectorIndex> { return currentIndex(); };
+    parts.vectors = [this] { return vectorSpace(); };
     parts.normalizer = m_normalizer.get();
-    parts.embedder = m_embedder.get();
     parts.log = m_searchLog.get();
     m_search = std::make_unique<SearchEngine>(parts);
 
@@ -148,14 +147,58 @@ std::shared_ptr<VectorIndex> Engine::currentIndex() const
     return m_index;
 }
 
+std::shared_ptr<const HashEmbedder> Engine::currentEmbedder() const
+{
+    std::lock_guard guard(m_indexMutex);
+    return m_embedder;
+}
+
+VectorSpace Engine::vectorSpace() const
+{
+    std::lock_guard guard(m_indexMutex);
+    return {m_embedder, m_index};
+}
+
+EngineConfig Engine::config() const
+{
+    std::lock_guard guard(m_configMutex);
+    return m_config;
+}
+
+EmbedderInfo Engine::embedderInfo() const
+{
+    const auto embedder = currentEmbedder();
+    const HashEmbedder::Params &p = embedder->params();
+    EmbedderInfo info;
+    info.id = embedder->id();
+    info.kind = info.id.section(QLatin1Char(':'), 0, 0);
+    const bool charNgrams = p.charNgramMax >= p.charNgramMin;
+    info.parameters = {
+        {QStringLiteral("dimension"), p.dimension, QStringLiteral("embeddingDimension")},
+        {QStringLiteral("wordBigrams"), p.wordBigrams, {}},
+        {QStringLiteral("charNgrams"),
+         charNgrams ? QStringLiteral("%1–%2").arg(p.charNgramMin).arg(p.charNgramMax) : QStringLiteral("off"), {}},
+        {QStringLiteral("unigramWeight"), double(p.unigramWeight), {}},
+        {QStringLiteral("bigramWeight"), double(p.bigramWeight), {}},
+        {QStringLiteral("charNgramWeight"), double(p.charNgramWeight), {}},
+    };
+    return info;
+}
+
 // ---- index ----------------------------------------------------------------------------------------
 
 bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
-                       const std::atomic<bool> *cancel, qint64 *added, QString *error)
+                       const std::atomic<bool> *cancel, qint64 *added, QString *error, Store *source)
 {
-    const int dim = m_embedder->dimension();
-    const int threads = m_config.effectiveWorkers();
-    const qint64 total = m_reader->counts().total();
+    // Without a source of its own the walk uses the shared reader, which queries wait for meanwhile.
+    std::unique_lock<std::mutex> readerLock;
+    if (!source) {
+        readerLock = std::unique_lock(m_readerMutex);
+        source = m_reader.get();
+    }
+    const int dim = index.dimension();
+    const int threads = config().effectiveWorkers();
+    const qint64 total = source->counts().total();
     std::vector<qint64> ids;
     std::vector<float> vectors;
     bool ok = true;
@@ -171,8 +214,7 @@ bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<
             progress(*added, total);
         return true;
     };
-    std::lock_guard guard(m_readerMutex);
-    const bool walked = m_reader->forEachVector(afterSeq, [&](qint64 id, std::span<const float> v) {
+    const bool walked = source->forEachVector(afterSeq, [&](qint64 id, std::span<const float> v) {
         if (cancel && cancel->load())
             return false;
         if (int(v.size()) != dim)
@@ -187,7 +229,7 @@ bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<
     });
     if (!walked && ok && !(cancel && cancel->load())) {
         if (error)
-            *error = m_reader->lastError();
+            *error = source->lastError();
         return false;
     }
     return ok && flush();
@@ -263,7 +305,7 @@ void Engine::saveIndexAt(qint64 watermark)
     if (watermark == m_indexSavedWatermark)
         return;
     QString error;
-    if (m_index->save(m_dir->indexPath(), watermark, &error))
+    if (currentIndex()->save(m_dir->indexPath(), watermark, &error))
         m_indexSavedWatermark = watermark;
     else
         log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
@@ -279,47 +321,9 @@ bool Engine::saveIndex(QString *error)
     std::lock_guard guard(m_indexSaveMutex);
     if (watermark == m_indexSavedWatermark)
         return true;
-    if (!m_index->save(m_dir->indexPath(), watermark, error))
+    if (!currentIndex()->save(m_dir->indexPath(), watermark, error))
         return false;
     m_indexSavedWatermark = watermark;
-    return true;
-}
-
-bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
-                          QString *error)
-{
-    if (!m_scheduler->isIdle()) {
-        if (error)
-            *error = QStringLiteral("an ingestion job is running; rebuild the index when it has finished");
-        return false;
-    }
-    const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
-    qint64 watermark = 0;
-    {
-        std::lock_guard guard(m_writerMutex);
-        watermark = m_writer->watermark();
-    }
-    auto fresh = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
-                                               size_t(std::max<qint64>(counts().total(), 1024)));
-    qint64 added = 0;
-    if (!fillIndex(*fresh, 0, progress, cancel, &added, error))
-        return false;
-    if (cancel && cancel->load()) {
-        if (error)
-            *error = QStringLiteral("rebuild cancelled; the current index stays in use");
-        return false;
-    }
-    if (!fresh->save(m_dir->indexPath(), watermark, error))
-        return false;
-    // Replacing the live index while a job adds to it would lose its vectors: only when idle.
-    {
-        std::lock_guard indexGuard(m_indexMutex);
-        m_index = std::move(fresh);
-    }
-    std::lock_guard guard(m_indexSaveMutex);
-    m_indexSavedWatermark = watermark;
-    m_indexReport = {IndexOpenReport::Action::Rebuilt,
-                     QStringLiteral("rebuilt on request (%1 vectors)").arg(added), added, 0};
     return true;
 }
 
@@ -331,18 +335,21 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.databasePath = m_dir->databasePath();
     ctx.writer = m_writer.get();
     ctx.writerMutex = &m_writerMutex;
-    ctx.index = m_index.get();
+    // A pipeline keeps raw pointers: applyConfig() replaces index and embedder only while the
+    // scheduler is held, i.e. while no pipeline exists.
+    const EngineConfig config = this->config();
+    ctx.index = currentIndex().get();
     ctx.normalizer = m_normalizer.get();
-    ctx.embedder = m_embedder.get();
+    ctx.embedder = currentEmbedder().get();
     ctx.cache = m_cache.get();
     ctx.metrics = m_metrics.get();
-    ctx.saveIntervalSeconds = m_config.indexSaveIntervalSec;
+    ctx.saveIntervalSeconds = config.indexSaveIntervalSec;
     ctx.indexCheckpoint = [this](qint64 watermark) { saveIndexAt(watermark); };
     IngestOptions o = options;
-    if (o.workers == 0 && m_config.workers > 0)
-        o.workers = m_config.workers;
-    if (o.batchSize == 0 && m_config.batchSize > 0)
-        o.batchSize = m_config.batchSize;
+    if (o.workers == 0 && config.workers > 0)
+        o.workers = config.workers;
+    if (o.batchSize == 0 && config.batchSize > 0)
+        o.batchSize = config.batchSize;
     return std::make_unique<IngestPipeline>(ctx, o, jobId);
 }
 
@@ -406,15 +413,21 @@ QList<MetricSample> Engine::metricHistory(const QString &name, qint64 fromMs, qi
 
 QJsonObject Engine::health(bool detailed)
 {
+    const VectorSpace space = vectorSpace(); // kept alive while the check reads it
+    QString indexMessage;
+    {
+        std::lock_guard indexGuard(m_indexMutex); // a rebuild rewrites the report
+        indexMessage = m_indexReport.message;
+    }
     std::lock_guard guard(m_readerMutex);
     HealthInputs in;
     in.store = m_reader.get();
-    in.index = m_index.get();
-    in.embedder = m_embedder.get();
+    in.index = space.index.get();
+    in.embedder = space.embedder.get();
     in.metrics = m_metrics.get();
     in.dataDirectory = m_dir->path();
     in.indexPath = m_dir->indexPath();
-    in.indexLoadMessage = m_indexReport.message;
+    in.indexLoadMessage = indexMessage;
     in.detailed = detailed;
     return checkHealth(in);
 }
@@ -466,7 +479,7 @@ void Engine::samplerLoop()
             if (store->appendMetrics(pending))
                 pending.clear();
             if (tick % 3600 == 0)
-                store->pruneMetrics(now - qint64(m_config.metricsRetentionDays) * 86'400'000);
+                store->pruneMetrics(now - qint64(config().metricsRetentionDays) * 86'400'000);
             lock.lock();
         }
     }

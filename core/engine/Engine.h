@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/EngineConfig.h"
+#include "engine/EmbedderInfo.h"
 #include "ingest/JobScheduler.h"
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
@@ -25,6 +26,7 @@ class HashEmbedder;
 class Metrics;
 class Normalizer;
 class VectorIndex;
+struct HnswParams;
 
 // How the vector index came to be at open: the file verified as is, caught up from the store, or
 // rebuilt (and why).
@@ -53,14 +55,20 @@ public:
     ~Engine(); // cancels a running job at a batch boundary, saves the index, releases the lock
 
     // ---- parts ----
-    const EngineConfig &config() const { return m_config; }
+    // A copy: applyConfig() may change it from another thread.
+    EngineConfig config() const;
     const DataDirectory &dataDirectory() const { return *m_dir; }
     const Normalizer &normalizer() const { return *m_normalizer; }
-    const HashEmbedder &embedder() const { return *m_embedder; }
+    // The references stay valid until applyConfig() replaces the embedder or the index; code that
+    // runs while that may happen holds currentEmbedder() / currentIndex() / vectorSpace() instead.
+    const HashEmbedder &embedder() const { return *currentEmbedder(); }
+    std::shared_ptr<const HashEmbedder> currentEmbedder() const;
+    EmbedderInfo embedderInfo() const;
     EmbeddingCache &cache() { return *m_cache; }
     Metrics &metrics() { return *m_metrics; }
     VectorIndex &index() { return *currentIndex(); }
     std::shared_ptr<VectorIndex> currentIndex() const;
+    VectorSpace vectorSpace() const; // embedder and index from one snapshot
     SearchEngine &search() { return *m_search; }
     SearchLog &searchLog() { return *m_searchLog; }
     JobScheduler &scheduler() { return *m_scheduler; }
@@ -87,34 +95,60 @@ public:
     // Classifies the records of the files (new / changed / unchanged / invalid) without writing.
     JobProgress dryRun(const IngestOptions &options);
 
-    // ---- index maintenance ----
+    // ---- index maintenance and configuration (EngineMaintenance.cpp) ----
     bool saveIndex(QString *error = nullptr);
     // Rebuilds the index from the store (cancel sets *cancel). Progress callback gets (done, total).
+    // Searches use the current index until the new one replaces it.
     bool rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                       QString *error);
+    // Applies a new configuration and stores it. An invalid one is refused whole, with a message
+    // naming the key. What it takes depends on what changed (configChange()): efSearch, cache
+    // size, ingestion and housekeeping values apply at once; HNSW M / efConstruction rebuild the
+    // index; an embedder parameter re-embeds every record into new vectors and builds their index.
+    // Rebuild and re-embed run on the calling thread (progress gets (done, total)) while searches
+    // keep using the current vectors and index, and queued ingestion jobs wait; they are refused
+    // while a job runs. Cancelled (or failed), the current vectors, index and embedder stay, as
+    // does the stored configuration's embedder/HNSW part; the at-once values are applied anyway.
+    bool applyConfig(const EngineConfig &next, const std::function<void(qint64, qint64)> &progress,
+                     const std::atomic<bool> *cancel, QString *error);
+    // Stops a running rebuild or re-embed at its next check (shutdown).
+    void cancelMaintenance() { m_maintenanceCancel = true; }
+    bool isMaintenanceRunning() const { return m_maintenanceRunning.load(); }
 
 private:
     Engine() = default;
     bool init(const Options &options, QString *error);
     bool openIndex(QString *error);
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
-                   const std::atomic<bool> *cancel, qint64 *added, QString *error);
+                   const std::atomic<bool> *cancel, qint64 *added, QString *error, Store *source = nullptr);
+    // EngineMaintenance.cpp
+    bool rebuildWith(const HnswParams &params, const std::function<void(qint64, qint64)> &progress,
+                     const std::atomic<bool> *cancel, QString *error);
+    bool reembedWith(const EngineConfig &next, const std::function<void(qint64, qint64)> &progress,
+                     const std::atomic<bool> *cancel, QString *error);
+    void storeConfig(const EngineConfig &config);
+    bool cancelled(const std::atomic<bool> *cancel) const;
     std::unique_ptr<IngestPipeline> makePipeline(const IngestOptions &options, qint64 jobId);
     void samplerLoop();
     void saveIndexAt(qint64 watermark);
 
     EngineConfig m_config;
+    mutable std::mutex m_configMutex;
     std::unique_ptr<DataDirectory> m_dir;
     std::unique_ptr<Store> m_writer;
     std::mutex m_writerMutex;
     std::unique_ptr<Store> m_reader;
     std::mutex m_readerMutex;
     std::shared_ptr<Normalizer> m_normalizer;
-    std::unique_ptr<HashEmbedder> m_embedder;
     std::unique_ptr<EmbeddingCache> m_cache;
     std::unique_ptr<Metrics> m_metrics;
-    std::shared_ptr<VectorIndex> m_index; // replaced whole by rebuildIndex(), under m_indexMutex
+    // Replaced whole (together when re-embedding) by applyConfig() / rebuildIndex(), under m_indexMutex.
+    std::shared_ptr<const HashEmbedder> m_embedder;
+    std::shared_ptr<VectorIndex> m_index;
     mutable std::mutex m_indexMutex;
+    std::mutex m_maintenanceMutex;            // one rebuild / re-embed at a time
+    std::atomic<bool> m_maintenanceRunning{false};
+    std::atomic<bool> m_maintenanceCancel{false};
     std::unique_ptr<SearchLog> m_searchLog;
     std::unique_ptr<SearchEngine> m_search;
     std::mutex m_indexSaveMutex;

@@ -140,11 +140,35 @@ void JobScheduler::waitForIdle()
     m_cv.wait(lock, [this] { return (m_queue.empty() && m_runningId == 0) || m_stopping; });
 }
 
+bool JobScheduler::hold()
+{
+    std::lock_guard guard(m_mutex);
+    if (m_held || m_runningId != 0)
+        return false;
+    m_held = true;
+    return true;
+}
+
+void JobScheduler::release()
+{
+    {
+        std::lock_guard guard(m_mutex);
+        m_held = false;
+    }
+    m_cv.notify_all();
+}
+
+bool JobScheduler::isHeld() const
+{
+    std::lock_guard guard(m_mutex);
+    return m_held;
+}
+
 void JobScheduler::loop()
 {
     for (;;) {
         std::unique_lock lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && !m_held); });
         if (m_stopping)
             return;
         // Highest priority first, then the oldest.

@@ -40,6 +40,13 @@ public:
     // Blocks until nothing is queued or running (CLI, tests). Not for the GUI thread.
     void waitForIdle();
 
+    // Index maintenance (rebuild, re-embed) replaces what a pipeline points at, so no job may run
+    // meanwhile: hold() succeeds only when none is running and keeps queued jobs waiting until
+    // release(). Jobs submitted while held are queued as usual.
+    bool hold();
+    void release();
+    bool isHeld() const;
+
     // Called on the scheduler thread when a job ends (completed, failed or cancelled).
     void setFinishedCallback(std::function<void(const JobInfo &)> fn);
     void setBatchCallback(std::function<void(const JobProgress &)> fn);
@@ -62,6 +69,7 @@ private:
     qint64 m_runningId = 0;
     IngestPipeline *m_running = nullptr;
     bool m_stopping = false;
+    bool m_held = false;
     std::function<void(const JobInfo &)> m_onFinished;
     std::function<void(const JobProgress &)> m_onBatch;
     std::thread m_thread;

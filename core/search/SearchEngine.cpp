@@ -331,12 +331,12 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
 
     QList<RankedId> vector;
     if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
-        std::vector<float> q(size_t(m_parts.embedder->dimension()));
-        m_parts.embedder->embed(contentTokens, q);
+        const VectorSpace space = m_parts.vectors();
+        std::vector<float> q(size_t(space.embedder->dimension()));
+        space.embedder->embed(contentTokens, q);
         if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
-            addKeywordFeedback(*store, m_parts.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
-        const auto index = m_parts.index();
-        const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q,
+            addKeywordFeedback(*store, space.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
+        const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q,
                                              query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
                                              filters, 0, cancel);
         if (!v.error.isEmpty())
@@ -399,13 +399,14 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
         result.error = error;
         return result;
     }
-    const int dim = m_parts.embedder->dimension();
+    const VectorSpace space = m_parts.vectors();
+    const int dim = space.embedder->dimension();
     std::vector<float> q;
     {
         Statement s(store->handle(),
                     QStringLiteral("SELECT e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
                                    "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE r.id = ?"));
-        s.bind({m_parts.embedder->id(), recordId});
+        s.bind({space.embedder->id(), recordId});
         if (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_bytes(s.get(), 0) == int(dim * sizeof(float))) {
             q.resize(size_t(dim));
             std::memcpy(q.data(), sqlite3_column_blob(s.get(), 0), size_t(dim) * sizeof(float));
@@ -416,8 +417,7 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
         release(std::move(store));
         return result;
     }
-    const auto index = m_parts.index();
-    const VectorOutcome v = vectorSearch(*store, *index, m_parts.embedder->id(), q, std::clamp(k, 1, 1000),
+    const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q, std::clamp(k, 1, 1000),
                                          0, filters, recordId, cancel);
     result.error = v.error;
     result.exactVectorSearch = v.exact;

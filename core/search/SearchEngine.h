@@ -18,6 +18,14 @@ class SearchLog;
 class Store;
 class VectorIndex;
 
+// The embedder and the index built from its vectors. They change together (a re-embed replaces
+// both), so a search takes them from one snapshot; the shared pointers keep a replaced pair alive
+// until the searches using it have finished.
+struct VectorSpace {
+    std::shared_ptr<const Embedder> embedder;
+    std::shared_ptr<const VectorIndex> index;
+};
+
 // Keyword, vector and hybrid search over cases and articles. Thread-safe: every call takes a pooled
 // read-only connection, so searches run in parallel with each other and with an ingestion job
 // (WAL: they see committed batches only). A set cancel flag stops a search at the next check.
@@ -26,10 +34,9 @@ class SearchEngine
 public:
     struct Parts {
         QString databasePath;
-        // The engine's current index; shared so a rebuild can replace it while a search still uses it.
-        std::function<std::shared_ptr<const VectorIndex>()> index;
+        // The engine's current embedder and index (see VectorSpace).
+        std::function<VectorSpace()> vectors;
         const Normalizer *normalizer = nullptr;
-        const Embedder *embedder = nullptr;
         SearchLog *log = nullptr;             // optional analytics
     };
     explicit SearchEngine(Parts parts);

@@ -133,6 +133,23 @@ public:
     // Ids deleted after afterSeq (tombstones), for catching the index up.
     QList<qint64> deletedSince(qint64 afterSeq);
 
+    // ---- changing the embedder (StoreEmbedders.cpp) -------------------------------------------------
+    // A re-embed writes the new embedder's vectors beside the active ones, then switches in one
+    // transaction: until then every reader keeps using the old vectors.
+    // Up to `limit` live records with seq > afterSeq and id > afterId, in id order: a walk in short
+    // read transactions, so the WAL can be checkpointed while a long re-embed writes. False on error.
+    bool recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<StoredRecord> *out);
+    // Stores vectors (dimension floats each, back to back) for text hashes under an embedder that
+    // need not be the active one; existing rows are kept. One transaction.
+    bool putEmbeddings(const QString &embedderId, int dimension, std::span<const quint64> textHashes,
+                       std::span<const float> vectors);
+    // Makes embedderId the active embedder and writes the meta values, in one transaction.
+    bool activateEmbedder(const QString &embedderId, const QHash<QString, QString> &metaValues);
+    // Deletes the vectors of one embedder; of every embedder but the active one plus vectors no
+    // record points to. Return the rows deleted, -1 on error.
+    qint64 deleteEmbeddings(const QString &embedderId);
+    qint64 deleteUnusedEmbeddings();
+
     // ---- jobs and rejects --------------------------------------------------------------------------
     qint64 createJob(const JobInfo &job);                   // returns the new id, 0 on error
     bool updateJob(const JobInfo &job);                     // status, counts, times, error

@@ -121,6 +121,9 @@ private:
     sqlite3_stmt *m_stmt;
 };
 
+// Columns as selected by selectRecordById / selectRecordByKey (StoreRecords.cpp).
+StoredRecord readRecord(const Query &q);
+
 } // namespace kms::sql
 
 namespace kms {

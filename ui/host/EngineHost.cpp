@@ -146,6 +146,7 @@ void EngineHost::shutdown()
     }
     m_engine->scheduler().setBatchCallback({});
     m_engine->scheduler().setFinishedCallback({});
+    m_engine->cancelMaintenance(); // a rebuild or re-embed on the pool stops, keeping the old state
     Engine *raw = m_engine.release();
     QThreadPool *pool = &m_pool;
     QPointer<EngineHost> self(this);

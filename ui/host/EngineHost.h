@@ -59,10 +59,21 @@ public:
             if constexpr (!std::is_void_v<R>)
                 return R{};
         });
-        if constexpr (std::is_void_v<R>)
-            future.then(context, [then = std::move(then)]() mutable { then(); });
-        else
-            future.then(context, [then = std::move(then)](R result) mutable { then(std::move(result)); });
+        // A continuation attached to a future that has already finished runs inside then(), i.e.
+        // inside this call; callers set their state after run(), so the result always takes one
+        // more turn of the event loop (the context is alive here: then() guarantees it).
+        auto deliver = std::make_shared<Then>(std::move(then));
+        if constexpr (std::is_void_v<R>) {
+            future.then(context, [context, deliver]() {
+                QMetaObject::invokeMethod(context, [deliver] { (*deliver)(); }, Qt::QueuedConnection);
+            });
+        } else {
+            future.then(context, [context, deliver](R result) {
+                auto value = std::make_shared<R>(std::move(result));
+                QMetaObject::invokeMethod(context, [deliver, value] { (*deliver)(std::move(*value)); },
+                                          Qt::QueuedConnection);
+            });
+        }
     }
 
     // The progress of the running job, if any (cached from the last batch signal).

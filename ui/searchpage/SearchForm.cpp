@@ -186,6 +186,7 @@ QWidget *SearchForm::buildFilters()
     m_fusion->setAccessibleName(tr("Fusion method"));
     m_fusion->addItem(tr("RRF"), int(FusionMethod::Rrf));
     m_fusion->addItem(tr("Weighted"), int(FusionMethod::Weighted));
+    m_fusion->setCurrentIndex(m_fusion->findData(int(SearchQuery{}.fusion)));
     m_fusion->setToolTip(tr("How hybrid mode merges the keyword and vector lists: reciprocal rank fusion, "
                             "or a weighted sum of normalised scores"));
     m_keywordWeight = new QDoubleSpinBox(p);

@@ -2,6 +2,7 @@
 #include "shell/MainWindow.h"
 
 #include "host/EngineHost.h"
+#include "settingspage/ConfigApplyTask.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -20,11 +21,9 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_openState(new QLabel(this))
 {
-    setWindowTitle(tr("KMS Admin"));
     setObjectName(QStringLiteral("mainWindow"));
 
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
-    m_sidebar->setAccessibleName(tr("Pages"));
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setFixedWidth(170);
     m_sidebar->setFrameShape(QFrame::NoFrame);
@@ -41,8 +40,10 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     m_openState->setObjectName(QStringLiteral("openState"));
-    m_openState->setText(tr("Opening %1 …").arg(host->dataDirectory()));
     statusBar()->addWidget(m_openState, 1);
+    if (host->isOpen())
+        m_state = OpenState::Open; // a window made for an engine that is already open
+    retranslate();
 
     connect(host, &EngineHost::opened, this, &MainWindow::onOpened);
     connect(host, &EngineHost::closed, this, [this] {
@@ -75,6 +76,68 @@ bool MainWindow::showPage(const QString &id)
     return false;
 }
 
+QWidget *MainWindow::page(const QString &id) const
+{
+    for (int i = 0; i < m_stack->count(); ++i) {
+        if (m_stack->widget(i)->objectName() == id)
+            return m_stack->widget(i);
+    }
+    return nullptr;
+}
+
+void MainWindow::rebuildPages()
+{
+    const QString current = currentPageId();
+    {
+        const QSignalBlocker blocker(m_sidebar);
+        m_sidebar->clear();
+    }
+    while (m_stack->count() > 0) {
+        QWidget *w = m_stack->widget(0);
+        m_stack->removeWidget(w);
+        delete w; // pending engine results for it are dropped (EngineHost::run's context)
+    }
+    addPages();
+    if (!showPage(current) && m_sidebar->count() > 0)
+        m_sidebar->setCurrentRow(0);
+    retranslate();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Installing a translator posts one LanguageChange per translator added or removed: one
+    // rebuild serves them all, from the event loop, never inside the slot that switched.
+    if (event->type() == QEvent::LanguageChange && !m_rebuildQueued) {
+        m_rebuildQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_rebuildQueued = false;
+            rebuildPages();
+        }, Qt::QueuedConnection);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("KMS Admin"));
+    m_sidebar->setAccessibleName(tr("Pages"));
+    switch (m_state) {
+    case OpenState::Opening:
+        m_openState->setText(tr("Opening %1 …").arg(m_host->dataDirectory()));
+        break;
+    case OpenState::Open:
+        m_openState->setText(m_host->dataDirectory());
+        m_openState->setToolTip(tr("Data directory"));
+        break;
+    case OpenState::Failed:
+        m_openState->setText(tr("Could not open the data directory"));
+        break;
+    case OpenState::Closing:
+        m_openState->setText(tr("Closing …"));
+        break;
+    }
+}
+
 QString MainWindow::currentPageId() const
 {
     auto *item = m_sidebar->currentItem();
@@ -91,12 +154,10 @@ QStringList MainWindow::pageIds() const
 
 void MainWindow::onOpened(bool ok, const QString &error)
 {
-    if (ok) {
-        m_openState->setText(m_host->dataDirectory());
-        m_openState->setToolTip(tr("Data directory"));
+    m_state = ok ? OpenState::Open : OpenState::Failed;
+    retranslate();
+    if (ok)
         return;
-    }
-    m_openState->setText(tr("Could not open the data directory"));
     QMessageBox::critical(this, tr("KMS Admin"),
                           tr("The data directory %1 could not be opened:\n\n%2")
                               .arg(m_host->dataDirectory(), error));
@@ -112,7 +173,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore(); // already shutting down: the window goes when the engine is closed
         return;
     }
-    if (m_host->runningJob()) {
+    if (ConfigApplyTask::running(m_host)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit KMS Admin"),
+            tr("A change of the engine settings is being applied. Quit anyway?\n\nIt is cancelled; the "
+               "engine keeps its current vectors and index, and you can apply the change again later."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    } else if (m_host->runningJob()) {
         const auto answer = QMessageBox::question(
             this, tr("Quit KMS Admin"),
             tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current batch; "
@@ -125,7 +196,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     event->ignore();
     setEnabled(false);
-    m_openState->setText(tr("Closing …"));
+    m_state = OpenState::Closing;
+    retranslate();
     m_host->shutdown();
 }
 

@@ -26,19 +26,30 @@ public:
     bool showPage(const QString &id);
     QString currentPageId() const;
     QStringList pageIds() const;
+    QWidget *page(const QString &id) const;
+
+    // Deletes every page and builds them again (addPages()), staying on the current page: each
+    // page's tr() runs anew, so a language switch shows at once. Pages therefore read the engine's
+    // state when constructed (it may already be open). Never call it from a page's own slot: the
+    // language switch calls it from the event loop (changeEvent).
+    void rebuildPages();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addPages(); // PageRegistry.cpp
     void onOpened(bool ok, const QString &error);
+    void retranslate();
 
     EngineHost *m_host;
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
     QLabel *m_openState;
     bool m_closeRequested = false;
+    bool m_rebuildQueued = false;
+    enum class OpenState { Opening, Open, Failed, Closing } m_state = OpenState::Opening;
 };
 
 } // namespace kms::ui

@@ -2,8 +2,10 @@
 // The pages of the main window, in sidebar order. Only pages that work are listed.
 #include "shell/MainWindow.h"
 
+#include "appsettings/AppSettings.h"
 #include "host/EngineHost.h"
 #include "searchpage/SearchPage.h"
+#include "settingspage/SettingsPage.h"
 
 #include <QAction>
 #include <QStyle>
@@ -17,6 +19,13 @@ void MainWindow::addPages()
     // Ctrl+K / Ctrl+F from any page: the window holds the page's action and shows the page first.
     addAction(search->focusSearchAction());
     connect(search, &SearchPage::activationRequested, this, [this] { showPage(QStringLiteral("search")); });
+
+    // Settings stays last: it offers a way to the pages listed before it.
+    auto *settings = new SettingsPage(m_host, &AppSettings::instance(), this);
+    addPage(settings, tr("Settings"),
+            QIcon::fromTheme(QStringLiteral("preferences-system"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    settings->setSchedulesAvailable(page(QStringLiteral("ingestion")) != nullptr);
+    connect(settings, &SettingsPage::showPageRequested, this, [this](const QString &id) { showPage(id); });
 }
 
 } // namespace kms::ui

@@ -382,6 +382,9 @@ private slots:
         page.show();
         QApplication::setActiveWindow(&page);
         QVERIFY(QTest::qWaitForWindowActive(&page));
+        // RRF's constant takes focus only while RRF is the fusion method.
+        auto *fusion = child<QComboBox>(page, "fusion");
+        fusion->setCurrentIndex(fusion->findData(int(FusionMethod::Rrf)));
         page.form()->queryEdit()->setFocus();
         QTRY_VERIFY(page.form()->queryEdit()->hasFocus());
         const QStringList expected{"mode", "collection", "searchButton", "recentButton", "filtersToggle",

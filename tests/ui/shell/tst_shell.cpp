@@ -75,6 +75,16 @@ void TestShell::hostRunsWorkOffTheGuiThread()
     QVERIFY(workThread && workThread != qApp->thread());
     QCOMPARE(total, 0);
 
+    // Never inside run(), even when the work is done before run() returns: callers set their
+    // state after calling it.
+    for (int i = 0; i < 50; ++i) {
+        bool early = false;
+        host.run(&context, [](Engine &) { return 1; }, [&early](int) { early = true; });
+        QThread::msleep(2);
+        QVERIFY(!early);
+        QTRY_VERIFY(early);
+    }
+
     // A result whose context is gone is dropped, not delivered to a dead object.
     bool late = false;
     {

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+// Changing the engine's configuration while it serves: values that apply at once, an index rebuilt
+// with new HNSW parameters, and a re-embed of every record. The long ones build beside the live
+// state and swap at the end, so searches never see a half-built index and a cancel loses nothing.
+#include "engine/Engine.h"
+
+#include "embed/EmbeddingCache.h"
+#include "embed/HashEmbedder.h"
+#include "index/VectorIndex.h"
+#include "ingest/RecordPreparer.h"
+#include "log/Log.h"
+#include "storage/DataDirectory.h"
+#include "text/Normalizer.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <thread>
+
+namespace kms {
+
+namespace {
+
+constexpr int kPageRecords = 2048;
+
+QString configJson(const EngineConfig &c)
+{
+    return QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact));
+}
+
+// The vectors of a page of records under an embedder: one per distinct text (records with equal
+// text share it), computed on `threads` threads from the same tokens ingestion embeds.
+struct EmbeddedPage {
+    std::vector<qint64> ids;             // per record
+    std::vector<float> recordVectors;    // per record, back to back
+    std::vector<quint64> textHashes;     // per distinct text
+    std::vector<float> textVectors;      // per distinct text, back to back
+};
+
+EmbeddedPage embedPage(const std::vector<StoredRecord> &records, const Normalizer &normalizer,
+                       const Embedder &embedder, int threads)
+{
+    const size_t dim = size_t(embedder.dimension());
+    EmbeddedPage page;
+    QHash<quint64, size_t> slotOf;
+    std::vector<const StoredRecord *> firstOf; // the record whose text a slot embeds
+    std::vector<size_t> recordSlot(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+        auto it = slotOf.constFind(records[i].textHash);
+        if (it == slotOf.constEnd()) {
+            it = slotOf.insert(records[i].textHash, firstOf.size());
+            firstOf.push_back(&records[i]);
+            page.textHashes.push_back(records[i].textHash);
+        }
+        recordSlot[i] = *it;
+    }
+    page.textVectors.assign(firstOf.size() * dim, 0.0f);
+    auto work = [&](size_t begin, size_t step) {
+        QString title, body, resolution, tags;
+        for (size_t s = begin; s < firstOf.size(); s += step) {
+            const QStringList tokens = RecordPreparer::embeddingTokens(normalizer, firstOf[s]->record, &title, &body,
+                                                                       &resolution, &tags);
+            embedder.embed(tokens, std::span<float>(page.textVectors.data() + s * dim, dim));
+        }
+    };
+    const size_t n = size_t(std::clamp(threads, 1, 64));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < n && t < firstOf.size(); ++t)
+        pool.emplace_back(work, t, n);
+    work(0, pool.empty() ? 1 : n);
+    for (auto &t : pool)
+        t.join();
+
+    page.ids.reserve(records.size());
+    page.recordVectors.resize(records.size() * dim);
+    for (size_t i = 0; i < records.size(); ++i) {
+        page.ids.push_back(records[i].id);
+        std::copy_n(page.textVectors.begin() + std::ptrdiff_t(recordSlot[i] * dim), dim,
+                    page.recordVectors.begin() + std::ptrdiff_t(i * dim));
+    }
+    return page;
+}
+
+} // namespace
+
+bool Engine::cancelled(const std::atomic<bool> *cancel) const
+{
+    return m_maintenanceCancel.load() || (cancel && cancel->load());
+}
+
+void Engine::storeConfig(const EngineConfig &config)
+{
+    {
+        std::lock_guard guard(m_configMutex);
+        m_config = config;
+    }
+    std::lock_guard guard(m_writerMutex);
+    if (!m_writer->setMeta(QStringLiteral("config"), configJson(config)))
+        log::get("kms.core.engine")->error("storing the configuration failed: {}", m_writer->lastError().toStdString());
+}
+
+bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                          QString *error)
+{
+    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
+    if (!maintenance.owns_lock() || !m_scheduler->hold()) {
+        if (error)
+            *error = maintenance.owns_lock()
+                         ? QStringLiteral("an ingestion job is running; rebuild the index when it has finished")
+                         : QStringLiteral("the index is already being rebuilt");
+        return false;
+    }
+    m_maintenanceRunning = true;
+    const EngineConfig c = config();
+    const bool ok = rebuildWith({c.hnswM, c.hnswEfConstruction, c.hnswEfSearch}, progress, cancel, error);
+    m_maintenanceRunning = false;
+    m_scheduler->release();
+    return ok;
+}
+
+bool Engine::applyConfig(const EngineConfig &next, const std::function<void(qint64, qint64)> &progress,
+                         const std::atomic<bool> *cancel, QString *error)
+{
+    QString invalid;
+    if (!next.validate(&invalid)) {
+        if (error)
+            *error = invalid;
+        return false;
+    }
+    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
+    if (!maintenance.owns_lock()) {
+        if (error)
+            *error = QStringLiteral("another configuration change is being applied; try again when it has finished");
+        return false;
+    }
+    const EngineConfig current = config();
+    const ConfigChange change = configChange(current, next);
+    if (change == ConfigChange::None)
+        return true;
+    const bool structural = change == ConfigChange::RebuildIndex || change == ConfigChange::Reembed;
+    // Refused before anything changes: the caller can try again later with the same request.
+    if (structural && !m_scheduler->hold()) {
+        if (error)
+            *error = QStringLiteral("an ingestion job is running; apply the new %1 when it has finished")
+                         .arg(change == ConfigChange::Reembed ? QStringLiteral("embedder parameters")
+                                                              : QStringLiteral("HNSW parameters"));
+        return false;
+    }
+
+    // What applies at once does so whatever happens to the rest.
+    EngineConfig immediate = next;
+    immediate.embeddingDimension = current.embeddingDimension;
+    immediate.hnswM = current.hnswM;
+    immediate.hnswEfConstruction = current.hnswEfConstruction;
+    currentIndex()->setEfSearch(next.hnswEfSearch);
+    m_cache->setCapacity(size_t(next.embeddingCacheEntries));
+    storeConfig(immediate);
+    if (!structural)
+        return true;
+
+    m_maintenanceRunning = true;
+    const bool ok = change == ConfigChange::Reembed
+                        ? reembedWith(next, progress, cancel, error)
+                        : rebuildWith({next.hnswM, next.hnswEfConstruction, next.hnswEfSearch}, progress, cancel, error);
+    if (ok)
+        storeConfig(next);
+    m_maintenanceRunning = false;
+    m_scheduler->release();
+    return ok;
+}
+
+bool Engine::rebuildWith(const HnswParams &params, const std::function<void(qint64, qint64)> &progress,
+                         const std::atomic<bool> *cancel, QString *error)
+{
+    auto logger = log::get("kms.core.index");
+    // A connection of its own: the walk takes a while and queries keep the shared reader.
+    auto source = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
+    if (!source)
+        return false;
+    const auto embedder = currentEmbedder();
+    // Read before the walk: whatever commits from here on is caught up below (adding twice is harmless).
+    const qint64 startSeq = source->watermark();
+    auto fresh = std::make_shared<VectorIndex>(embedder->dimension(), embedder->id(), params,
+                                               size_t(std::max<qint64>(source->counts().total(), 1024)));
+    qint64 added = 0;
+    std::atomic<bool> stop{false};
+    auto progressOrStop = [&](qint64 done, qint64 total) {
+        stop = cancelled(cancel);
+        if (progress)
+            progress(done, total);
+    };
+    if (!fillIndex(*fresh, 0, progressOrStop, &stop, &added, error, source.get()))
+        return false;
+    if (stop || cancelled(cancel)) {
+        if (error)
+            *error = QStringLiteral("rebuild cancelled; the current index stays in use");
+        return false;
+    }
+    qint64 seq = 0;
+    {
+        // Edits committed during the walk are added now; holding the writer, none can slip in
+        // between this catch-up and the swap.
+        std::lock_guard writer(m_writerMutex);
+        seq = m_writer->watermark();
+        if (seq > startSeq) {
+            for (qint64 id : m_writer->deletedSince(startSeq))
+                fresh->remove(id);
+            if (!fillIndex(*fresh, startSeq, {}, nullptr, &added, error, m_writer.get()))
+                return false;
+        }
+        std::lock_guard indexGuard(m_indexMutex);
+        m_index = fresh;
+        m_indexReport = {IndexOpenReport::Action::Rebuilt,
+                         QStringLiteral("rebuilt on request (%1 vectors, M %2, efConstruction %3)")
+                             .arg(fresh->size()).arg(params.M).arg(params.efConstruction),
+                         fresh->size(), 0};
+    }
+    {
+        std::lock_guard guard(m_indexSaveMutex);
+        m_indexSavedWatermark = -1; // the file on disk is the old index
+    }
+    saveIndexAt(seq);
+    logger->info("vector index rebuilt: {} vectors, M {}, efConstruction {}", fresh->size(), params.M,
+                 params.efConstruction);
+    return true;
+}
+
+bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint64, qint64)> &progress,
+                         const std::atomic<bool> *cancel, QString *error)
+{
+    auto logger = log::get("kms.core.engine");
+    auto source = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
+    if (!source)
+        return false;
+    HashEmbedder::Params embedderParams = currentEmbedder()->params();
+    embedderParams.dimension = next.embeddingDimension;
+    const auto embedder = std::make_shared<const HashEmbedder>(embedderParams);
+    const QString newId = embedder->id();
+    const int threads = next.effectiveWorkers();
+    const qint64 startSeq = source->watermark();
+    const qint64 total = source->counts().total();
+    auto fresh = std::make_shared<VectorIndex>(embedder->dimension(), newId,
+                                               HnswParams{next.hnswM, next.hnswEfConstruction, next.hnswEfSearch},
+                                               size_t(std::max<qint64>(total, 1024)));
+    auto discard = [&](const QString &why) {
+        // The new vectors are not active yet: removing them leaves the store as it was.
+        std::lock_guard writer(m_writerMutex);
+        m_writer->deleteEmbeddings(newId);
+        if (error)
+            *error = why;
+        return false;
+    };
+    {
+        // Left-overs of an interrupted attempt: recomputed, not trusted.
+        std::lock_guard writer(m_writerMutex);
+        m_writer->deleteEmbeddings(newId);
+    }
+    logger->info("re-embedding {} records with {}", total, newId.toStdString());
+
+    // Embeds one page, stores its vectors under the new embedder and adds them to the new index.
+    // writerHeld: the caller already holds the writer mutex.
+    auto processPage = [&](const std::vector<StoredRecord> &records, bool writerHeld) {
+        const EmbeddedPage page = embedPage(records, *m_normalizer, *embedder, threads);
+        {
+            std::unique_lock<std::mutex> lock;
+            if (!writerHeld)
+                lock = std::unique_lock(m_writerMutex);
+            if (!m_writer->putEmbeddings(newId, embedder->dimension(), page.textHashes, page.textVectors)) {
+                if (error)
+                    *error = m_writer->lastError();
+                return false;
+            }
+        }
+        return fresh->addBatch(page.ids, page.recordVectors, threads, error);
+    };
+
+    std::vector<StoredRecord> records;
+    qint64 lastId = 0;
+    qint64 done = 0;
+    for (;;) {
+        if (cancelled(cancel))
+            return discard(QStringLiteral("re-embedding cancelled; the current vectors and index stay in use"));
+        if (!source->recordPage(0, lastId, kPageRecords, &records))
+            return discard(source->lastError());
+        if (records.empty())
+            break;
+        lastId = records.back().id;
+        if (!processPage(records, false))
+            return discard(error ? *error : QString());
+        done += qint64(records.size());
+        if (progress)
+            progress(done, std::max(done, total));
+    }
+
+    qint64 seq = 0;
+    {
+        // Records written during the walk are re-embedded now, and the switch follows at once:
+        // holding the writer, no edit can fall between the two.
+        std::lock_guard writer(m_writerMutex);
+        seq = m_writer->watermark();
+        if (seq > startSeq) {
+            for (qint64 id : m_writer->deletedSince(startSeq))
+                fresh->remove(id);
+            qint64 afterId = 0;
+            for (;;) {
+                if (!m_writer->recordPage(startSeq, afterId, kPageRecords, &records)) {
+                    if (error)
+                        *error = m_writer->lastError();
+                    m_writer->deleteEmbeddings(newId);
+                    return false;
+                }
+                if (records.empty())
+                    break;
+                afterId = records.back().id;
+                if (!processPage(records, true)) {
+                    m_writer->deleteEmbeddings(newId);
+                    return false;
+                }
+            }
+        }
+        // The active embedder and the configuration naming it change in one transaction, so a
+        // restart finds them consistent whatever happens next.
+        if (!m_writer->activateEmbedder(newId, {{QStringLiteral("config"), configJson(next)}})) {
+            if (error)
+                *error = m_writer->lastError();
+            m_writer->deleteEmbeddings(newId);
+            return false;
+        }
+        std::lock_guard indexGuard(m_indexMutex);
+        m_embedder = embedder;
+        m_index = fresh;
+        m_indexReport = {IndexOpenReport::Action::Rebuilt,
+                         QStringLiteral("rebuilt after re-embedding with %1 (%2 vectors)").arg(newId).arg(fresh->size()),
+                         fresh->size(), 0};
+        // Cache keys are text hashes only: the old embedder's vectors must not be handed out.
+        m_cache->clear();
+    }
+    {
+        std::lock_guard guard(m_indexSaveMutex);
+        m_indexSavedWatermark = -1;
+    }
+    saveIndexAt(seq);
+    {
+        std::lock_guard writer(m_writerMutex);
+        const qint64 removed = m_writer->deleteUnusedEmbeddings();
+        if (removed < 0)
+            logger->warn("removing the previous embedder's vectors failed: {}", m_writer->lastError().toStdString());
+        else
+            logger->info("re-embedded {} records; removed {} previous vectors", done, removed);
+    }
+    return true;
+}
+
+} // namespace kms
