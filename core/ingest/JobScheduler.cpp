@@ -134,6 +134,13 @@ bool JobScheduler::isIdle() const
     return m_queue.empty() && !m_running && m_runningId == 0;
 }
 
+bool JobScheduler::isQueuedOrRunning(qint64 jobId) const
+{
+    std::lock_guard guard(m_mutex);
+    return (jobId != 0 && m_runningId == jobId)
+        || std::any_of(m_queue.begin(), m_queue.end(), [&](const Queued &q) { return q.id == jobId; });
+}
+
 void JobScheduler::waitForIdle()
 {
     std::unique_lock lock(m_mutex);

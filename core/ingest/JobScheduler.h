@@ -37,6 +37,8 @@ public:
     std::optional<JobProgress> runningProgress() const;
     QList<qint64> queuedJobs() const; // in the order they will run
     bool isIdle() const;
+    // The job is waiting in the queue or running (a scheduled sync is not queued twice).
+    bool isQueuedOrRunning(qint64 jobId) const;
     // Blocks until nothing is queued or running (CLI, tests). Not for the GUI thread.
     void waitForIdle();
 

@@ -3,6 +3,7 @@
 
 #include "model/Job.h"
 #include "model/Record.h"
+#include "model/SyncSchedule.h"
 
 #include <QHash>
 #include <QList>
@@ -46,6 +47,9 @@ struct BatchWrite {
     std::vector<RecordWrite> records;
     std::vector<RejectInfo> rejects;
     qint64 readSoFar = 0;               // reader count to persist with the job counts
+    // Rejects this batch fixes (a retried record): deleted in the same transaction, so a fixed
+    // record and its reject never both exist or both vanish.
+    std::vector<qint64> resolvedRejects;
 };
 
 struct IndexChange {
@@ -139,9 +143,17 @@ public:
     std::optional<JobInfo> job(qint64 id);
     QList<JobInfo> jobs(int limit = 100);                   // newest first
     QList<RejectInfo> rejects(qint64 jobId, int limit = 1000, int offset = 0); // jobId 0: all jobs
+    std::optional<RejectInfo> reject(qint64 rejectId);
     bool deleteReject(qint64 rejectId);
     // Jobs left 'running' or 'paused' by a process that died: marked failed ("interrupted").
     int markInterruptedJobs();
+
+    // ---- scheduled syncs (StoreSchedules.cpp) ------------------------------------------------------
+    QList<SyncSchedule> schedules();                 // soonest next run first
+    std::optional<SyncSchedule> schedule(qint64 id);
+    qint64 addSchedule(const SyncSchedule &s);       // returns the new id, 0 on error
+    bool updateSchedule(const SyncSchedule &s);      // every column but id and created_at
+    bool removeSchedule(qint64 id);
 
     // ---- metrics history -------------------------------------------------------------------------
     bool appendMetrics(const QList<MetricSample> &samples);

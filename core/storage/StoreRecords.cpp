@@ -274,6 +274,15 @@ int Store::writeBatchOnce(const BatchWrite &batch, BatchOutcome *out)
             return sqlFail(QStringLiteral("writeBatch: storing the reject of record %1 in %2")
                                .arg(r.recordNumber).arg(r.source), rc);
     }
+    for (const qint64 rejectId : batch.resolvedRejects) {
+        sql::Query q(m_stmts->deleteReject);
+        q.bind(1, rejectId);
+        const int rc = q.step();
+        if (rc != SQLITE_DONE)
+            return sqlFail(QStringLiteral("writeBatch: removing the fixed reject %1").arg(rejectId), rc);
+        if (sqlite3_changes(m_db) == 0)
+            return fail(QStringLiteral("writeBatch: reject %1 does not exist (already fixed?)").arg(rejectId));
+    }
     return SQLITE_OK;
 }
 
