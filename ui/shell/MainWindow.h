@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QStackedWidget;
 
@@ -20,6 +21,9 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(EngineHost *host, QWidget *parent = nullptr);
 
+    // The local files of a drop, empty when it holds none.
+    static QStringList localFiles(const QMimeData *mime);
+
     // Adds a page to the sidebar; objectName of the page is its stable id ("dashboard", ...).
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     // Shows the page with that id; false when there is none.
@@ -27,8 +31,14 @@ public:
     QString currentPageId() const;
     QStringList pageIds() const;
 
+signals:
+    // Local files dropped on the window (the ingestion page takes them).
+    void filesDropped(const QStringList &paths);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void addPages(); // PageRegistry.cpp
