@@ -66,12 +66,14 @@ IngestionPage::IngestionPage(EngineHost *host, QWidget *parent)
     m_historyView->verticalHeader()->hide();
     m_historyView->verticalHeader()->setDefaultSectionSize(22);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    // Fits the default window (1280 wide) without a horizontal scroll bar.
     m_historyView->setColumnWidth(JobHistoryModel::IdColumn, 50);
-    m_historyView->setColumnWidth(JobHistoryModel::StatusColumn, 90);
-    m_historyView->setColumnWidth(JobHistoryModel::SourceColumn, 200);
+    m_historyView->setColumnWidth(JobHistoryModel::StatusColumn, 85);
+    m_historyView->setColumnWidth(JobHistoryModel::SourceColumn, 190);
     for (int c = JobHistoryModel::ReadColumn; c <= JobHistoryModel::RejectedColumn; ++c)
-        m_historyView->setColumnWidth(c, 80);
-    m_historyView->setColumnWidth(JobHistoryModel::StartedColumn, 150);
+        m_historyView->setColumnWidth(c, 76);
+    m_historyView->setColumnWidth(JobHistoryModel::StartedColumn, 140);
+    m_historyView->setColumnWidth(JobHistoryModel::DurationColumn, 75);
 
     m_tabs->setObjectName(QStringLiteral("ingestionTabs"));
     m_tabs->addTab(m_historyView, tr("Job history"));
@@ -80,7 +82,7 @@ IngestionPage::IngestionPage(EngineHost *host, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 8);
-    layout->addWidget(m_source, 5);
+    layout->addWidget(m_source, 6);
     layout->addWidget(m_options);
     layout->addWidget(m_run);
     layout->addWidget(separator(this));
@@ -92,6 +94,11 @@ IngestionPage::IngestionPage(EngineHost *host, QWidget *parent)
     connect(m_run, &JobRunPanel::jobQueued, this, [this](qint64 id) {
         m_selectAfterRefresh = id;
         refreshHistory();
+    });
+    connect(m_run, &JobRunPanel::stateChanged, this, [this](qint64 id, JobRunPanel::State state) {
+        m_history->setLiveStatus(id, state == JobRunPanel::State::Paused    ? std::optional(JobStatus::Paused)
+                                     : state == JobRunPanel::State::Running ? std::optional(JobStatus::Running)
+                                                                            : std::nullopt);
     });
     connect(m_schedules, &SchedulesPanel::jobsQueued, this, &IngestionPage::refreshHistory);
     connect(m_rejects, &RejectsPanel::recordFixed, this, &IngestionPage::refreshHistory);
@@ -142,7 +149,7 @@ void IngestionPage::onSourceChanged()
 {
     const bool haveFiles = !m_source->files().isEmpty();
     m_options->setEstimate(m_source->estimatedRecords(), haveFiles && m_source->previewsReady());
-    m_options->setGuessedCollection(m_source->guessedCollection());
+    m_options->setAutoCollectionText(m_source->autoCollectionText());
     m_run->setStartable(haveFiles);
 }
 

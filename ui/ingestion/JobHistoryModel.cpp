@@ -38,6 +38,26 @@ int JobHistoryModel::rowOfJob(qint64 id) const
     return -1;
 }
 
+void JobHistoryModel::setLiveStatus(qint64 jobId, std::optional<JobStatus> status)
+{
+    const qint64 previous = m_liveJob;
+    m_liveJob = status ? jobId : 0;
+    m_liveStatus = status.value_or(JobStatus::Running);
+    for (const qint64 id : {previous, m_liveJob}) {
+        const int row = rowOfJob(id);
+        if (id > 0 && row >= 0)
+            emit dataChanged(index(row, StatusColumn), index(row, StatusColumn));
+    }
+}
+
+JobStatus JobHistoryModel::statusOf(const JobInfo &job) const
+{
+    // Only an unfinished row takes the live state: a finished job's row is the truth.
+    if (job.id == m_liveJob && (job.status == JobStatus::Running || job.status == JobStatus::Paused))
+        return m_liveStatus;
+    return job.status;
+}
+
 int JobHistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_jobs.size());
@@ -69,6 +89,15 @@ double JobHistoryModel::durationSeconds(const JobInfo &job)
     return double(job.startedAt.msecsTo(end)) / 1000.0;
 }
 
+double JobHistoryModel::rateOf(const JobInfo &job)
+{
+    if (job.recordsPerSecond > 0 || job.status != JobStatus::Running)
+        return job.recordsPerSecond;
+    // The stored rate is written when a job ends; meanwhile, what it has done so far.
+    const double seconds = durationSeconds(job);
+    return seconds > 0 ? double(job.counts.processed()) / seconds : 0;
+}
+
 QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -77,12 +106,12 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
     if (role == JobIdRole)
         return job.id;
     if (role == StatusRole)
-        return int(job.status);
+        return int(statusOf(job));
     const JobCounts &c = job.counts;
     if (role == SortRole) {
         switch (Column(index.column())) {
         case IdColumn: return job.id;
-        case StatusColumn: return statusText(job.status);
+        case StatusColumn: return statusText(statusOf(job));
         case SourceColumn: return job.source;
         case ReadColumn: return c.read;
         case InsertedColumn: return c.inserted;
@@ -91,7 +120,7 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
         case RejectedColumn: return c.rejected;
         case StartedColumn: return job.startedAt.isValid() ? job.startedAt.toMSecsSinceEpoch() : 0;
         case DurationColumn: return durationSeconds(job);
-        case RateColumn: return job.recordsPerSecond;
+        case RateColumn: return rateOf(job);
         case ColumnCount: break;
         }
         return {};
@@ -99,7 +128,7 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
         case IdColumn: return job.id;
-        case StatusColumn: return statusText(job.status);
+        case StatusColumn: return statusText(statusOf(job));
         case SourceColumn: {
             QStringList names;
             for (const QString &path : job.source.split(QLatin1Char(';'), Qt::SkipEmptyParts))
@@ -113,7 +142,7 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
         case RejectedColumn: return format::count(c.rejected);
         case StartedColumn: return format::dateTime(job.startedAt);
         case DurationColumn: return format::duration(durationSeconds(job));
-        case RateColumn: return job.recordsPerSecond > 0 ? format::rate(job.recordsPerSecond) : QStringLiteral("—");
+        case RateColumn: return rateOf(job) > 0 ? format::rate(rateOf(job)) : QStringLiteral("—");
         case ColumnCount: break;
         }
         return {};

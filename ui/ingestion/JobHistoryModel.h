@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <optional>
+
 namespace kms::ui {
 
 // The jobs table (Engine::jobs(), newest first) for the history view. Display texts are formatted;
@@ -25,6 +27,9 @@ public:
     void setJobs(const QList<JobInfo> &jobs);
     const QList<JobInfo> &jobs() const { return m_jobs; }
     int rowOfJob(qint64 id) const;
+    // The state the job is in right now, as the page knows it: the jobs table is written per
+    // batch, so a paused job would still read "running" there. nullopt: as stored.
+    void setLiveStatus(qint64 jobId, std::optional<JobStatus> status);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -33,9 +38,14 @@ public:
 
     static QString statusText(JobStatus s);
     static double durationSeconds(const JobInfo &job); // -1 when not started
+    static double rateOf(const JobInfo &job);          // records per second, so far while running
 
 private:
+    JobStatus statusOf(const JobInfo &job) const;
+
     QList<JobInfo> m_jobs;
+    qint64 m_liveJob = 0;
+    JobStatus m_liveStatus = JobStatus::Running;
 };
 
 } // namespace kms::ui

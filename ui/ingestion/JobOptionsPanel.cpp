@@ -61,6 +61,9 @@ JobOptionsPanel::JobOptionsPanel(QWidget *parent)
     m_choice->setObjectName(QStringLiteral("autoChoiceLabel"));
     m_choice->setTextFormat(Qt::PlainText);
     m_choice->setEnabled(false); // secondary text
+    m_choice->setWordWrap(true);  // never the widget that makes the page wider than the window
+    for (QComboBox *combo : {m_collection, m_mode, m_priority})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -118,9 +121,9 @@ void JobOptionsPanel::setEstimate(qint64 records, bool known)
     updateAutomaticChoice();
 }
 
-void JobOptionsPanel::setGuessedCollection(std::optional<Collection> c)
+void JobOptionsPanel::setAutoCollectionText(const QString &what)
 {
-    m_collection->setItemText(0, c ? tr("Auto (%1)").arg(collectionName(*c)) : tr("Auto"));
+    m_collection->setItemText(0, what.isEmpty() ? tr("Auto") : tr("Auto (%1)").arg(what));
 }
 
 void JobOptionsPanel::updateAutomaticChoice()

@@ -27,7 +27,8 @@ public:
     std::optional<Collection> collection() const;
     // The record estimate of the chosen files and the collection auto would pick.
     void setEstimate(qint64 records, bool known);
-    void setGuessedCollection(std::optional<Collection> c);
+    // What "Auto" means for the chosen files: "cases", or "by record_type" for mixed files.
+    void setAutoCollectionText(const QString &what);
     Tuning tuning() const { return m_tuning; }
 
 signals:

@@ -146,7 +146,10 @@ void JobRunPanel::setStartable(bool startable)
 
 void JobRunPanel::setState(State s)
 {
+    const bool changed = m_state != s;
     m_state = s;
+    if (changed)
+        emit stateChanged(m_jobId, s);
     const bool open = m_host->isOpen();
     m_start->setEnabled(open && m_startable);
     m_dryRunButton->setEnabled(open && (m_startable || m_dryRun));
@@ -174,6 +177,7 @@ void JobRunPanel::start()
         return;
     }
     m_start->setEnabled(false);
+    m_bar->setValue(0); // the bar of the previous job goes
     m_host->run(this, [o = *options](Engine &e) {
         QString error;
         const qint64 id = e.scheduler().submit(o, &error);

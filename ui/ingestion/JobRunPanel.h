@@ -40,6 +40,7 @@ public:
 
 signals:
     void jobQueued(qint64 jobId);
+    void stateChanged(qint64 jobId, kms::ui::JobRunPanel::State state);
 
 private:
     struct DryRunControl;

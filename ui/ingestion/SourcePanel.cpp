@@ -210,12 +210,26 @@ Collection SourcePanel::collectionFor(const SourcePreview &p) const
     return m_collection.value_or(p.guessedCollection);
 }
 
-std::optional<Collection> SourcePanel::guessedCollection() const
+FieldMapping SourcePanel::effectiveMapping(const SourcePreview &p) const
+{
+    FieldMapping mapping;
+    QString error;
+    if (!mappingFor(p.columns, collectionFor(p), m_collection.has_value(), mappingOverrides(), &mapping, &error))
+        mapping = FieldMapping::detect(p.columns, collectionFor(p));
+    return mapping;
+}
+
+QString SourcePanel::autoCollectionText() const
 {
     const auto it = m_previews.constFind(selectedPath());
     if (it == m_previews.cend() || !it->ok())
-        return std::nullopt;
-    return it->guessedCollection;
+        return {};
+    FieldMapping automatic;
+    QString error;
+    if (mappingFor(it->columns, it->guessedCollection, false, mappingOverrides(), &automatic, &error)
+        && !automatic.column(Field::Kind).isEmpty())
+        return tr("by %1").arg(automatic.column(Field::Kind));
+    return collectionName(it->guessedCollection);
 }
 
 QStringList SourcePanel::mappingOverrides() const
@@ -291,15 +305,16 @@ void SourcePanel::showSelected()
         const SourcePreview &p = *it;
         const Collection collection = collectionFor(p);
         m_mapping->setSource(p.columns, FieldMapping::detect(p.columns, collection).columns());
-        FieldMapping mapping;
-        QString error;
-        if (!mappingFor(p.columns, collection, m_collection.has_value(), mappingOverrides(), &mapping, &error))
-            mapping = FieldMapping::detect(p.columns, collection);
+        const FieldMapping mapping = effectiveMapping(p);
         m_previewModel->setPreview(p, mapping, collection);
         m_previewStack->setCurrentIndex(1);
-        m_info->setText(tr("%1 — %2, about %3 records, read as %4; the first %5 shown")
+        // With a type column mapped, each record says where it goes; the collection is the default.
+        const QString target = mapping.column(Field::Kind).isEmpty()
+                                   ? tr("read as %1").arg(collectionName(collection))
+                                   : tr("cases or knowledge by its %1 column").arg(mapping.column(Field::Kind));
+        m_info->setText(tr("%1 — %2, about %3 records, %4; the first %5 shown")
                             .arg(QFileInfo(path).fileName(), format::bytes(double(p.totalBytes)),
-                                 format::count(p.estimatedRecords), collectionName(collection))
+                                 format::count(p.estimatedRecords), target)
                             .arg(p.rows.size()));
         if (!p.stopError.isEmpty())
             errors.append(tr("Reading stops early: %1").arg(p.stopError));

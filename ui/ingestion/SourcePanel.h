@@ -42,8 +42,9 @@ public:
     // What stops a job from being started: an unreadable file, a bad mapping. Names the file.
     QString blockingProblem() const;
     qint64 estimatedRecords() const;     // over all files
-    // What auto would pick for the selected file (its columns' guess).
-    std::optional<Collection> guessedCollection() const;
+    // What "auto" means for the selected file: "cases", "knowledge", or "by record_type" when a
+    // per-record type column decides. Empty when nothing is previewed.
+    QString autoCollectionText() const;
     // Previews are read through the engine host: call once the engine is open.
     void loadMissingPreviews();
 
@@ -57,6 +58,7 @@ private:
     void showSelected();
     Collection collectionFor(const SourcePreview &p) const;
     QString mappingProblem(const SourcePreview &p) const;
+    FieldMapping effectiveMapping(const SourcePreview &p) const;
     QString selectedPath() const;
 
     EngineHost *m_host;

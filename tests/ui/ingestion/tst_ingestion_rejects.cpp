@@ -271,13 +271,17 @@ void TestIngestionRejects::screenshot()
     QTRY_VERIFY_WITH_TIMEOUT(labelText(*page, "dryRunResult").contains(QStringLiteral("nothing written")), 60000);
     QTest::mouseClick(child<QPushButton>(*page, "startButton"), Qt::LeftButton);
     auto *bar = child<QProgressBar>(*page, "progressBar");
-    QTRY_VERIFY_WITH_TIMEOUT(bar->value() > bar->maximum() / 3, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->runPanel()->state() == ui::JobRunPanel::State::Running
+                                 && bar->value() > bar->maximum() / 3, 120000);
     QTest::mouseClick(child<QPushButton>(*page, "pauseButton"), Qt::LeftButton);
-    QTRY_COMPARE(page->runPanel()->state(), ui::JobRunPanel::State::Paused);
+    QTRY_VERIFY2(page->runPanel()->state() == ui::JobRunPanel::State::Paused, qPrintable(labelText(*page, "progressLabel")));
     page->refreshHistory();
     QTest::qWait(1500);
     QVERIFY(QDir().mkpath(outDir));
     const QString path = QDir(outDir).filePath(QStringLiteral("ingestion.png"));
+    QVERIFY2(window.width() <= 1280 && window.height() <= 820,
+             qPrintable(QStringLiteral("%1x%2, minimum %3x%4").arg(window.width()).arg(window.height())
+                            .arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
     QVERIFY(window.grab().save(path));
     qInfo("screenshot: %s", qPrintable(path));
     QTest::mouseClick(child<QPushButton>(*page, "cancelButton"), Qt::LeftButton);
