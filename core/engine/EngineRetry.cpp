@@ -85,12 +85,11 @@ RejectRetryResult Engine::retryReject(qint64 rejectId, const QString &fixedText)
     if (prepared.write.records.empty())
         return fail({}, QStringLiteral("the record produced nothing to store"));
     const Record stored = prepared.write.records.front().record;
-    prepared.write.resolvedRejects.push_back(rejectId);
 
     // The index add happens under the writer lock too, so an index checkpoint that reads the
     // watermark after this commit always finds the vector in the index.
     std::lock_guard guard(m_writerMutex);
-    const auto outcome = m_writer->writeBatch(prepared.write);
+    const auto outcome = m_writer->writeBatch(prepared.write, std::span<const qint64>(&rejectId, 1));
     if (!outcome)
         return fail({}, m_writer->lastError());
     auto index = currentIndex();

@@ -26,7 +26,7 @@ public:
     using JobUpdater = std::function<void(const JobInfo &)>;
 
     JobScheduler(PipelineFactory factory, JobWriter create, JobUpdater update);
-    ~JobScheduler(); // cancels the running job at a batch boundary and joins
+    ~JobScheduler(); // cancels the running job at a batch boundary, joins, marks queued jobs cancelled
 
     // Queues a job and returns its id (0 and *error when the job row cannot be written).
     qint64 submit(const IngestOptions &options, QString *error = nullptr);

@@ -47,9 +47,6 @@ struct BatchWrite {
     std::vector<RecordWrite> records;
     std::vector<RejectInfo> rejects;
     qint64 readSoFar = 0;               // reader count to persist with the job counts
-    // Rejects this batch fixes (a retried record): deleted in the same transaction, so a fixed
-    // record and its reject never both exist or both vanish.
-    std::vector<qint64> resolvedRejects;
 };
 
 struct IndexChange {
@@ -123,7 +120,9 @@ public:
     // Writes a batch in ONE transaction: upserts by (collection, external id) skipping rows whose
     // content hash is unchanged, FTS rows, new embeddings, rejects, and the job's counters.
     // All or nothing: on failure nothing of the batch is stored. Retries SQLITE_BUSY with backoff.
-    std::optional<BatchOutcome> writeBatch(const BatchWrite &batch);
+    // resolvedRejects: rejects the batch fixes (a retried record), deleted in the same transaction,
+    // so a fixed record and its reject never both exist or both vanish.
+    std::optional<BatchOutcome> writeBatch(const BatchWrite &batch, std::span<const qint64> resolvedRejects = {});
 
     // ---- records ---------------------------------------------------------------------------------
     std::optional<StoredRecord> record(qint64 id);
@@ -181,7 +180,7 @@ private:
     // Runs body between BEGIN IMMEDIATE and COMMIT; rolls back when it returns anything but
     // SQLITE_OK and retries the whole transaction a few times when the database is busy.
     bool writeTransaction(const std::function<int()> &body);
-    int writeBatchOnce(const BatchWrite &batch, BatchOutcome *out);
+    int writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resolvedRejects, BatchOutcome *out);
     // A deferred read transaction: one consistent snapshot for a run of single-row lookups.
     bool beginRead();
     void endRead();

@@ -116,6 +116,38 @@ private Q_SLOTS:
         QCOMPARE(store->addSchedule(bad), 0); // the CHECK constraint
     }
 
+    void fixedRecordAndItsRejectGoTogether()
+    {
+        QString error;
+        auto store = Store::open(QStringLiteral(":memory:"), Store::Mode::ReadWrite, &error);
+        QVERIFY2(store, qPrintable(error));
+        BatchWrite bad;
+        RejectInfo reject;
+        reject.source = QStringLiteral("a.jsonl");
+        reject.recordNumber = 1;
+        reject.reason = QStringLiteral("expected a string, got object");
+        bad.rejects.push_back(reject);
+        QVERIFY(store->writeBatch(bad));
+        const qint64 rejectId = store->rejects(0).first().id;
+        QCOMPARE(store->reject(rejectId)->reason, reject.reason);
+
+        BatchWrite fix;
+        RecordWrite w;
+        w.record.externalId = QStringLiteral("A-1");
+        w.record.title = QStringLiteral("fixed");
+        w.contentHash = 1;
+        w.textHash = 2;
+        fix.records.push_back(w);
+        const qint64 missing = rejectId + 100;
+        QVERIFY(!store->writeBatch(fix, std::span<const qint64>(&missing, 1))); // all or nothing
+        QVERIFY(store->lastError().contains(QStringLiteral("does not exist")));
+        QVERIFY(!store->record(Collection::Cases, QStringLiteral("A-1")));
+        QVERIFY(store->writeBatch(fix, std::span<const qint64>(&rejectId, 1)));
+        QVERIFY(store->record(Collection::Cases, QStringLiteral("A-1")));
+        QVERIFY(store->rejects(0).isEmpty());
+        QVERIFY(!store->reject(rejectId));
+    }
+
     void optionsRoundTripThroughJson()
     {
         IngestOptions o;
@@ -211,6 +243,17 @@ private Q_SLOTS:
         QString error;
         QVERIFY(engine->removeSchedule(id, &error));
         QVERIFY(engine->schedules().isEmpty());
+
+        // Closing with a sync still queued: its row says it did not run, not "queued" for ever.
+        const qint64 holder = engine->scheduler().submit(blockerOptions);
+        QTRY_VERIFY(engine->scheduler().pause(holder));
+        const qint64 waiting = engine->scheduler().submit(optionsFor(file));
+        engine.reset();
+        engine = testdata::openTestEngine(data);
+        QVERIFY(engine);
+        QCOMPARE(engine->job(waiting)->status, JobStatus::Cancelled);
+        QVERIFY(engine->job(waiting)->error.contains(QStringLiteral("not run")));
+        QCOMPARE(engine->job(holder)->status, JobStatus::Cancelled);
     }
 
     void fixedRejectIsStoredAndTheRejectRemoved_data()

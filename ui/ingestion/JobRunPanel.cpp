@@ -305,6 +305,9 @@ void JobRunPanel::onFinished(const JobInfo &job)
 
 void JobRunPanel::poll()
 {
+    // The engine closes only when the host's pool is idle: a long dry run must not hold it up.
+    if (m_dryRun && m_host->isClosing())
+        m_dryRun->cancel();
     if (m_dryRun) {
         if (const auto p = m_dryRun->progress())
             m_dryRunResult->setText(tr("Dry run: %1 records classified (%2)…")

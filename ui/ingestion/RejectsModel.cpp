@@ -62,6 +62,8 @@ QVariant RejectsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
+    if (role == Qt::TextAlignmentRole && (index.column() == RecordColumn || index.column() == LineColumn))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         if (index.column() == FileColumn)
             return r.source;

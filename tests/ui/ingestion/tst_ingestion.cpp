@@ -106,6 +106,14 @@ void TestIngestionPage::pauseHoldsResumeGoesOnCancelStops()
     testers.watchPage(page);
     QVERIFY(testui::openHost(host, dir.filePath(QStringLiteral("data"))));
     QVERIFY(testui::addFilesByDialog(page, {file}));
+    // A dry run can be cancelled too; it stops where it is and says so.
+    auto *dryRun = child<QPushButton>(page, "dryRunButton");
+    QTest::mouseClick(dryRun, Qt::LeftButton);
+    QCOMPARE(dryRun->text(), QStringLiteral("Cancel dry run"));
+    QTest::mouseClick(dryRun, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(page, "dryRunResult").startsWith(QStringLiteral("Dry run cancelled after")), 30000);
+    QCOMPARE(dryRun->text(), QStringLiteral("Dry run"));
+
     auto *batch = child<QSpinBox>(page, "batchSizeSpin");
     batch->setValue(50);
     QCOMPARE(page.optionsPanel()->options().batchSize, 50);

@@ -286,6 +286,24 @@ void TestIngestionRejects::screenshot()
     qInfo("screenshot: %s", qPrintable(path));
     QTest::mouseClick(child<QPushButton>(*page, "cancelButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(page->runPanel()->state(), ui::JobRunPanel::State::Idle, 30000);
+
+    // The lower tabs too: the rejects of the mixed file with the fix dialog, and the syncs.
+    page->historyView()->selectRow(1);
+    page->tabs()->setCurrentIndex(1);
+    auto *rejects = child<QTableView>(*page, "rejectsTable");
+    QTRY_COMPARE(rejects->model()->rowCount(), 2);
+    rejects->selectRow(1);
+    QTest::mouseClick(child<QPushButton>(*page, "fixRejectButton"), Qt::LeftButton);
+    ui::RejectFixDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page->findChild<ui::RejectFixDialog *>()) && dialog->isVisible());
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(QDir(outDir).filePath(QStringLiteral("ingestion-rejects.png"))));
+    QVERIFY(dialog->grab().save(QDir(outDir).filePath(QStringLiteral("ingestion-fix-dialog.png"))));
+    dialog->reject();
+    page->tabs()->setCurrentIndex(2);
+    QTRY_COMPARE(child<QTableView>(*page, "schedulesTable")->model()->rowCount(), 1);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(QDir(outDir).filePath(QStringLiteral("ingestion-sync.png"))));
     QSignalSpy closed(&host, &ui::EngineHost::closed);
     window.close();
     QVERIFY(closed.wait(30000));
