@@ -87,6 +87,28 @@ std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler)
     return engine;
 }
 
+void printTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QString &h : header)
+        widths.append(int(h.size()));
+    for (const QStringList &r : rows)
+        for (int i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], int(std::min<qsizetype>(r[i].size(), 60)));
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (int i = 0; i < cells.size(); ++i) {
+            QString c = cells[i];
+            if (c.size() > 60 && i + 1 < cells.size())
+                c = c.left(57) + QStringLiteral("...");
+            s += c.leftJustified(widths[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
+        }
+        out(s.trimmed());
+    };
+    line(header);
+    for (const QStringList &r : rows)
+        line(r);
+}
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode)
 {
     parser.addHelpOption();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,7 @@ class QCommandLineParser;
 
 namespace kms {
 class Engine;
+struct IngestOptions;
 }
 
 namespace kms::cli {
@@ -43,6 +45,9 @@ bool stdoutIsTerminal();
 QString humanCount(double n);               // 12345 -> "12,345"
 QString humanBytes(double bytes);           // 1536 -> "1.5 KiB"
 QString humanDuration(double seconds);      // 75 -> "1m 15s"
+// Left-aligned text table with a header row; widths from the content. Cells are cut at 60
+// characters except in the last column (reasons, sources), which is shown whole.
+void printTable(const QStringList &header, const QList<QStringList> &rows);
 
 // Opens the engine on the context's data directory, printing the reason and returning null on failure.
 std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false);
@@ -60,6 +65,12 @@ int cmdSearch(const Context &ctx, const QStringList &args);
 int cmdSimilar(const Context &ctx, const QStringList &args);
 int cmdSearchLog(const Context &ctx, const QStringList &args);
 int cmdEval(const Context &ctx, const QStringList &args);
+int cmdSchedule(const Context &ctx, const QStringList &args);
+
+// The job options `ingest` and `schedule add` share: --collection, --workers, --batch-size,
+// --priority, --mode, --map. jobOptionsFrom() prints what is wrong and returns false.
+void addJobOptions(QCommandLineParser &parser);
+bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o);
 
 // Parses args with parser; on error prints it with the command's usage and returns false.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode);

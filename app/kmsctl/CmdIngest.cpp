@@ -54,38 +54,23 @@ QString progressLine(const JobProgress &p)
 }
 } // namespace
 
-int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
+void addJobOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(initialLoad
-        ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records).")
-        : QStringLiteral("Ingests CSV / JSON / JSONL files (optionally .gz): upsert by external id, unchanged records skipped."));
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to ingest."), QStringLiteral("FILE..."));
     parser.addOption({QStringLiteral("collection"), QStringLiteral("cases or knowledge (default: a per-record type column, else guessed from the columns)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores, max 128)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Records per transaction, 50-1000 (default: from the mode)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("priority"), QStringLiteral("high, normal or low."), QStringLiteral("p"), QStringLiteral("normal")});
     parser.addOption({QStringLiteral("mode"), QStringLiteral("auto, async or hybrid (how workers and batch size are chosen)."), QStringLiteral("m"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("map"), QStringLiteral("Map a field to a column, e.g. title=Subject (repeatable)."), QStringLiteral("field=column")});
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Count new / changed / unchanged / invalid records; write nothing.")});
-    parser.addOption({QStringLiteral("events"), QStringLiteral("Print one JSON line per committed batch on stdout.")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
+}
 
-    IngestOptions o;
-    o.files = parser.positionalArguments();
-    o.initialLoad = initialLoad;
-    o.dryRun = parser.isSet(QStringLiteral("dry-run"));
-    if (o.files.isEmpty()) {
-        err(QStringLiteral("kmsctl %1: no files given").arg(args.value(0)));
-        return Usage;
-    }
+bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o)
+{
     if (parser.isSet(QStringLiteral("collection"))) {
-        o.collection = collectionFromName(parser.value(QStringLiteral("collection")));
-        if (!o.collection) {
+        o->collection = collectionFromName(parser.value(QStringLiteral("collection")));
+        if (!o->collection) {
             err(QStringLiteral("kmsctl: unknown collection '%1' (use cases or knowledge)").arg(parser.value(QStringLiteral("collection"))));
-            return Usage;
+            return false;
         }
     }
     auto intOption = [&](const char *name, int min, int max, int *outValue) {
@@ -101,17 +86,44 @@ int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
         *outValue = v;
         return true;
     };
-    if (!intOption("workers", 1, 128, &o.workers) || !intOption("batch-size", 50, 1000, &o.batchSize))
-        return Usage;
+    if (!intOption("workers", 1, 128, &o->workers) || !intOption("batch-size", 50, 1000, &o->batchSize))
+        return false;
     const auto priority = jobPriorityFromName(parser.value(QStringLiteral("priority")));
     const auto mode = ingestModeFromName(parser.value(QStringLiteral("mode")));
     if (!priority || !mode) {
         err(QStringLiteral("kmsctl: --priority takes high|normal|low and --mode auto|async|hybrid"));
+        return false;
+    }
+    o->priority = *priority;
+    o->mode = *mode;
+    o->mappings = parser.values(QStringLiteral("map"));
+    return true;
+}
+
+int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(initialLoad
+        ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records).")
+        : QStringLiteral("Ingests CSV / JSON / JSONL files (optionally .gz): upsert by external id, unchanged records skipped."));
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to ingest."), QStringLiteral("FILE..."));
+    addJobOptions(parser);
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Count new / changed / unchanged / invalid records; write nothing.")});
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Print one JSON line per committed batch on stdout.")});
+    int code = Ok;
+    if (!parseArgs(parser, args, &code))
+        return code;
+
+    IngestOptions o;
+    o.files = parser.positionalArguments();
+    o.initialLoad = initialLoad;
+    o.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (o.files.isEmpty()) {
+        err(QStringLiteral("kmsctl %1: no files given").arg(args.value(0)));
         return Usage;
     }
-    o.priority = *priority;
-    o.mode = *mode;
-    o.mappings = parser.values(QStringLiteral("map"));
+    if (!jobOptionsFrom(parser, &o))
+        return Usage;
 
     auto engine = openEngine(ctx, !o.dryRun);
     if (!engine)

@@ -34,30 +34,6 @@ QJsonObject jobJson(const JobInfo &j)
         {QStringLiteral("error"), j.error}};
 }
 
-// Left-aligned text table with a header row; widths from the content. Cells are cut at 60
-// characters except in the last column (reasons, sources), which is shown whole.
-void printTable(const QStringList &header, const QList<QStringList> &rows)
-{
-    QList<int> widths;
-    for (const QString &h : header)
-        widths.append(int(h.size()));
-    for (const QStringList &r : rows)
-        for (int i = 0; i < r.size() && i < widths.size(); ++i)
-            widths[i] = std::max(widths[i], int(std::min<qsizetype>(r[i].size(), 60)));
-    auto line = [&](const QStringList &cells) {
-        QString s;
-        for (int i = 0; i < cells.size(); ++i) {
-            QString c = cells[i];
-            if (c.size() > 60 && i + 1 < cells.size())
-                c = c.left(57) + QStringLiteral("...");
-            s += c.leftJustified(widths[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
-        }
-        out(s.trimmed());
-    };
-    line(header);
-    for (const QStringList &r : rows)
-        line(r);
-}
 } // namespace
 
 int cmdInit(const Context &ctx, const QStringList &args)

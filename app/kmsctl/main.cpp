@@ -30,6 +30,8 @@ Commands:
   eval --corpus C --queries Q --qrels R [--mode M]
                             nDCG@10, Recall@100, MRR@10 and latency on a BEIR collection
   benchmark [--cases N]     end-to-end and per-stage ingestion speed, HNSW recall
+  schedule list | add FILE... --every MIN | remove ID | run-due
+                            scheduled syncs (re-ingest a source every N minutes)
 
 Run `kmsctl COMMAND --help` for a command's options.
 The data directory is --data-dir, else $KMS_DATA_DIR, else the platform default.
@@ -105,6 +107,8 @@ int main(int argc, char **argv)
         return cmdEval(ctx, args);
     if (command == QLatin1String("benchmark"))
         return cmdBenchmark(ctx, args);
+    if (command == QLatin1String("schedule"))
+        return cmdSchedule(ctx, args);
     err(QStringLiteral("kmsctl: unknown command '%1'\n\n%2").arg(command, QString::fromUtf8(kUsage)));
     return Usage;
 }

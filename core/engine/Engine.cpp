@@ -375,11 +375,13 @@ JobInfo Engine::runJob(const IngestOptions &options, const std::function<void(In
     return pipeline->run();
 }
 
-JobProgress Engine::dryRun(const IngestOptions &options)
+JobProgress Engine::dryRun(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started)
 {
     IngestOptions o = options;
     o.dryRun = true;
     auto pipeline = makePipeline(o, 0);
+    if (started)
+        started(*pipeline);
     pipeline->run();
     return pipeline->progress();
 }

@@ -4,6 +4,7 @@
 #include "config/EngineConfig.h"
 #include "engine/EmbedderInfo.h"
 #include "ingest/JobScheduler.h"
+#include "model/SyncSchedule.h"
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
 #include "storage/Store.h"
@@ -35,6 +36,24 @@ struct IndexOpenReport {
     QString message;
     qint64 added = 0;
     qint64 removed = 0;
+};
+
+// The outcome of retrying a rejected record with fixed text.
+struct RejectRetryResult {
+    bool ok = false;
+    qint64 recordId = 0;      // the stored record, when ok
+    QString externalId;
+    Collection collection = Collection::Cases;
+    bool unchanged = false;   // the fixed record equals the stored one (nothing written but the reject)
+    QString field;            // the field still at fault, when known
+    QString error;            // what is still wrong, e.g. "title: expected a string, got object"
+};
+
+// What one run of a scheduled sync did.
+struct ScheduleRunResult {
+    qint64 scheduleId = 0;
+    qint64 jobId = 0;         // the queued job; 0 when nothing was queued
+    QString note;             // why nothing was queued (still running, bad options, ...)
 };
 
 // One open data directory: the store (source of truth), the vector index derived from it, the
@@ -93,7 +112,29 @@ public:
     // Runs a job synchronously on the calling thread (CLI); the scheduler is for queued jobs.
     JobInfo runJob(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started = {});
     // Classifies the records of the files (new / changed / unchanged / invalid) without writing.
-    JobProgress dryRun(const IngestOptions &options);
+    // `started` gets the pipeline before it runs: to cancel it or read its progress meanwhile.
+    JobProgress dryRun(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started = {});
+
+    // ---- rejected records (EngineRetry.cpp) ----
+    // Ingests the fixed text of a rejected record, spelled in its source's format (a CSV row under
+    // the source file's header, or one JSON object), with the mapping and collection of the job that
+    // rejected it. On success the record is stored and indexed and the reject removed, in one
+    // transaction; otherwise the reject stays and the result says what is still wrong.
+    RejectRetryResult retryReject(qint64 rejectId, const QString &fixedText);
+
+    // ---- scheduled syncs (EngineSchedules.cpp) ----
+    QList<SyncSchedule> schedules();
+    std::optional<SyncSchedule> schedule(qint64 id);
+    // A new schedule for the source; the first run is firstRun, or one interval from now.
+    qint64 addSchedule(const QString &name, const IngestOptions &source, int intervalMinutes, QString *error,
+                       const QDateTime &firstRun = {});
+    bool updateSchedule(const SyncSchedule &schedule, QString *error);
+    bool removeSchedule(qint64 id, QString *error);
+    // Queues a job for every due schedule whose previous job is not still queued or running, and
+    // moves its next run to the first slot after now (missed runs collapse into this one).
+    QList<ScheduleRunResult> runDueSchedules(const QDateTime &now);
+    // Queues the schedule's job now, whatever its next run (same rule for a job still active).
+    ScheduleRunResult runSchedule(qint64 id, const QDateTime &now);
 
     // ---- index maintenance and configuration (EngineMaintenance.cpp) ----
     bool saveIndex(QString *error = nullptr);
@@ -130,6 +171,7 @@ private:
     bool cancelled(const std::atomic<bool> *cancel) const;
     std::unique_ptr<IngestPipeline> makePipeline(const IngestOptions &options, qint64 jobId);
     void samplerLoop();
+    ScheduleRunResult runScheduleLocked(SyncSchedule s, const QDateTime &now); // under m_scheduleMutex
     void saveIndexAt(qint64 watermark);
 
     EngineConfig m_config;
@@ -156,6 +198,7 @@ private:
     IndexOpenReport m_indexReport;
     QStringList m_warnings;
     std::unique_ptr<JobScheduler> m_scheduler;
+    std::mutex m_scheduleMutex; // one schedule run decision at a time: no job queued twice
 
     std::thread m_sampler;
     std::mutex m_samplerMutex;

@@ -25,6 +25,41 @@ QJsonObject IngestOptions::toJson() const
     return o;
 }
 
+std::optional<IngestOptions> IngestOptions::fromJson(const QJsonObject &o, QString *error)
+{
+    auto bad = [error](const QString &what) {
+        if (error)
+            *error = what;
+        return std::nullopt;
+    };
+    IngestOptions r;
+    for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray())
+        r.files.append(v.toString());
+    for (const QJsonValue &v : o.value(QStringLiteral("mappings")).toArray())
+        r.mappings.append(v.toString());
+    const QString collection = o.value(QStringLiteral("collection")).toString(QStringLiteral("auto"));
+    if (collection != u"auto") {
+        r.collection = collectionFromName(collection);
+        if (!r.collection)
+            return bad(QStringLiteral("unknown collection '%1' in the stored options").arg(collection));
+    }
+    r.workers = o.value(QStringLiteral("workers")).toInt(0);
+    r.batchSize = o.value(QStringLiteral("batch_size")).toInt(0);
+    const QString priority = o.value(QStringLiteral("priority")).toString(QStringLiteral("normal"));
+    const auto p = jobPriorityFromName(priority);
+    if (!p)
+        return bad(QStringLiteral("unknown priority '%1' in the stored options").arg(priority));
+    r.priority = *p;
+    const QString mode = o.value(QStringLiteral("mode")).toString(QStringLiteral("auto"));
+    const auto m = ingestModeFromName(mode);
+    if (!m)
+        return bad(QStringLiteral("unknown mode '%1' in the stored options").arg(mode));
+    r.mode = *m;
+    r.dryRun = o.value(QStringLiteral("dry_run")).toBool(false);
+    r.initialLoad = o.value(QStringLiteral("initial_load")).toBool(false);
+    return r;
+}
+
 Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
                     int explicitBatchSize)
 {

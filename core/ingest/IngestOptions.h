@@ -24,6 +24,9 @@ struct IngestOptions {
     bool initialLoad = false;             // empty store: skip lookups of existing records
 
     QJsonObject toJson() const;
+    // The inverse of toJson(); absent keys keep their defaults. nullopt + *error on a value that
+    // is not understood (e.g. "unknown collection 'tickets2' in the stored options").
+    static std::optional<IngestOptions> fromJson(const QJsonObject &o, QString *error = nullptr);
 };
 
 // Workers and batch size a job runs with, and why.

@@ -3,6 +3,7 @@
 
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"
+#include "ingest/SourcePreview.h"
 #include "log/Log.h"
 #include "metrics/Metrics.h"
 #include "storage/Store.h"
@@ -222,7 +223,6 @@ void IngestPipeline::runWriter(Shared &s)
             m_ctx.metrics->addCommitted(ins + upd + unch);
             m_ctx.metrics->addRejected(rej);
         }
-        JobProgress snapshot;
         {
             std::lock_guard guard(m_progressMutex);
             JobCounts &c = m_progress.counts;
@@ -231,8 +231,9 @@ void IngestPipeline::runWriter(Shared &s)
             c.unchanged += unch;
             c.rejected += rej;
             c.batchesCommitted += 1;
-            snapshot = m_progress;
         }
+        // With elapsed time, rate and ETA filled in, as progress bars show them.
+        const JobProgress snapshot = progress();
         {
             std::lock_guard lock(s.mutex);
             ++s.nextToCommit;
@@ -347,19 +348,15 @@ JobInfo IngestPipeline::run()
         }
         const QStringList columns = src.reader->columns();
         src.collection = m_options.collection.value_or(FieldMapping::guessCollection(columns));
-        src.mapping = FieldMapping::detect(columns, src.collection);
-        for (const QString &spec : m_options.mappings) {
-            if (!src.mapping.set(spec, &error)) {
-                persist(JobStatus::Failed, error);
-                std::lock_guard guard(m_progressMutex);
-                m_progress.status = JobStatus::Failed;
-                m_progress.error = error;
-                return info;
-            }
-        }
         // An explicit collection means every record goes there, whatever a type column says.
-        if (m_options.collection)
-            src.mapping.set(Field::Kind, QString());
+        if (!mappingFor(columns, src.collection, m_options.collection.has_value(), m_options.mappings,
+                        &src.mapping, &error)) {
+            persist(JobStatus::Failed, error);
+            std::lock_guard guard(m_progressMutex);
+            m_progress.status = JobStatus::Failed;
+            m_progress.error = error;
+            return info;
+        }
         logger->info("{}: {} as {}, mapping {}", file.toStdString(), columns.size(),
                      collectionName(src.collection).toStdString(), src.mapping.describe().toStdString());
         totalBytes += src.reader->totalBytes();

@@ -28,6 +28,18 @@ JobScheduler::~JobScheduler()
     }
     m_cv.notify_all();
     m_thread.join();
+    // Jobs still waiting never ran: their rows say so, instead of "queued" for ever.
+    for (const Queued &q : m_queue) {
+        JobInfo job;
+        job.id = q.id;
+        job.source = q.options.files.join(QLatin1Char(';'));
+        job.optionsJson = QString::fromUtf8(QJsonDocument(q.options.toJson()).toJson(QJsonDocument::Compact));
+        job.priority = q.options.priority;
+        job.status = JobStatus::Cancelled;
+        job.finishedAt = QDateTime::currentDateTimeUtc();
+        job.error = QStringLiteral("not run: the engine closed before its turn");
+        m_update(job);
+    }
 }
 
 void JobScheduler::setFinishedCallback(std::function<void(const JobInfo &)> fn)
@@ -132,6 +144,13 @@ bool JobScheduler::isIdle() const
 {
     std::lock_guard guard(m_mutex);
     return m_queue.empty() && !m_running && m_runningId == 0;
+}
+
+bool JobScheduler::isQueuedOrRunning(qint64 jobId) const
+{
+    std::lock_guard guard(m_mutex);
+    return (jobId != 0 && m_runningId == jobId)
+        || std::any_of(m_queue.begin(), m_queue.end(), [&](const Queued &q) { return q.id == jobId; });
 }
 
 void JobScheduler::waitForIdle()

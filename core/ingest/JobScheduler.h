@@ -26,7 +26,7 @@ public:
     using JobUpdater = std::function<void(const JobInfo &)>;
 
     JobScheduler(PipelineFactory factory, JobWriter create, JobUpdater update);
-    ~JobScheduler(); // cancels the running job at a batch boundary and joins
+    ~JobScheduler(); // cancels the running job at a batch boundary, joins, marks queued jobs cancelled
 
     // Queues a job and returns its id (0 and *error when the job row cannot be written).
     qint64 submit(const IngestOptions &options, QString *error = nullptr);
@@ -37,6 +37,8 @@ public:
     std::optional<JobProgress> runningProgress() const;
     QList<qint64> queuedJobs() const; // in the order they will run
     bool isIdle() const;
+    // The job is waiting in the queue or running (a scheduled sync is not queued twice).
+    bool isQueuedOrRunning(qint64 jobId) const;
     // Blocks until nothing is queued or running (CLI, tests). Not for the GUI thread.
     void waitForIdle();
 

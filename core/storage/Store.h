@@ -3,6 +3,7 @@
 
 #include "model/Job.h"
 #include "model/Record.h"
+#include "model/SyncSchedule.h"
 
 #include <QHash>
 #include <QList>
@@ -119,7 +120,9 @@ public:
     // Writes a batch in ONE transaction: upserts by (collection, external id) skipping rows whose
     // content hash is unchanged, FTS rows, new embeddings, rejects, and the job's counters.
     // All or nothing: on failure nothing of the batch is stored. Retries SQLITE_BUSY with backoff.
-    std::optional<BatchOutcome> writeBatch(const BatchWrite &batch);
+    // resolvedRejects: rejects the batch fixes (a retried record), deleted in the same transaction,
+    // so a fixed record and its reject never both exist or both vanish.
+    std::optional<BatchOutcome> writeBatch(const BatchWrite &batch, std::span<const qint64> resolvedRejects = {});
 
     // ---- records ---------------------------------------------------------------------------------
     std::optional<StoredRecord> record(qint64 id);
@@ -156,9 +159,17 @@ public:
     std::optional<JobInfo> job(qint64 id);
     QList<JobInfo> jobs(int limit = 100);                   // newest first
     QList<RejectInfo> rejects(qint64 jobId, int limit = 1000, int offset = 0); // jobId 0: all jobs
+    std::optional<RejectInfo> reject(qint64 rejectId);
     bool deleteReject(qint64 rejectId);
     // Jobs left 'running' or 'paused' by a process that died: marked failed ("interrupted").
     int markInterruptedJobs();
+
+    // ---- scheduled syncs (StoreSchedules.cpp) ------------------------------------------------------
+    QList<SyncSchedule> schedules();                 // soonest next run first
+    std::optional<SyncSchedule> schedule(qint64 id);
+    qint64 addSchedule(const SyncSchedule &s);       // returns the new id, 0 on error
+    bool updateSchedule(const SyncSchedule &s);      // every column but id and created_at
+    bool removeSchedule(qint64 id);
 
     // ---- metrics history -------------------------------------------------------------------------
     bool appendMetrics(const QList<MetricSample> &samples);
@@ -186,7 +197,7 @@ private:
     // Runs body between BEGIN IMMEDIATE and COMMIT; rolls back when it returns anything but
     // SQLITE_OK and retries the whole transaction a few times when the database is busy.
     bool writeTransaction(const std::function<int()> &body);
-    int writeBatchOnce(const BatchWrite &batch, BatchOutcome *out);
+    int writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resolvedRejects, BatchOutcome *out);
     // A deferred read transaction: one consistent snapshot for a run of single-row lookups.
     bool beginRead();
     void endRead();

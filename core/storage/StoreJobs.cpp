@@ -29,6 +29,21 @@ JobInfo readJob(const sql::Query &q)
     return j;
 }
 
+// Columns id, job_id, source, record_number, line, field, reason, raw_data.
+RejectInfo readReject(const sql::Query &q)
+{
+    RejectInfo r;
+    r.id = q.int64(0);
+    r.jobId = q.int64(1);
+    r.source = q.text(2);
+    r.recordNumber = q.int64(3);
+    r.line = q.int64(4);
+    r.field = q.text(5);
+    r.reason = q.text(6);
+    r.rawData = q.text(7);
+    return r;
+}
+
 // Binds the job columns shared by insertJob (?1..?14) and updateJob (?2..?15).
 void bindJob(sql::Query &q, const JobInfo &j, const QString &status, const QString &priority, int first)
 {
@@ -118,20 +133,35 @@ QList<RejectInfo> Store::rejects(qint64 jobId, int limit, int offset)
     q.bind(1, jobId).bind(2, limit).bind(3, offset);
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-        RejectInfo r;
-        r.id = q.int64(0);
-        r.jobId = q.int64(1);
-        r.source = q.text(2);
-        r.recordNumber = q.int64(3);
-        r.line = q.int64(4);
-        r.field = q.text(5);
-        r.reason = q.text(6);
-        r.rawData = q.text(7);
-        list << r;
+        list << readReject(q);
     }
     if (rc != SQLITE_DONE)
         sqlFail(QStringLiteral("reading rejects of job %1").arg(jobId), rc);
     return list;
+}
+
+std::optional<RejectInfo> Store::reject(qint64 rejectId)
+{
+    // Rare (one per retried record): a one-off statement rather than a kept one.
+    sql::Statement stmt("SELECT id, job_id, source, record_number, line, field, reason, raw_data"
+                        " FROM rejects WHERE id = ?1");
+    QString error;
+    if (!stmt.prepare(m_db, &error)) {
+        fail(error);
+        return std::nullopt;
+    }
+    sql::Query q(stmt);
+    q.bind(1, rejectId);
+    const int rc = q.step();
+    if (rc == SQLITE_DONE) {
+        fail(QStringLiteral("reject %1 does not exist").arg(rejectId));
+        return std::nullopt;
+    }
+    if (rc != SQLITE_ROW) {
+        sqlFail(QStringLiteral("reading reject %1").arg(rejectId), rc);
+        return std::nullopt;
+    }
+    return readReject(q);
 }
 
 bool Store::deleteReject(qint64 rejectId)

@@ -134,15 +134,15 @@ QHash<quint64, std::vector<float>> Store::embeddings(const QList<quint64> &textH
 
 // ---- the batch writer -------------------------------------------------------------------------------
 
-std::optional<BatchOutcome> Store::writeBatch(const BatchWrite &batch)
+std::optional<BatchOutcome> Store::writeBatch(const BatchWrite &batch, std::span<const qint64> resolvedRejects)
 {
     BatchOutcome outcome;
-    if (!writeTransaction([&] { return writeBatchOnce(batch, &outcome); }))
+    if (!writeTransaction([&] { return writeBatchOnce(batch, resolvedRejects, &outcome); }))
         return std::nullopt;
     return outcome;
 }
 
-int Store::writeBatchOnce(const BatchWrite &batch, BatchOutcome *out)
+int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resolvedRejects, BatchOutcome *out)
 {
     *out = BatchOutcome{}; // a busy retry starts over
     const int key = m_activeEmbedderKey;
@@ -272,6 +272,15 @@ int Store::writeBatchOnce(const BatchWrite &batch, BatchOutcome *out)
         if (rc != SQLITE_DONE)
             return sqlFail(QStringLiteral("writeBatch: storing the reject of record %1 in %2")
                                .arg(r.recordNumber).arg(r.source), rc);
+    }
+    for (const qint64 rejectId : resolvedRejects) {
+        sql::Query q(m_stmts->deleteReject);
+        q.bind(1, rejectId);
+        const int rc = q.step();
+        if (rc != SQLITE_DONE)
+            return sqlFail(QStringLiteral("writeBatch: removing the fixed reject %1").arg(rejectId), rc);
+        if (sqlite3_changes(m_db) == 0)
+            return fail(QStringLiteral("writeBatch: reject %1 does not exist (already fixed?)").arg(rejectId));
     }
     return SQLITE_OK;
 }

@@ -31,7 +31,7 @@ namespace kms {
 //   "C:\Windows\System32" -> "c" "windows" "system32", "/var/log/syslog" -> "var" "log" "syslog",
 //   "jane.doe@example.com" -> "jane.doe" "example.com", "C++" -> "c".
 // So a token never starts or ends with '.', '-', '_' and holds no other punctuation. The full-text
-// index (tokenchars '_.', see resources/schema/0003) splits it further at hyphens only, so a
+// index (tokenchars '_.', see resources/schema/0004) splits it further at hyphens only, so a
 // hyphenated query word becomes a phrase of its parts there and still matches exactly.
 // Dictionary rules then replace terms or phrases (longest phrase first, left to right, once).
 // Ingestion and search use the same calls, so a query matches what was indexed.

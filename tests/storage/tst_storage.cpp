@@ -75,7 +75,7 @@ private Q_SLOTS:
         sqlite3_finalize(stmt);
     }
 
-    // A store written before the full-text index split words at hyphens (schema 2) keeps its
+    // A store written before the full-text index split words at hyphens (schema 3) keeps its
     // rows and gains the split on open: "fi" now matches "wi-fi", and "wi-fi" still does.
     void hyphenSplitMigratesOldIndex()
     {
@@ -88,12 +88,12 @@ private Q_SLOTS:
             auto b = makeWrite(Collection::Cases, "B", "Wi-Fi drops", "roaming between access points");
             idB = write({b}).indexChanges[0].id;
             std::swap(store, m_store);
-            // Back to the version-2 index: hyphens inside tokens.
+            // Back to the version-3 index: hyphens inside tokens.
             QCOMPARE(sqlite3_exec(store->handle(), "DROP TABLE records_fts; CREATE VIRTUAL TABLE records_fts USING fts5 (title, body, "
                                 "resolution, tags, tokenize = \"porter unicode61 remove_diacritics 2 "
                                 "tokenchars '-_.'\"); INSERT INTO records_fts (rowid, title, body, resolution, tags) "
                                 "VALUES (1, 'wi-fi drops', 'roaming between access points', '', '');"
-                                "PRAGMA user_version=2;", nullptr, nullptr, nullptr), SQLITE_OK);
+                                "PRAGMA user_version=3;", nullptr, nullptr, nullptr), SQLITE_OK);
             QVERIFY(ftsMatch(*store, "fi").isEmpty());
         }
         auto store = openFile(QStringLiteral("v2.sqlite"));

@@ -5,6 +5,9 @@
 #include "settingspage/ConfigApplyTask.h"
 
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -50,6 +53,7 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
         m_closeRequested = true;
         close();
     });
+    setAcceptDrops(true);
     addPages();
     resize(1280, 820);
 }
@@ -161,6 +165,32 @@ void MainWindow::onOpened(bool ok, const QString &error)
     QMessageBox::critical(this, tr("KMS Admin"),
                           tr("The data directory %1 could not be opened:\n\n%2")
                               .arg(m_host->dataDirectory(), error));
+}
+
+QStringList MainWindow::localFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    emit filesDropped(files);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QStackedWidget;
 
@@ -20,6 +21,9 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(EngineHost *host, QWidget *parent = nullptr);
 
+    // The local files of a drop, empty when it holds none.
+    static QStringList localFiles(const QMimeData *mime);
+
     // Adds a page to the sidebar; objectName of the page is its stable id ("dashboard", ...).
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     // Shows the page with that id; false when there is none.
@@ -34,9 +38,15 @@ public:
     // language switch calls it from the event loop (changeEvent).
     void rebuildPages();
 
+signals:
+    // Local files dropped on the window (the ingestion page takes them).
+    void filesDropped(const QStringList &paths);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void addPages(); // PageRegistry.cpp

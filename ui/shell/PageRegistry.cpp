@@ -4,6 +4,7 @@
 
 #include "appsettings/AppSettings.h"
 #include "host/EngineHost.h"
+#include "ingestion/IngestionPage.h"
 #include "searchpage/SearchPage.h"
 #include "settingspage/SettingsPage.h"
 
@@ -14,6 +15,15 @@ namespace kms::ui {
 
 void MainWindow::addPages()
 {
+    // Ingestion also takes files dropped anywhere on the window.
+    auto *ingestion = new IngestionPage(m_host, this);
+    addPage(ingestion, tr("Ingestion"),
+            QIcon::fromTheme(QStringLiteral("document-import"), style()->standardIcon(QStyle::SP_ArrowDown)));
+    connect(this, &MainWindow::filesDropped, ingestion, [this, ingestion](const QStringList &files) {
+        ingestion->addFiles(files);
+        showPage(ingestion->objectName());
+    });
+
     auto *search = new SearchPage(m_host, this);
     addPage(search, tr("Search"), QIcon::fromTheme(QStringLiteral("edit-find"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
     // Ctrl+K / Ctrl+F from any page: the window holds the page's action and shows the page first.

@@ -54,4 +54,12 @@ QString percent(double fraction)
     return tr("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
 }
 
+QString dateTime(const QDateTime &t)
+{
+    if (!t.isValid())
+        return QStringLiteral("—");
+    // ISO-like and sortable by eye: operators compare job times across rows.
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
 } // namespace kms::ui::format

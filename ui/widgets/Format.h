@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace kms::ui::format {
@@ -12,5 +13,6 @@ QString bytes(double bytes);             // "1.4 GB"
 QString duration(double seconds);        // "2 h 05 min", "3 min 07 s", "12 s"; "—" when unknown
 QString milliseconds(double ms);         // "0.42 ms", "18 ms"
 QString percent(double fraction);        // 0.973 -> "97.3 %"
+QString dateTime(const QDateTime &t);    // local time, "2024-05-01 14:30:05"; "—" when invalid
 
 } // namespace kms::ui::format
