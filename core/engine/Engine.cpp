@@ -150,12 +150,14 @@ std::shared_ptr<VectorIndex> Engine::currentIndex() const
 
 // ---- index ----------------------------------------------------------------------------------------
 
-bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
-                       const std::atomic<bool> *cancel, qint64 *added, QString *error)
+// source: the shared reader (its mutex held by the caller) or a connection of the caller's own.
+bool Engine::fillIndex(Store &source, VectorIndex &index, qint64 afterSeq,
+                       const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                       qint64 *added, QString *error)
 {
     const int dim = m_embedder->dimension();
     const int threads = m_config.effectiveWorkers();
-    const qint64 total = m_reader->counts().total();
+    const qint64 total = source.counts().total();
     std::vector<qint64> ids;
     std::vector<float> vectors;
     bool ok = true;
@@ -171,8 +173,7 @@ bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<
             progress(*added, total);
         return true;
     };
-    std::lock_guard guard(m_readerMutex);
-    const bool walked = m_reader->forEachVector(afterSeq, [&](qint64 id, std::span<const float> v) {
+    const bool walked = source.forEachVector(afterSeq, [&](qint64 id, std::span<const float> v) {
         if (cancel && cancel->load())
             return false;
         if (int(v.size()) != dim)
@@ -187,7 +188,7 @@ bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<
     });
     if (!walked && ok && !(cancel && cancel->load())) {
         if (error)
-            *error = m_reader->lastError();
+            *error = source.lastError();
         return false;
     }
     return ok && flush();
@@ -214,14 +215,14 @@ bool Engine::openIndex(QString *error)
     if (!rebuild) {
         m_index = std::move(loaded.index);
         m_index->setEfSearch(params.efSearch);
+        std::lock_guard guard(m_readerMutex);
         if (loaded.watermark < dbWatermark) {
             // Deletes first: a rowid freed by a delete may come back for a new record.
-            std::lock_guard guard(m_readerMutex);
             for (qint64 id : m_reader->deletedSince(loaded.watermark))
                 m_indexReport.removed += m_index->remove(id) ? 1 : 0;
         }
         if (loaded.watermark < dbWatermark
-            && !fillIndex(*m_index, loaded.watermark, {}, nullptr, &m_indexReport.added, error))
+            && !fillIndex(*m_reader, *m_index, loaded.watermark, {}, nullptr, &m_indexReport.added, error))
             return false;
         if (m_index->size() != dbCount) {
             rebuild = true;
@@ -242,7 +243,8 @@ bool Engine::openIndex(QString *error)
         m_indexReport.action = IndexOpenReport::Action::Rebuilt;
         m_index = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
                                                 size_t(std::max<qint64>(dbCount, 1024)));
-        if (!fillIndex(*m_index, 0, {}, nullptr, &m_indexReport.added, error))
+        std::lock_guard guard(m_readerMutex);
+        if (!fillIndex(*m_reader, *m_index, 0, {}, nullptr, &m_indexReport.added, error))
             return false;
         m_indexReport.message = QStringLiteral("rebuilt from the database (%1 vectors): %2")
                                     .arg(m_indexReport.added).arg(why);
@@ -263,7 +265,7 @@ void Engine::saveIndexAt(qint64 watermark)
     if (watermark == m_indexSavedWatermark)
         return;
     QString error;
-    if (m_index->save(m_dir->indexPath(), watermark, &error))
+    if (currentIndex()->save(m_dir->indexPath(), watermark, &error))
         m_indexSavedWatermark = watermark;
     else
         log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
@@ -279,48 +281,109 @@ bool Engine::saveIndex(QString *error)
     std::lock_guard guard(m_indexSaveMutex);
     if (watermark == m_indexSavedWatermark)
         return true;
-    if (!m_index->save(m_dir->indexPath(), watermark, error))
+    if (!currentIndex()->save(m_dir->indexPath(), watermark, error))
         return false;
     m_indexSavedWatermark = watermark;
     return true;
 }
 
+namespace {
+// Keeps queued jobs from starting while index maintenance runs (see JobScheduler::holdJobs).
+class JobHold
+{
+public:
+    explicit JobHold(JobScheduler &s) : m_scheduler(s), m_held(s.holdJobs()) {}
+    ~JobHold()
+    {
+        if (m_held)
+            m_scheduler.releaseJobs();
+    }
+    JobHold(const JobHold &) = delete;
+    JobHold &operator=(const JobHold &) = delete;
+    explicit operator bool() const { return m_held; }
+
+private:
+    JobScheduler &m_scheduler;
+    bool m_held;
+};
+} // namespace
+
 bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                           QString *error)
 {
-    if (!m_scheduler->isIdle()) {
+    // Replacing the live index while a job adds to it would lose its vectors (and the job holds a
+    // pointer to it): no job may start until the new index is in place.
+    JobHold hold(*m_scheduler);
+    if (!hold) {
         if (error)
             *error = QStringLiteral("an ingestion job is running; rebuild the index when it has finished");
         return false;
     }
+    // Its own read connection, so page queries and health go on while it reads every vector.
+    auto source = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
+    if (!source)
+        return false;
     const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
-    qint64 watermark = 0;
-    {
-        std::lock_guard guard(m_writerMutex);
-        watermark = m_writer->watermark();
-    }
+    const qint64 watermark = source->watermark();
     auto fresh = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
-                                               size_t(std::max<qint64>(counts().total(), 1024)));
+                                               size_t(std::max<qint64>(source->counts().total(), 1024)));
     qint64 added = 0;
-    if (!fillIndex(*fresh, 0, progress, cancel, &added, error))
+    if (!fillIndex(*source, *fresh, 0, progress, cancel, &added, error))
         return false;
     if (cancel && cancel->load()) {
         if (error)
             *error = QStringLiteral("rebuild cancelled; the current index stays in use");
         return false;
     }
+    // Saves of the old and the new index would share the temp file: one at a time.
+    std::lock_guard saveGuard(m_indexSaveMutex);
     if (!fresh->save(m_dir->indexPath(), watermark, error))
         return false;
-    // Replacing the live index while a job adds to it would lose its vectors: only when idle.
     {
         std::lock_guard indexGuard(m_indexMutex);
         m_index = std::move(fresh);
+        m_indexReport = {IndexOpenReport::Action::Rebuilt,
+                         QStringLiteral("rebuilt on request (%1 vectors)").arg(added), added, 0};
     }
-    std::lock_guard guard(m_indexSaveMutex);
     m_indexSavedWatermark = watermark;
-    m_indexReport = {IndexOpenReport::Action::Rebuilt,
-                     QStringLiteral("rebuilt on request (%1 vectors)").arg(added), added, 0};
+    log::get("kms.core.index")->info("vector index rebuilt on request: {} vectors", added);
     return true;
+}
+
+IntegrityReport Engine::checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
+                                       const std::atomic<bool> *cancel)
+{
+    // A job writing meanwhile would make the store and the index disagree for a moment.
+    JobHold hold(*m_scheduler);
+    if (!hold) {
+        IntegrityReport report;
+        report.error = QStringLiteral("an ingestion job is running; check the store when it has finished");
+        return report;
+    }
+    auto logger = log::get("kms.core.health");
+    logger->info("integrity check started");
+    IntegrityInputs in;
+    in.databasePath = m_dir->databasePath();
+    in.fullTextCheck = [this](const std::atomic<bool> *c) {
+        std::lock_guard guard(m_writerMutex);
+        return m_writer->checkFullText(c);
+    };
+    in.index = currentIndex();
+    in.indexPath = m_dir->indexPath();
+    in.dimension = m_embedder->dimension();
+    in.embedderId = m_embedder->id();
+    IntegrityReport report = kms::checkIntegrity(in, progress, cancel);
+    if (report.cancelled)
+        logger->info("integrity check cancelled");
+    else if (!report.error.isEmpty())
+        logger->error("integrity check could not run: {}", report.error.toStdString());
+    for (const IntegrityFinding &f : report.findings) {
+        if (!f.ok)
+            logger->warn("integrity check, {}: {}", integrityPhaseName(f.phase).toStdString(), f.message.toStdString());
+    }
+    if (report.finished)
+        logger->info("integrity check finished in {:.1f} s: {} problem(s)", report.seconds, report.problemCount());
+    return report;
 }
 
 // ---- ingestion --------------------------------------------------------------------------------------
@@ -331,7 +394,7 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.databasePath = m_dir->databasePath();
     ctx.writer = m_writer.get();
     ctx.writerMutex = &m_writerMutex;
-    ctx.index = m_index.get();
+    ctx.index = currentIndex().get(); // not replaced while the job runs (rebuildIndex holds jobs)
     ctx.normalizer = m_normalizer.get();
     ctx.embedder = m_embedder.get();
     ctx.cache = m_cache.get();
@@ -406,15 +469,23 @@ QList<MetricSample> Engine::metricHistory(const QString &name, qint64 fromMs, qi
 
 QJsonObject Engine::health(bool detailed)
 {
+    // A copy of the pointer keeps the index alive should a rebuild replace it meanwhile.
+    std::shared_ptr<const VectorIndex> index;
+    QString loadMessage;
+    {
+        std::lock_guard indexGuard(m_indexMutex);
+        index = m_index;
+        loadMessage = m_indexReport.message;
+    }
     std::lock_guard guard(m_readerMutex);
     HealthInputs in;
     in.store = m_reader.get();
-    in.index = m_index.get();
+    in.index = index.get();
     in.embedder = m_embedder.get();
     in.metrics = m_metrics.get();
     in.dataDirectory = m_dir->path();
     in.indexPath = m_dir->indexPath();
-    in.indexLoadMessage = m_indexReport.message;
+    in.indexLoadMessage = loadMessage;
     in.detailed = detailed;
     return checkHealth(in);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/EngineConfig.h"
+#include "health/IntegrityCheck.h"
 #include "ingest/JobScheduler.h"
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
@@ -90,14 +91,21 @@ public:
     // ---- index maintenance ----
     bool saveIndex(QString *error = nullptr);
     // Rebuilds the index from the store (cancel sets *cancel). Progress callback gets (done, total).
+    // Refused while a job runs; queued jobs wait until it is done. Reads through its own connection,
+    // so queries go on meanwhile; searches use the old index until the new one replaces it.
     bool rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                       QString *error);
+    // Checks the SQLite pages, the full-text index, every stored vector against the live index and
+    // the index file (health/IntegrityCheck.h). Refused while a job runs (report.error); queued jobs
+    // wait until it is done. Cancel at the next step through *cancel.
+    IntegrityReport checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
+                                   const std::atomic<bool> *cancel);
 
 private:
     Engine() = default;
     bool init(const Options &options, QString *error);
     bool openIndex(QString *error);
-    bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
+    bool fillIndex(Store &source, VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
                    const std::atomic<bool> *cancel, qint64 *added, QString *error);
     std::unique_ptr<IngestPipeline> makePipeline(const IngestOptions &options, qint64 jobId);
     void samplerLoop();

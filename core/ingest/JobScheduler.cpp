@@ -105,6 +105,25 @@ bool JobScheduler::resume(qint64 jobId)
     return true;
 }
 
+bool JobScheduler::holdJobs()
+{
+    std::lock_guard guard(m_mutex);
+    if (m_runningId != 0)
+        return false;
+    ++m_holds;
+    return true;
+}
+
+void JobScheduler::releaseJobs()
+{
+    {
+        std::lock_guard guard(m_mutex);
+        if (m_holds > 0)
+            --m_holds;
+    }
+    m_cv.notify_all();
+}
+
 std::optional<JobProgress> JobScheduler::runningProgress() const
 {
     std::lock_guard guard(m_mutex);
@@ -144,7 +163,7 @@ void JobScheduler::loop()
 {
     for (;;) {
         std::unique_lock lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && m_holds == 0); });
         if (m_stopping)
             return;
         // Highest priority first, then the oldest.
