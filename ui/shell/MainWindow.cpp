@@ -49,6 +49,14 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
         m_closeRequested = true;
         close();
     });
+    m_confirmQuit = [this] {
+        return QMessageBox::question(
+                   this, tr("Quit KMS Admin"),
+                   tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current batch; "
+                      "every committed record stays, and running the same files again finishes the load."),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+               == QMessageBox::Yes;
+    };
     addPages();
     resize(1280, 820);
 }
@@ -112,16 +120,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore(); // already shutting down: the window goes when the engine is closed
         return;
     }
-    if (m_host->runningJob()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit KMS Admin"),
-            tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current batch; "
-               "every committed record stays, and running the same files again finishes the load."),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
+    if (m_host->runningJob() && !m_confirmQuit()) {
+        event->ignore();
+        return;
     }
     event->ignore();
     setEnabled(false);

@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -27,6 +29,11 @@ public:
     QString currentPageId() const;
     QStringList pageIds() const;
 
+    // Asked when the window is closed while a job runs: true quits (the job stops after its
+    // current batch). A question box unless a test puts its own answer here.
+    using QuitConfirmation = std::function<bool()>;
+    void setQuitConfirmation(QuitConfirmation confirm) { m_confirmQuit = std::move(confirm); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -39,6 +46,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_openState;
     bool m_closeRequested = false;
+    QuitConfirmation m_confirmQuit;
 };
 
 } // namespace kms::ui
