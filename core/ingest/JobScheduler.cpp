@@ -108,7 +108,9 @@ bool JobScheduler::resume(qint64 jobId)
 bool JobScheduler::holdJobs()
 {
     std::lock_guard guard(m_mutex);
-    if (m_runningId != 0)
+    // m_running, not m_runningId: the finished callback runs in between, and whoever it tells that
+    // the job is over may ask for a hold right away.
+    if (m_running)
         return false;
     ++m_holds;
     return true;

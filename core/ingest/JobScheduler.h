@@ -35,8 +35,8 @@ public:
     bool resume(qint64 jobId);
 
     // Index maintenance (rebuild, integrity check) needs the store and the index to hold still:
-    // holdJobs() keeps queued jobs from starting until the matching releaseJobs(). It fails when a
-    // job is running. Holds nest.
+    // holdJobs() keeps queued jobs from starting until the matching releaseJobs(). It fails while a
+    // job runs, and succeeds from the finished callback on. Holds nest.
     bool holdJobs();
     void releaseJobs();
 

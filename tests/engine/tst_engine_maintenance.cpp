@@ -273,10 +273,19 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
     QVERIFY(!report.finished);
     QVERIFY2(report.error.contains(QStringLiteral("job is running")), qPrintable(report.error));
 
+    // Whoever hears that the job ended may start maintenance right away.
+    std::atomic<int> heldWhenFinished{-1};
+    engine->scheduler().setFinishedCallback([&](const JobInfo &) {
+        const bool held = engine->scheduler().holdJobs();
+        if (held)
+            engine->scheduler().releaseJobs();
+        heldWhenFinished = held ? 1 : 0;
+    });
     QVERIFY(engine->scheduler().resume(jobId));
     engine->scheduler().waitForIdle();
     QCOMPARE(engine->job(jobId)->status, JobStatus::Completed);
     QCOMPARE(engine->index().size(), 20000);
+    QCOMPARE(heldWhenFinished.load(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEngineMaintenance)

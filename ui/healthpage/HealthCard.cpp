@@ -67,9 +67,9 @@ void HealthCard::setHealth(const QString &status, const QList<HealthRow> &rows, 
             QPalette muted = label->palette();
             muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
             label->setPalette(muted);
-            QLabel *value = row.path ? new ElidedLabel(this) : new QLabel(this);
+            QLabel *value = row.elide ? new ElidedLabel(this) : new QLabel(this);
             value->setObjectName(row.key);
-            if (!row.path) {
+            if (!row.elide) {
                 value->setTextInteractionFlags(Qt::TextSelectableByMouse);
                 value->setWordWrap(true);
             }
@@ -80,7 +80,7 @@ void HealthCard::setHealth(const QString &status, const QList<HealthRow> &rows, 
         it->label->setText(row.label);
         it->value->setText(row.value);
         it->value->setAccessibleName(row.label);
-        if (row.path)
+        if (row.elide)
             it->value->setToolTip(row.value);
         m_rows->setRowVisible(it->value, true);
     }

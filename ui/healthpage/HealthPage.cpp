@@ -142,11 +142,9 @@ void HealthPage::refresh(bool detailed)
         return;
     }
     m_inFlight = true;
-    m_refresh->setEnabled(false);
     m_host->run(this, [detailed](Engine &e) { return e.health(detailed); },
                 [this, detailed](QJsonObject health) {
                     m_inFlight = false;
-                    m_refresh->setEnabled(true);
                     if (!health.isEmpty())
                         display(health, detailed);
                     if (m_pending) {

@@ -52,9 +52,10 @@ QList<HealthRow> databaseRows(const QJsonObject &db, const QJsonObject &detailed
     const qint64 cases = integer(db, "case_count");
     const qint64 articles = integer(db, "article_count");
     QList<HealthRow> rows{
-        {QStringLiteral("database.records"), tr("Records"),
-         tr("%1 (cases %2 · articles %3)").arg(format::count(cases + articles), format::count(cases), format::count(articles))},
-        {QStringLiteral("database.embeddings"), tr("Stored vectors"), format::count(integer(db, "embedding_count"))},
+        {QStringLiteral("database.records"), tr("Records"), format::count(cases + articles)},
+        {QStringLiteral("database.collections"), tr("Cases · articles"),
+         tr("%1 · %2").arg(format::count(cases), format::count(articles))},
+        {QStringLiteral("database.embeddings"), tr("Embeddings (distinct texts)"), format::count(integer(db, "embedding_count"))},
         {QStringLiteral("database.jobs"), tr("Jobs · rejects"),
          tr("%1 · %2").arg(format::count(integer(db, "job_count")), format::count(integer(db, "reject_count")))},
         {QStringLiteral("database.size"), tr("File size"), format::bytes(double(integer(db, "size_bytes")))},
@@ -86,10 +87,10 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
                             : tr("%1 for %2 records").arg(format::count(vectors), format::count(records))},
         {QStringLiteral("vector_index.capacity"), tr("Capacity"),
          tr("%1 (%2 used)").arg(format::count(integer(index, "capacity")), share(vectors, integer(index, "capacity")))},
+        {QStringLiteral("vector_index.dimension"), tr("Dimension"), QString::number(integer(index, "dimension"))},
         {QStringLiteral("vector_index.hnsw"), tr("HNSW"),
-         tr("dimension %1 · M %2 · ef construction %3 · ef search %4")
-             .arg(integer(index, "dimension")).arg(integer(hnsw, "M"))
-             .arg(integer(hnsw, "ef_construction")).arg(integer(hnsw, "ef_search"))},
+         tr("M %1 · ef construction %2 · ef search %3")
+             .arg(integer(hnsw, "M")).arg(integer(hnsw, "ef_construction")).arg(integer(hnsw, "ef_search"))},
     };
     if (index.contains(QStringLiteral("file_bytes")))
         rows.append({QStringLiteral("vector_index.file_size"), tr("File size"),
@@ -104,7 +105,7 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
                      fresh ? text : tr("%1 (at %2)").arg(text, asOf)});
     }
     if (index.contains(QStringLiteral("load")))
-        rows.append({QStringLiteral("vector_index.load"), tr("At start"), index.value(QStringLiteral("load")).toString()});
+        rows.append({QStringLiteral("vector_index.load"), tr("At start"), index.value(QStringLiteral("load")).toString(), true});
     if (index.contains(QStringLiteral("file")))
         rows.append({QStringLiteral("vector_index.path"), tr("File"), index.value(QStringLiteral("file")).toString(), true});
     return rows;
@@ -112,11 +113,14 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
 
 QList<HealthRow> embedderRows(const QJsonObject &e)
 {
+    const QString id = e.value(QStringLiteral("id")).toString();
     const QString stored = e.value(QStringLiteral("store_embedder")).toString();
+    // The id is long and technical ("hash-v1:d=256,w=1-2,..."): one elided line, whole in the tooltip.
     return {
-        {QStringLiteral("embedder.id"), tr("Embedder"), e.value(QStringLiteral("id")).toString()},
+        {QStringLiteral("embedder.id"), tr("Embedder"), id, true},
         {QStringLiteral("embedder.dimension"), tr("Dimension"), QString::number(integer(e, "dimension"))},
-        {QStringLiteral("embedder.store"), tr("Stored vectors made by"), stored.isEmpty() ? tr("none yet") : stored},
+        {QStringLiteral("embedder.store"), tr("Stored vectors"),
+         stored.isEmpty() ? tr("none yet") : stored == id ? tr("made by this embedder") : tr("made by %1").arg(stored)},
     };
 }
 

@@ -14,7 +14,7 @@ struct HealthRow {
     QString key;
     QString label;
     QString value;
-    bool path = false; // long: shown elided in the middle, whole in the tooltip
+    bool elide = false; // long (paths, ids): one line elided in the middle, whole in the tooltip
 };
 
 // The components of Engine::health(), in card order.
