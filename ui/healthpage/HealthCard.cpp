@@ -52,11 +52,15 @@ HealthCard::HealthCard(const QString &component, const QString &title, QWidget *
 
 void HealthCard::setHealth(const QString &status, const QList<HealthRow> &rows, const QString &problems)
 {
-    m_badge->setStatus(status);
-    // A coloured left edge: the status at a glance across the grid of cards.
-    setStyleSheet(QStringLiteral("kms--ui--HealthCard { border: 1px solid palette(mid); border-left: 5px solid %1;"
-                                 " border-radius: 4px; background: palette(base); }")
-                      .arg(healthColor(status).name()));
+    // Restyling repolishes the card and every child: only when the status changes.
+    if (status != m_badge->status() || styleSheet().isEmpty()) {
+        m_badge->setStatus(status);
+        // A coloured left edge: the status at a glance across the grid of cards.
+        setStyleSheet(QStringLiteral("kms--ui--HealthCard { border: 1px solid palette(mid); border-left: 5px solid %1;"
+                                     " border-radius: 4px; background: palette(base); }")
+                          .arg(healthColor(status).name()));
+        m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(healthColor(status).name()));
+    }
 
     QSet<QString> seen;
     for (const HealthRow &row : rows) {
@@ -93,7 +97,6 @@ void HealthCard::setHealth(const QString &status, const QList<HealthRow> &rows, 
     }
     m_problems->setVisible(!problems.isEmpty());
     m_problems->setText(problems.isEmpty() ? QString() : tr("Problem: %1").arg(problems));
-    m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(healthColor(status).name()));
 }
 
 QString HealthCard::status() const

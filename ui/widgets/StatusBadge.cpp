@@ -36,6 +36,8 @@ StatusBadge::StatusBadge(QWidget *parent)
 
 void StatusBadge::setStatus(const QString &status)
 {
+    if (status == m_status && !styleSheet().isEmpty())
+        return; // restyling repolishes: not on every refresh
     m_status = status;
     setText(healthText(status));
     setAccessibleName(tr("Status: %1").arg(text()));
