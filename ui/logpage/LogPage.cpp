@@ -11,7 +11,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -229,8 +228,9 @@ void LogPage::openFile()
     const QString path = log::filePath();
     if (path.isEmpty())
         return;
-    log::flush(); // so the file shows what the page shows
-    if (!QFileInfo::exists(path) || !m_openUrl(QUrl::fromLocalFile(path)))
+    // No flush or existence check here: the GUI thread does no file I/O. Warnings and worse are
+    // flushed as they are logged; the viewer application reports a missing file itself.
+    if (!m_openUrl(QUrl::fromLocalFile(path)))
         m_status->setText(tr("Could not open %1: no application for it, or the file is gone.").arg(path));
 }
 
