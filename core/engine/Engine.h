@@ -3,6 +3,7 @@
 
 #include "config/EngineConfig.h"
 #include "engine/EmbedderInfo.h"
+#include "health/IntegrityCheck.h"
 #include "ingest/JobScheduler.h"
 #include "model/SyncSchedule.h"
 #include "search/SearchEngine.h"
@@ -139,7 +140,8 @@ public:
     // ---- index maintenance and configuration (EngineMaintenance.cpp) ----
     bool saveIndex(QString *error = nullptr);
     // Rebuilds the index from the store (cancel sets *cancel). Progress callback gets (done, total).
-    // Searches use the current index until the new one replaces it.
+    // Refused while a job runs; queued jobs wait until it is done. Reads through its own connection,
+    // so queries go on meanwhile; searches use the current index until the new one replaces it.
     bool rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                       QString *error);
     // Applies a new configuration and stores it. An invalid one is refused whole, with a message
@@ -155,6 +157,11 @@ public:
     // Stops a running rebuild or re-embed at its next check (shutdown).
     void cancelMaintenance() { m_maintenanceCancel = true; }
     bool isMaintenanceRunning() const { return m_maintenanceRunning.load(); }
+    // Checks the SQLite pages, the full-text index, every stored vector against the live index and
+    // the index file (health/IntegrityCheck.h). Refused while a job runs (report.error); queued jobs
+    // wait until it is done. Cancel at the next step through *cancel.
+    IntegrityReport checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
+                                   const std::atomic<bool> *cancel);
 
 private:
     Engine() = default;

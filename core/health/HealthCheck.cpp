@@ -94,9 +94,12 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount)
     if (n != recordCount)
         c.worsen(HealthStatus::Degraded,
                  QStringLiteral("index holds %1 vectors, the database %2 records").arg(n).arg(recordCount));
+    if (!in.indexPath.isEmpty()) {
+        c.details.insert(QStringLiteral("file"), in.indexPath);
+        c.details.insert(QStringLiteral("file_bytes"), QFileInfo(in.indexPath).size()); // a stat: cheap
+    }
     if (in.detailed && !in.indexPath.isEmpty()) {
         const auto v = VectorIndex::verify(in.indexPath, in.index->dimension(), in.index->embedderId());
-        c.details.insert(QStringLiteral("file"), in.indexPath);
         c.details.insert(QStringLiteral("file_status"), indexLoadStatusName(v.status));
         c.details.insert(QStringLiteral("file_verified"), v.status == IndexLoadStatus::Loaded);
         c.details.insert(QStringLiteral("file_watermark"), v.watermark);

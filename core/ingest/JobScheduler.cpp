@@ -117,6 +117,27 @@ bool JobScheduler::resume(qint64 jobId)
     return true;
 }
 
+bool JobScheduler::holdJobs()
+{
+    std::lock_guard guard(m_mutex);
+    // m_running, not m_runningId: the finished callback runs in between, and whoever it tells that
+    // the job is over may ask for a hold right away.
+    if (m_running)
+        return false;
+    ++m_holds;
+    return true;
+}
+
+void JobScheduler::releaseJobs()
+{
+    {
+        std::lock_guard guard(m_mutex);
+        if (m_holds > 0)
+            --m_holds;
+    }
+    m_cv.notify_all();
+}
+
 std::optional<JobProgress> JobScheduler::runningProgress() const
 {
     std::lock_guard guard(m_mutex);
@@ -162,7 +183,8 @@ void JobScheduler::waitForIdle()
 bool JobScheduler::hold()
 {
     std::lock_guard guard(m_mutex);
-    if (m_held || m_runningId != 0)
+    // m_running, as in holdJobs(): maintenance may start from the finished callback.
+    if (m_held || m_running)
         return false;
     m_held = true;
     return true;
@@ -187,7 +209,7 @@ void JobScheduler::loop()
 {
     for (;;) {
         std::unique_lock lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && !m_held); });
+        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && !m_held && m_holds == 0); });
         if (m_stopping)
             return;
         // Highest priority first, then the oldest.

@@ -34,6 +34,12 @@ public:
     bool pause(qint64 jobId);
     bool resume(qint64 jobId);
 
+    // Index maintenance (rebuild, integrity check) needs the store and the index to hold still:
+    // holdJobs() keeps queued jobs from starting until the matching releaseJobs(). It fails while a
+    // job runs, and succeeds from the finished callback on. Holds nest.
+    bool holdJobs();
+    void releaseJobs();
+
     std::optional<JobProgress> runningProgress() const;
     QList<qint64> queuedJobs() const; // in the order they will run
     bool isIdle() const;
@@ -71,7 +77,8 @@ private:
     qint64 m_runningId = 0;
     IngestPipeline *m_running = nullptr;
     bool m_stopping = false;
-    bool m_held = false;
+    bool m_held = false; // hold(): one exclusive maintenance
+    int m_holds = 0;     // holdJobs(): nested holds
     std::function<void(const JobInfo &)> m_onFinished;
     std::function<void(const JobProgress &)> m_onBatch;
     std::thread m_thread;

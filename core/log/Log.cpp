@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "log/Log.h"
 
+#include <QDateTime>
 #include <QDir>
 
-#include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -15,8 +15,9 @@ namespace kms::log {
 namespace {
 struct State {
     std::mutex mutex;
-    std::vector<spdlog::sink_ptr> sinks;
-    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> ring;
+    // From the start, so lines logged before init() (and by loggers made before it) reach the page.
+    std::shared_ptr<LogRing> ring = std::make_shared<LogRing>(Options{}.ringLines);
+    std::vector<spdlog::sink_ptr> sinks{ring};
     spdlog::level::level_enum level = spdlog::level::info;
     QString filePath;
     bool haveFile = false;
@@ -45,12 +46,10 @@ bool init(const Options &options, QString *error)
 {
     State &s = state();
     std::lock_guard guard(s.mutex);
+    const auto oldLevel = s.level;
+    const size_t oldSinks = s.sinks.size();
     s.level = spdlog::level::from_str(options.level);
-    if (!s.ring) {
-        s.ring = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(options.ringLines);
-        s.ring->set_pattern(kPattern);
-        s.sinks.push_back(s.ring);
-    }
+    s.ring->setCapacity(options.ringLines);
     if (options.console && !s.haveConsole) {
         auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
         console->set_pattern("%^%l%$ [%n] %v");
@@ -76,7 +75,10 @@ bool init(const Options &options, QString *error)
                 *error = QStringLiteral("cannot open log file %1: %2").arg(path, QString::fromUtf8(e.what()));
         }
     }
-    applySinksLocked(s);
+    // Swapping a logger's sink list races with a thread logging through it, so only when it changed
+    // (each engine open calls init again).
+    if (s.sinks.size() != oldSinks || s.level != oldLevel)
+        applySinksLocked(s);
     return ok;
 }
 
@@ -95,11 +97,43 @@ std::shared_ptr<spdlog::logger> get(const std::string &name)
 
 std::vector<std::string> recentLines(size_t max)
 {
+    const FeedBatch batch = entriesSince(0, max);
+    std::vector<std::string> lines;
+    lines.reserve(size_t(batch.entries.size()));
+    for (const Entry &e : batch.entries) {
+        const QString time = QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        const auto name = spdlog::level::to_string_view(spdlog::level::level_enum(e.level));
+        lines.push_back(QStringLiteral("%1 [%2] %3: %4")
+                            .arg(time, e.logger, QString::fromUtf8(name.data(), qsizetype(name.size())), e.message)
+                            .toStdString());
+    }
+    return lines;
+}
+
+FeedBatch entriesSince(quint64 afterSeq, size_t max)
+{
+    // The ring is made once and never replaced, so no lock of ours is needed around it.
+    return state().ring->since(afterSeq, max);
+}
+
+int level()
+{
     State &s = state();
     std::lock_guard guard(s.mutex);
-    if (!s.ring)
-        return {};
-    return s.ring->last_formatted(max);
+    return int(s.level);
+}
+
+QString levelName(int level)
+{
+    switch (level) {
+    case spdlog::level::trace: return QStringLiteral("trace");
+    case spdlog::level::debug: return QStringLiteral("debug");
+    case spdlog::level::info: return QStringLiteral("info");
+    case spdlog::level::warn: return QStringLiteral("warning");
+    case spdlog::level::err: return QStringLiteral("error");
+    case spdlog::level::critical: return QStringLiteral("critical");
+    default: return QStringLiteral("off");
+    }
 }
 
 QString filePath()

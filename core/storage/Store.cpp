@@ -413,6 +413,70 @@ QString Store::integrityCheck()
     return checkResult(m_db, "PRAGMA integrity_check");
 }
 
+namespace {
+// Runs one statement to its end, collecting the first column of its rows; the progress handler
+// stops it when *cancel is set (SQLITE_INTERRUPT).
+StoreCheck runCheck(sqlite3 *db, const char *statement, const std::atomic<bool> *cancel)
+{
+    StoreCheck result;
+    if (cancel) {
+        sqlite3_progress_handler(db, 10000, [](void *flag) -> int {
+            return static_cast<const std::atomic<bool> *>(flag)->load() ? 1 : 0;
+        }, const_cast<std::atomic<bool> *>(cancel));
+    }
+    sqlite3_stmt *stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, statement, -1, &stmt, nullptr);
+    QStringList lines;
+    if (rc == SQLITE_OK) {
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            lines << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    }
+    const QString error = sql::errorOf(db);
+    sqlite3_finalize(stmt);
+    if (cancel)
+        sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    if (rc == SQLITE_INTERRUPT || (cancel && cancel->load())) {
+        result.cancelled = true;
+        result.message = QStringLiteral("cancelled");
+    } else if (rc != SQLITE_DONE) {
+        result.message = error;
+    } else {
+        result.message = lines.isEmpty() ? QStringLiteral("ok") : lines.join(u'\n');
+        result.ok = result.message == QLatin1String("ok");
+    }
+    return result;
+}
+} // namespace
+
+StoreCheck Store::checkIntegrity(const std::atomic<bool> *cancel)
+{
+    return runCheck(m_db, "PRAGMA integrity_check", cancel);
+}
+
+StoreCheck Store::checkFullText(const std::atomic<bool> *cancel)
+{
+    StoreCheck check = runCheck(m_db, "INSERT INTO records_fts (records_fts) VALUES ('integrity-check')", cancel);
+    if (!check.ok)
+        return check;
+    // FTS5 checks its index against its own rows; whether every record has its row is ours to check.
+    sqlite3_stmt *stmt = nullptr;
+    qint64 gap = 0;
+    int rc = sqlite3_prepare_v2(m_db, "SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records_fts)",
+                                -1, &stmt, nullptr);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        gap = sqlite3_column_int64(stmt, 0);
+    const QString error = sql::errorOf(m_db);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW)
+        return {false, false, error};
+    check.ok = gap == 0;
+    if (!check.ok)
+        check.message = QStringLiteral("the full-text index has %1 rows %2 than the records table")
+                            .arg(gap > 0 ? gap : -gap)
+                            .arg(gap > 0 ? QStringLiteral("fewer") : QStringLiteral("more"));
+    return check;
+}
+
 bool Store::checkpoint()
 {
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -72,6 +73,13 @@ struct MetricSample {
     qint64 timestampMs = 0;
     QString name;
     double value = 0;
+};
+
+// The outcome of one integrity check of the store.
+struct StoreCheck {
+    bool ok = false;
+    bool cancelled = false; // stopped by the cancel flag before it finished
+    QString message;        // "ok", or what SQLite found
 };
 
 struct StoreCounts {
@@ -181,6 +189,12 @@ public:
     bool setMeta(const QString &key, const QString &value);
     QString quickCheck();                // "ok" or SQLite's message
     QString integrityCheck();
+    // PRAGMA integrity_check (every page, index and constraint), stoppable through *cancel.
+    StoreCheck checkIntegrity(const std::atomic<bool> *cancel);
+    // FTS5's own integrity-check of the full-text index against its rows, and the full-text row
+    // count against the records. FTS5 runs its check as a write statement: needs a writable
+    // connection, and holds the write lock while it runs.
+    StoreCheck checkFullText(const std::atomic<bool> *cancel);
     bool checkpoint();                   // WAL checkpoint (truncate)
 
     sqlite3 *handle() const { return m_db; } // for the search module; same thread rules apply

@@ -140,6 +140,7 @@ void EngineHost::shutdown()
     if (m_closing)
         return;
     m_closing = true;
+    emit shuttingDown();
     if (!m_engine) {
         QMetaObject::invokeMethod(this, &EngineHost::closed, Qt::QueuedConnection);
         return;

@@ -81,6 +81,9 @@ public:
 
 signals:
     void opened(bool ok, const QString &error);
+    // shutdown() has begun: pages cancel their long work now, since the engine closes only after
+    // the host's running tasks have returned.
+    void shuttingDown();
     void closed();
     // A committed batch of the running job (coalesced: at most one pending at a time).
     void jobProgress(const kms::JobProgress &progress);

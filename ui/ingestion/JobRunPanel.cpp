@@ -324,6 +324,16 @@ void JobRunPanel::poll()
     }, [this, id](const JobState &s) {
         if (id != m_jobId || m_state == State::Idle)
             return;
+        if (!s.active) {
+            // It ended before this panel knew its id (a small job can finish before submit()'s
+            // answer arrives, and its jobFinished with it): take the end from the store.
+            m_host->run(this, [id](Engine &e) { return e.job(id); }, [this](const std::optional<JobInfo> &job) {
+                if (job && job->status != JobStatus::Queued && job->status != JobStatus::Running
+                    && job->status != JobStatus::Paused)
+                    onFinished(*job);
+            });
+            return;
+        }
         if (s.running && s.running->jobId == id) {
             if (m_state == State::Queued)
                 setState(s.running->status == JobStatus::Paused ? State::Paused : State::Running);

@@ -54,6 +54,11 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
         close();
     });
     setAcceptDrops(true);
+    m_confirmQuit = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Quit KMS Admin"), question, QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No)
+               == QMessageBox::Yes;
+    };
     addPages();
     resize(1280, 820);
 }
@@ -204,22 +209,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (ConfigApplyTask::running(m_host)) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit KMS Admin"),
-            tr("A change of the engine settings is being applied. Quit anyway?\n\nIt is cancelled; the "
-               "engine keeps its current vectors and index, and you can apply the change again later."),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) {
+        if (!m_confirmQuit(tr("A change of the engine settings is being applied. Quit anyway?\n\nIt is cancelled; "
+                              "the engine keeps its current vectors and index, and you can apply the change "
+                              "again later."))) {
             event->ignore();
             return;
         }
     } else if (m_host->runningJob()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit KMS Admin"),
-            tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current batch; "
-               "every committed record stays, and running the same files again finishes the load."),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) {
+        if (!m_confirmQuit(tr("An ingestion job is running. Quit anyway?\n\nThe job stops after its current "
+                              "batch; every committed record stays, and running the same files again finishes "
+                              "the load."))) {
             event->ignore();
             return;
         }

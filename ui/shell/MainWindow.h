@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QMimeData;
 class QListWidget;
@@ -38,6 +40,11 @@ public:
     // language switch calls it from the event loop (changeEvent).
     void rebuildPages();
 
+    // Asked when the window is closed while a job or a settings change runs, with the question:
+    // true quits (the job stops after its current batch). A question box unless a test answers.
+    using QuitConfirmation = std::function<bool(const QString &question)>;
+    void setQuitConfirmation(QuitConfirmation confirm) { m_confirmQuit = std::move(confirm); }
+
 signals:
     // Local files dropped on the window (the ingestion page takes them).
     void filesDropped(const QStringList &paths);
@@ -60,6 +67,7 @@ private:
     bool m_closeRequested = false;
     bool m_rebuildQueued = false;
     enum class OpenState { Opening, Open, Failed, Closing } m_state = OpenState::Opening;
+    QuitConfirmation m_confirmQuit;
 };
 
 } // namespace kms::ui

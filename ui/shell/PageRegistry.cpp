@@ -3,8 +3,10 @@
 #include "shell/MainWindow.h"
 
 #include "appsettings/AppSettings.h"
+#include "healthpage/HealthPage.h"
 #include "host/EngineHost.h"
 #include "ingestion/IngestionPage.h"
+#include "logpage/LogPage.h"
 #include "searchpage/SearchPage.h"
 #include "settingspage/SettingsPage.h"
 
@@ -29,6 +31,11 @@ void MainWindow::addPages()
     // Ctrl+K / Ctrl+F from any page: the window holds the page's action and shows the page first.
     addAction(search->focusSearchAction());
     connect(search, &SearchPage::activationRequested, this, [this] { showPage(QStringLiteral("search")); });
+
+    addPage(new HealthPage(m_host, this), tr("Health"),
+            QIcon::fromTheme(QStringLiteral("dialog-information"), style()->standardIcon(QStyle::SP_MessageBoxInformation)));
+    addPage(new LogPage(m_host, this), tr("Logs"),
+            QIcon::fromTheme(QStringLiteral("text-x-generic"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
 
     // Settings stays last: it offers a way to the pages listed before it.
     auto *settings = new SettingsPage(m_host, &AppSettings::instance(), this);

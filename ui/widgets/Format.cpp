@@ -42,6 +42,13 @@ QString duration(double seconds)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString elapsed(double seconds)
+{
+    if (seconds >= 0 && seconds < 9.95)
+        return tr("%1 s").arg(QLocale().toString(seconds, 'f', 1));
+    return duration(seconds);
+}
+
 QString milliseconds(double ms)
 {
     if (ms < 10)

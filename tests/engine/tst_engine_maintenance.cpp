@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+// Index maintenance on an open engine: the integrity check finds what is wrong (and only that),
+// reports progress and stops when cancelled; rebuild and check keep jobs from starting meanwhile.
+#include "../TestData.h"
+#include "../TestEngine.h"
+
+#include "engine/Engine.h"
+#include "index/VectorIndex.h"
+#include "storage/DataDirectory.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <thread>
+
+using namespace kms;
+
+namespace {
+qint64 ingest(Engine &engine, const QString &file)
+{
+    IngestOptions o;
+    o.files = {file};
+    o.batchSize = 100;
+    return engine.runJob(o).counts.inserted;
+}
+
+const IntegrityFinding *finding(const IntegrityReport &r, IntegrityPhase phase)
+{
+    for (const IntegrityFinding &f : r.findings) {
+        if (f.phase == phase)
+            return &f;
+    }
+    return nullptr;
+}
+
+QString describe(const IntegrityReport &r)
+{
+    return QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact));
+}
+
+bool execSql(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
+              && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (!ok)
+        qWarning("%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return ok;
+}
+} // namespace
+
+class TestEngineMaintenance : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void healthyStorePassesEveryCheck();
+    void damageIsReported_data();
+    void damageIsReported();
+    void cancelStopsTheCheck();
+    void maintenanceHoldsJobsUntilDone();
+    void maintenanceIsRefusedWhileAJobRuns();
+
+private:
+    QTemporaryDir m_files;
+};
+
+void TestEngineMaintenance::healthyStorePassesEveryCheck()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 3000));
+    auto engine = testdata::openTestEngine(dir.filePath(QStringLiteral("data")));
+    QVERIFY(engine);
+    QCOMPARE(ingest(*engine, file), 3000);
+
+    QList<IntegrityProgress> steps;
+    const IntegrityReport report = engine->checkIntegrity([&](const IntegrityProgress &p) { steps.append(p); }, nullptr);
+    QVERIFY2(report.ok(), qPrintable(describe(report)));
+    QVERIFY(report.finished);
+    QCOMPARE(report.findings.size(), kIntegrityPhaseCount);
+    QCOMPARE(report.records, 3000);
+    QCOMPARE(report.vectorsChecked, 3000);
+    QCOMPARE(report.missingFromIndex, 0);
+    QCOMPARE(report.extraInIndex, 0);
+    QCOMPARE(report.recordsWithoutVector, 0);
+    QCOMPARE(finding(report, IntegrityPhase::Database)->message, QStringLiteral("ok"));
+
+    // Phases in order; the vector phase counts up to the record count.
+    int lastPhase = -1;
+    qint64 lastDone = 0;
+    for (const IntegrityProgress &p : steps) {
+        QVERIFY(int(p.phase) >= lastPhase);
+        lastPhase = int(p.phase);
+        if (p.phase == IntegrityPhase::VectorIndex && p.total > 0) {
+            QCOMPARE(p.total, 3000);
+            QVERIFY(p.done >= lastDone);
+            lastDone = p.done;
+        }
+    }
+    QCOMPARE(lastPhase, int(IntegrityPhase::IndexFile));
+    QCOMPARE(lastDone, 3000);
+
+    // Health shows the index file's size next to its verification.
+    const QJsonObject index = engine->health(true)[QStringLiteral("components")][QStringLiteral("vector_index")].toObject();
+    QCOMPARE(index[QStringLiteral("file_bytes")].toInteger(), QFileInfo(engine->dataDirectory().indexPath()).size());
+    QVERIFY(index[QStringLiteral("file_bytes")].toInteger() > 0);
+}
+
+void TestEngineMaintenance::damageIsReported_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("phase");
+    QTest::newRow("vector missing from the index") << "index-entry" << int(IntegrityPhase::VectorIndex);
+    QTest::newRow("index file corrupt") << "index-file" << int(IntegrityPhase::IndexFile);
+    QTest::newRow("full-text row lost") << "fts" << int(IntegrityPhase::FullText);
+}
+
+void TestEngineMaintenance::damageIsReported()
+{
+    QFETCH(QString, damage);
+    QFETCH(int, phase);
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 800));
+    {
+        auto engine = testdata::openTestEngine(data);
+        QVERIFY(engine);
+        QCOMPARE(ingest(*engine, file), 800);
+    }
+    if (damage == QLatin1String("fts")) {
+        // The full-text row of one record goes, behind FTS5's back (its content shadow table).
+        QVERIFY(execSql(DataDirectory(data).databasePath(),
+                        "DELETE FROM records_fts_content WHERE id = (SELECT min(id) FROM records)"));
+    }
+    auto engine = testdata::openTestEngine(data);
+    QVERIFY(engine);
+    if (damage == QLatin1String("index-entry")) {
+        const qint64 id = engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7"))->id; });
+        QVERIFY(engine->index().remove(id));
+    } else if (damage == QLatin1String("index-file")) {
+        // The running index is fine; the file the next start would load is not.
+        QFile f(engine->dataDirectory().indexPath());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(f.size() - 500);
+        char c = 0;
+        QVERIFY(f.getChar(&c));
+        f.seek(f.size() - 500);
+        QVERIFY(f.putChar(char(c ^ 0x5a)));
+    }
+
+    const IntegrityReport report = engine->checkIntegrity({}, nullptr);
+    QVERIFY(report.finished);
+    QVERIFY2(!report.ok(), qPrintable(describe(report)));
+    QCOMPARE(report.problemCount(), 1); // only the damaged part is reported
+    const IntegrityFinding *bad = finding(report, IntegrityPhase(phase));
+    QVERIFY(bad);
+    QVERIFY2(!bad->ok, qPrintable(bad->message));
+    QVERIFY(!bad->message.isEmpty());
+    if (damage == QLatin1String("index-entry")) {
+        QCOMPARE(report.missingFromIndex, 1);
+        QVERIFY2(bad->message.contains(QStringLiteral("1 stored vectors are missing")), qPrintable(bad->message));
+
+        // A rebuild from the database repairs it.
+        QString error;
+        QVERIFY2(engine->rebuildIndex({}, nullptr, &error), qPrintable(error));
+        QVERIFY2(engine->checkIntegrity({}, nullptr).ok(), "clean after the rebuild");
+    }
+}
+
+void TestEngineMaintenance::cancelStopsTheCheck()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 3000));
+    auto engine = testdata::openTestEngine(dir.filePath(QStringLiteral("data")));
+    QVERIFY(engine);
+    QCOMPARE(ingest(*engine, file), 3000);
+
+    std::atomic<bool> cancel{true};
+    IntegrityReport report = engine->checkIntegrity({}, &cancel);
+    QVERIFY(report.cancelled);
+    QVERIFY(!report.finished);
+    QVERIFY(!report.ok());
+    QVERIFY(report.findings.isEmpty());
+
+    // Cancelled halfway through the vectors: no verdict on them.
+    cancel = false;
+    report = engine->checkIntegrity([&](const IntegrityProgress &p) {
+        if (p.phase == IntegrityPhase::VectorIndex && p.done >= 1024)
+            cancel = true;
+    }, &cancel);
+    QVERIFY(report.cancelled);
+    QVERIFY(!report.finished);
+    QCOMPARE(report.findings.size(), 2); // database and full text ran
+    QVERIFY(report.vectorsChecked < 3000);
+
+    // The engine is fine afterwards: a job runs and the check passes.
+    const QString more = dir.filePath(QStringLiteral("b.jsonl"));
+    QVERIFY(testdata::writeCases(more, 3000, 3100));
+    QCOMPARE(ingest(*engine, more), 100);
+    QVERIFY(engine->checkIntegrity({}, nullptr).ok());
+}
+
+void TestEngineMaintenance::maintenanceHoldsJobsUntilDone()
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.jsonl"));
+    const QString b = dir.filePath(QStringLiteral("b.jsonl"));
+    QVERIFY(testdata::writeCases(a, 0, 2000));
+    QVERIFY(testdata::writeCases(b, 2000, 2500));
+    auto engine = testdata::openTestEngine(dir.filePath(QStringLiteral("data")));
+    QVERIFY(engine);
+    QCOMPARE(ingest(*engine, a), 2000);
+
+    // A job queued while the rebuild runs waits for it, then runs into the new index.
+    std::atomic<bool> inRebuild{false};
+    std::atomic<bool> release{false};
+    bool rebuilt = false;
+    QString error;
+    std::thread rebuild([&] {
+        rebuilt = engine->rebuildIndex([&](qint64, qint64) {
+            inRebuild = true;
+            while (!release.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }, nullptr, &error);
+    });
+    QTRY_VERIFY(inRebuild.load());
+    IngestOptions o;
+    o.files = {b};
+    const qint64 jobId = engine->scheduler().submit(o);
+    QVERIFY(jobId > 0);
+    QTest::qWait(300);
+    QCOMPARE(engine->job(jobId)->status, JobStatus::Queued);
+    QVERIFY(!engine->scheduler().runningProgress());
+    release = true;
+    rebuild.join();
+    QVERIFY2(rebuilt, qPrintable(error));
+    engine->scheduler().waitForIdle();
+    QCOMPARE(engine->job(jobId)->status, JobStatus::Completed);
+    QCOMPARE(engine->counts().total(), 2500);
+    QCOMPARE(engine->index().size(), 2500);
+    QVERIFY(engine->checkIntegrity({}, nullptr).ok());
+}
+
+void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 20000));
+    auto engine = testdata::openTestEngine(dir.filePath(QStringLiteral("data")));
+    QVERIFY(engine);
+    IngestOptions o;
+    o.files = {file};
+    o.batchSize = 200;
+    const qint64 jobId = engine->scheduler().submit(o);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->scheduler().runningProgress().has_value(), 30000);
+    QVERIFY(engine->scheduler().pause(jobId)); // keeps it running for as long as the test needs
+
+    QString error;
+    QVERIFY(!engine->rebuildIndex({}, nullptr, &error));
+    QVERIFY2(error.contains(QStringLiteral("job is running")), qPrintable(error));
+    const IntegrityReport report = engine->checkIntegrity({}, nullptr);
+    QVERIFY(!report.finished);
+    QVERIFY2(report.error.contains(QStringLiteral("job is running")), qPrintable(report.error));
+
+    // Whoever hears that the job ended may start maintenance right away.
+    std::atomic<int> heldWhenFinished{-1};
+    engine->scheduler().setFinishedCallback([&](const JobInfo &) {
+        const bool held = engine->scheduler().holdJobs();
+        if (held)
+            engine->scheduler().releaseJobs();
+        heldWhenFinished = held ? 1 : 0;
+    });
+    QVERIFY(engine->scheduler().resume(jobId));
+    engine->scheduler().waitForIdle();
+    QCOMPARE(engine->job(jobId)->status, JobStatus::Completed);
+    QCOMPARE(engine->index().size(), 20000);
+    QCOMPARE(heldWhenFinished.load(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestEngineMaintenance)
+#include "tst_engine_maintenance.moc"
