@@ -2,6 +2,8 @@
 #include "shell/MainWindow.h"
 
 #include "host/EngineHost.h"
+#include "shell/JobNotifier.h"
+#include "shell/StatusPanel.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -43,6 +45,8 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
     m_openState->setObjectName(QStringLiteral("openState"));
     m_openState->setText(tr("Opening %1 …").arg(host->dataDirectory()));
     statusBar()->addWidget(m_openState, 1);
+    statusBar()->addPermanentWidget(new StatusPanel(host, this));
+    new JobNotifier(host, statusBar(), this);
 
     connect(host, &EngineHost::opened, this, &MainWindow::onOpened);
     connect(host, &EngineHost::closed, this, [this] {
