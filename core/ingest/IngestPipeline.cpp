@@ -222,7 +222,6 @@ void IngestPipeline::runWriter(Shared &s)
             m_ctx.metrics->addCommitted(ins + upd + unch);
             m_ctx.metrics->addRejected(rej);
         }
-        JobProgress snapshot;
         {
             std::lock_guard guard(m_progressMutex);
             JobCounts &c = m_progress.counts;
@@ -231,8 +230,9 @@ void IngestPipeline::runWriter(Shared &s)
             c.unchanged += unch;
             c.rejected += rej;
             c.batchesCommitted += 1;
-            snapshot = m_progress;
         }
+        // With elapsed time, rate and ETA filled in: the GUI's status bar shows them per batch.
+        const JobProgress snapshot = progress();
         {
             std::lock_guard lock(s.mutex);
             ++s.nextToCommit;

@@ -63,14 +63,14 @@ void DashboardPage::buildCharts()
         stages.append({stageMetricName(Stage(s), false), stageLabel(Stage(s)), stageColor(Stage(s))});
         stages.append({stageMetricName(Stage(s), true), QString(), stageColor(Stage(s)), 1.0, true});
     }
-    auto *latency = add("latencyChart", tr("Stage latency per batch, ms (p50 solid, p95 dashed)"), stages);
+    auto *latency = add("latencyChart", tr("Stage latency (ms), p50 solid, p95 dashed"), stages);
     latency->setYRange(1);
     latency->setValueFormat([](const QList<double> &v) {
         // The slowest stage's p95: where a batch waits.
         double worst = 0;
         for (int i = 1; i < v.size(); i += 2)
             worst = std::max(worst, v[i]);
-        return tr("slowest p95 %1").arg(format::milliseconds(worst));
+        return worst > 0 ? tr("max p95 %1").arg(format::milliseconds(worst)) : tr("no batches");
     });
 
     auto *cache = add("cacheChart", tr("Embedding cache hit rate (%)"),

@@ -107,6 +107,10 @@ DashboardPage::DashboardPage(EngineHost *host, QWidget *parent)
     connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) { onOpened(ok); });
     connect(host, &EngineHost::metricsTick, this, &DashboardPage::onMetrics);
     connect(host, &EngineHost::jobsChanged, this, &DashboardPage::refreshSummary);
+    connect(host, &EngineHost::jobProgress, this, [this](const JobProgress &p) {
+        if (p.jobId == m_runningJobId)
+            showRunningJob(p);
+    });
     connect(host, &EngineHost::closed, this, [this] {
         m_summaryTimer->stop();
         setEnabled(false);
@@ -243,13 +247,14 @@ void DashboardPage::applySummary(const DashboardSummary &s)
     m_cases->setValue(format::count(s.counts.cases), tr("%1 records in all").arg(format::count(s.counts.total())));
     m_articles->setValue(format::count(s.counts.knowledge),
                          tr("%1 stored embeddings").arg(format::count(s.counts.embeddings)));
-    m_index->setValue(format::count(s.indexVectors), tr("vectors, %1 file").arg(format::bytes(double(s.indexFileBytes))));
+    m_index->setValue(format::count(s.indexVectors), tr("vectors; index file %1").arg(format::bytes(double(s.indexFileBytes))));
     m_dataDir->setValue(format::bytes(double(s.dataDirBytes)), m_host->dataDirectory());
     m_dataDir->setToolTip(m_host->dataDirectory());
 
     if (s.jobs.isEmpty()) {
         m_lastJob->setValue(tr("None"), tr("No ingestion job has run yet"));
         m_lastJob->setValueColor({});
+        m_runningJobId = 0;
     } else {
         const JobInfo &job = s.jobs.first();
         const QDateTime at = job.finishedAt.isValid() ? job.finishedAt : job.startedAt;
@@ -259,10 +264,26 @@ void DashboardPage::applySummary(const DashboardSummary &s)
                                 .arg(when(at), format::count(job.counts.processed()), format::rate(job.recordsPerSecond)));
         m_lastJob->setValueColor(jobtext::statusColor(job.status));
         m_lastJob->setToolTip(job.error.isEmpty() ? job.source : job.error);
+        // A running job's row has no rate yet: its batches bring one.
+        const bool running = job.status == JobStatus::Running || job.status == JobStatus::Paused;
+        m_runningJobId = running ? job.id : 0;
+        m_runningJobStart = job.startedAt;
+        if (const auto p = m_host->runningJob(); running && p && p->jobId == job.id)
+            showRunningJob(*p);
     }
     m_windowJobs = s.jobs;
     m_throughput->setMarkers(markersFor(m_windowJobs, QDateTime::currentMSecsSinceEpoch() - windowSpec(m_window).spanMs));
     emit summaryLoaded();
+}
+
+void DashboardPage::showRunningJob(const JobProgress &p)
+{
+    m_lastJob->setValue(jobtext::status(p.status),
+                        tr("#%1 since %2: %3 records, %4")
+                            .arg(p.jobId)
+                            .arg(when(m_runningJobStart), format::count(p.counts.processed()),
+                                 format::rate(p.recordsPerSecond)));
+    m_lastJob->setValueColor(jobtext::statusColor(p.status));
 }
 
 QList<ChartMarker> DashboardPage::markersFor(const QList<JobInfo> &jobs, qint64 fromMs) const

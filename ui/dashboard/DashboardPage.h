@@ -4,6 +4,7 @@
 #include "dashboard/DashboardData.h"
 #include "dashboard/MetricChart.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QButtonGroup;
@@ -11,6 +12,7 @@ class QLabel;
 class QTimer;
 
 namespace kms {
+struct JobProgress;
 struct MetricsPoint;
 }
 
@@ -52,6 +54,7 @@ private:
     void loadHistory();
     void applySummary(const DashboardSummary &summary);
     QList<ChartMarker> markersFor(const QList<JobInfo> &jobs, qint64 fromMs) const;
+    void showRunningJob(const kms::JobProgress &progress);
 
     EngineHost *m_host;
     ChartWindow m_window = ChartWindow::FiveMinutes;
@@ -73,6 +76,8 @@ private:
     bool m_summaryInFlight = false;
     bool m_summaryAgain = false;
     QList<JobInfo> m_windowJobs; // for the markers, refreshed with the tiles
+    qint64 m_runningJobId = 0;   // the last-job tile follows this job's batches
+    QDateTime m_runningJobStart;
 };
 
 } // namespace kms::ui

@@ -24,15 +24,22 @@ namespace kms::ui {
 
 namespace {
 
-// 1, 2, 2.5 or 5 times a power of ten, at least raw: axis steps a reader can add up.
+// 1, 2 or 5 times a power of ten, at least raw: axis steps a reader can add up, with labels that
+// need no more decimals than the step has.
 double niceStep(double raw)
 {
     if (!(raw > 0) || !std::isfinite(raw))
         return 1.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double f = raw / magnitude;
-    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 5.0 ? 5.0 : 10.0;
     return nice * magnitude;
+}
+
+QString labelFormat(double step)
+{
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 4);
+    return QStringLiteral("%.%1f").arg(decimals);
 }
 
 QColor markerColor(ChartMarker::Kind kind)
@@ -64,6 +71,9 @@ struct MetricChart::Impl {
     double atLeast = 1.0;
     bool fixed = false;
     double yMax = 0;
+    qint64 drawnAtMs = 0;    // the lines show the window ending here
+    qint64 pendingEndMs = 0; // the newest sample taken
+    bool dirty = false;      // samples taken since the lines were drawn
     std::function<QString(const QList<double> &)> format;
 
     // A bucket's points; a gap longer than two steps (idle seconds are persisted once a minute,
@@ -108,8 +118,9 @@ MetricChart::MetricChart(const QString &title, QList<ChartSeriesSpec> series, QW
     d->x->setTickCount(6);
     d->x->setLabelsFont(small);
     d->y = new QValueAxis;
-    d->y->setTickType(QValueAxis::TicksDynamic);
+    d->y->setTickInterval(0.2);
     d->y->setTickAnchor(0);
+    d->y->setTickType(QValueAxis::TicksDynamic);
     d->y->setLabelsFont(small);
     d->chart->addAxis(d->x, Qt::AlignBottom);
     d->chart->addAxis(d->y, Qt::AlignLeft);
@@ -149,6 +160,8 @@ MetricChart::MetricChart(const QString &title, QList<ChartSeriesSpec> series, QW
     m_title->setFont(bold);
     m_value->setObjectName(QStringLiteral("chartValue"));
     m_value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Room for a long value up front, so a changing value never waits for a relayout.
+    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("888,888,888 rec/s")));
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(6, 0, 6, 0);
@@ -197,10 +210,8 @@ void MetricChart::setWindow(qint64 spanMs, qint64 bucketMs, qint64 nowMs)
     for (auto &v : d->latest)
         v.reset();
     d->x->setFormat(d->spanMs <= 15 * 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-    slideTo(nowMs);
-    for (int i = 0; i < d->lines.size(); ++i)
-        redraw(i);
-    rescale();
+    d->pendingEndMs = nowMs;
+    drawAll(nowMs);
     updateValueLabel();
 }
 
@@ -212,10 +223,8 @@ void MetricChart::setHistory(const QHash<QString, QList<MetricBucket>> &series, 
         if (!d->buckets[i].isEmpty())
             d->latest[i] = d->buckets[i].last().mean * d->specs[i].scale;
     }
-    slideTo(nowMs);
-    for (int i = 0; i < d->lines.size(); ++i)
-        redraw(i);
-    rescale();
+    d->pendingEndMs = std::max(d->pendingEndMs, nowMs);
+    drawAll(d->pendingEndMs);
     updateValueLabel();
 }
 
@@ -226,11 +235,34 @@ void MetricChart::addSample(qint64 timestampMs, const QHash<QString, double> &va
         if (it != values.constEnd() && kms::addSample(d->buckets[i], timestampMs, *it, d->bucketMs))
             d->latest[i] = *it * d->specs[i].scale;
     }
-    slideTo(timestampMs);
+    updateValueLabel();
+    // A day's chart moves a fraction of a pixel a second, and redrawing ten lines of 720 points
+    // costs milliseconds of the GUI thread: long windows redraw every few seconds, a hidden chart
+    // when it is shown again.
+    d->pendingEndMs = std::max(d->pendingEndMs, timestampMs);
+    const qint64 interval = std::max<qint64>(1000, d->bucketMs / 12);
+    if (!isVisible() || timestampMs - d->drawnAtMs < interval - 500) {
+        d->dirty = true;
+        return;
+    }
+    drawAll(timestampMs);
+}
+
+void MetricChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (d->dirty)
+        drawAll(d->pendingEndMs);
+}
+
+void MetricChart::drawAll(qint64 nowMs)
+{
+    slideTo(nowMs);
     for (int i = 0; i < d->lines.size(); ++i)
         redraw(i);
     rescale();
-    updateValueLabel();
+    d->drawnAtMs = nowMs;
+    d->dirty = false;
 }
 
 void MetricChart::setMarkers(const QList<ChartMarker> &markers)
@@ -325,14 +357,23 @@ void MetricChart::rescale()
                 if (b.startMs >= from - d->bucketMs)
                     top = std::max(top, b.mean * d->specs[i].scale * 1.05);
     }
-    const double step = niceStep(top / 4.0);
+    const double step = niceStep(top / 5.0);
     const double yMax = std::ceil(top / step - 1e-9) * step;
     if (yMax != d->yMax) {
+        // The wider of the two steps goes first: a small step over a large range would lay out
+        // thousands of ticks in between (grey plot, labels shown as "...").
+        const bool growing = yMax > d->yMax;
         d->yMax = yMax;
-        d->y->setRange(0, yMax);
-        d->y->setTickInterval(step);
-        d->y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : step >= 0.1 ? QStringLiteral("%.1f")
-                                                                              : QStringLiteral("%.2f"));
+        d->y->setLabelFormat(labelFormat(step));
+        if (growing) {
+            d->y->setTickInterval(step);
+            d->y->setRange(0, yMax);
+        } else {
+            d->y->setRange(0, yMax);
+            d->y->setTickInterval(step);
+        }
+        // Wider labels need a wider axis now, not at the next resize (else they show as "...").
+        d->chart->layout()->invalidate();
     }
     for (int i = 0; i < d->markerLines.size(); ++i) {
         const double t = double(d->markers[i].timestampMs);

@@ -69,8 +69,12 @@ public:
     QString valueText() const;
     qint64 windowEndMs() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Impl;
+    void drawAll(qint64 nowMs);
     void redraw(int seriesIndex);
     void rescale();
     void slideTo(qint64 nowMs);
