@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -362,9 +363,10 @@ void TestDashboard::notificationWhenAJobEndsOrFails()
     QVERIFY(testui::closeHost(host));
 }
 
-// Not a check: with KMS_SCREENSHOT_DIR set (run under Xvfb), a 20,000-record load and a small
-// load with rejects are run and the dashboard is saved as dashboard.png (and mid-load as
-// dashboard-running-N.png) for the README.
+// Not a check: with KMS_SCREENSHOT_DIR set (run under Xvfb), a 20,000-record corpus is loaded in
+// four jobs spread over the five-minute window, then a quarter of it again with changed dates
+// (updates the embedding cache answers) and a small file with rejects; the dashboard is saved as
+// dashboard.png, mid-load as dashboard-running.png and over the hour as dashboard-1h.png.
 void TestDashboard::screenshot()
 {
     const QString out = qEnvironmentVariable("KMS_SCREENSHOT_DIR");
@@ -377,25 +379,42 @@ void TestDashboard::screenshot()
     const QString corpus = dir.filePath(QStringLiteral("corpus.jsonl"));
     QString error;
     QVERIFY2(writeSyntheticCorpus(synth, corpus, &error), qPrintable(error));
-    const QString small = writeCasesFile(dir, QStringLiteral("small.jsonl"), 2000, 150);
+    QFile in(corpus);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = in.readAll().split('\n');
+    QStringList parts;
+    for (int part = 0; part < 4; ++part) {
+        QByteArray text;
+        for (int i = part * 5000; i < (part + 1) * 5000 && i < lines.size(); ++i)
+            text += lines[i] + '\n';
+        parts << dir.filePath(QStringLiteral("part%1.jsonl").arg(part + 1));
+        QVERIFY(testdata::writeText(parts.last(), text));
+    }
+    QByteArray changed;
+    static const QRegularExpression updatedAt(QStringLiteral("\"updated_at\":\"[^\"]*\""));
+    for (int i = 0; i < 5000; ++i)
+        changed += QString::fromUtf8(lines[i]).replace(updatedAt, QStringLiteral("\"updated_at\":\"2025-01-01T00:00:00Z\"")).toUtf8() + '\n';
+    const QString updates = dir.filePath(QStringLiteral("updates.jsonl"));
+    QVERIFY(testdata::writeText(updates, changed));
+    const QString rejects = writeCasesFile(dir, QStringLiteral("small.jsonl"), 2000, 150);
 
     ui::EngineHost host;
     ui::MainWindow window(&host);
     window.resize(1280, 820);
     window.show();
     QVERIFY(testui::openHost(host, dir.filePath(QStringLiteral("data"))));
-    QTest::qWait(8000); // a few idle seconds before the load
     QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
-    QVERIFY(submitJob(host, optionsFor(corpus, 500)) > 0);
-    for (int i = 1; i <= 3; ++i) {
-        QTest::qWait(2500);
-        QVERIFY(window.grab().save(QDir(out).filePath(QStringLiteral("dashboard-running-%1.png").arg(i))));
+    const QStringList files = parts + QStringList{updates, rejects};
+    for (int i = 0; i < files.size(); ++i) {
+        QTest::qWait(i == 0 ? 15000 : 25000);
+        QVERIFY(submitJob(host, optionsFor(files[i], 250)) > 0);
+        if (i == 1) {
+            QTest::qWait(3000);
+            QVERIFY(window.grab().save(QDir(out).filePath(QStringLiteral("dashboard-running.png"))));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), i + 1, 300000);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
-    QTest::qWait(12000);
-    QVERIFY(submitJob(host, optionsFor(small, 100)) > 0);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
-    QTest::qWait(15000);
+    QTest::qWait(20000);
     QVERIFY(window.grab().save(QDir(out).filePath(QStringLiteral("dashboard.png"))));
     auto *page = window.findChild<ui::DashboardPage *>(QStringLiteral("dashboard"));
     QSignalSpy history(page, &ui::DashboardPage::historyLoaded);
