@@ -160,7 +160,7 @@ void TestDashboard::tilesAndMarkersAfterAJob()
     QVERIFY(id > 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     // The tiles refresh when the job ends, before the next timer tick (every 5 s).
-    QTRY_COMPARE_WITH_TIMEOUT(cases->value(), ui::format::count(1500), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(cases->value(), ui::format::count(1500), 4000);
     QCOMPARE(tileOf(page, "articlesTile")->value(), ui::format::count(0));
     QCOMPARE(tileOf(page, "indexTile")->value(), ui::format::count(1500));
     QVERIFY(tileOf(page, "indexTile")->detail().contains(QLatin1String("B"))); // a file size
