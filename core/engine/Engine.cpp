@@ -413,6 +413,25 @@ QList<MetricSample> Engine::metricHistory(const QString &name, qint64 fromMs, qi
     return withReader([&](Store &s) { return s.metrics(name, fromMs, toMs); });
 }
 
+QHash<QString, QList<MetricBucket>> Engine::metricSeries(const QStringList &names, qint64 fromMs, qint64 toMs,
+                                                         qint64 widthMs)
+{
+    auto series = withReader([&](Store &s) { return s.metricBuckets(names, fromMs, toMs, widthMs); });
+    // Up to ten seconds (plus a failed write's worth) are not in the table yet; addSample skips the
+    // seconds the table already has.
+    const QList<MetricsPoint> recent = m_metrics->recent(120);
+    for (const MetricsPoint &p : recent) {
+        if (p.timestampMs < fromMs || p.timestampMs > toMs)
+            continue;
+        for (const auto &[name, value] : namedValues(p)) {
+            auto it = series.find(name);
+            if (it != series.end())
+                addSample(*it, p.timestampMs, value, widthMs);
+        }
+    }
+    return series;
+}
+
 QJsonObject Engine::health(bool detailed)
 {
     const VectorSpace space = vectorSpace(); // kept alive while the check reads it
@@ -453,28 +472,13 @@ void Engine::samplerLoop()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (++tick % 30 == 0)
             dirBytes = SystemProbe::directoryBytes(m_dir->path());
-        MetricsPoint p = m_metrics->tick(now);
-        p.cpuPercent = probe.processCpuPercent();
-        p.rssBytes = double(SystemProbe::processRssBytes());
-        p.dataDirBytes = double(dirBytes);
+        const MetricsPoint p = m_metrics->tick(
+            now, {probe.processCpuPercent(), double(SystemProbe::processRssBytes()), double(dirBytes)});
         const bool active = p.recordsPerSecond10 > 0 || p.queueDepth > 0;
         // Busy seconds are kept at full resolution; idle ones once a minute.
         if (active || tick % 60 == 0) {
-            auto add = [&](const char *name, double v) { pending.append({now, QLatin1String(name), v}); };
-            add("ingest.rate", p.recordsPerSecond);
-            add("ingest.rate10", p.recordsPerSecond10);
-            add("cache.hit_rate", p.cacheHitRate);
-            add("error.rate", p.errorRate);
-            add("queue.depth", p.queueDepth);
-            add("workers.busy", p.busyWorkers);
-            add("process.cpu", p.cpuPercent);
-            add("process.rss", p.rssBytes);
-            add("datadir.bytes", p.dataDirBytes);
-            for (int s = 0; s < int(Stage::Count); ++s) {
-                const QString stage = stageName(Stage(s));
-                pending.append({now, QStringLiteral("stage.%1.p50_ms").arg(stage), p.stageP50Ms[size_t(s)]});
-                pending.append({now, QStringLiteral("stage.%1.p95_ms").arg(stage), p.stageP95Ms[size_t(s)]});
-            }
+            for (const auto &[name, value] : namedValues(p))
+                pending.append({now, name, value});
         }
         if (store && (tick % 10 == 0) && !pending.isEmpty()) {
             lock.unlock();

@@ -101,6 +101,10 @@ public:
     std::optional<JobInfo> job(qint64 id);
     QList<RejectInfo> rejects(qint64 jobId, int limit = 1000, int offset = 0);
     QList<MetricSample> metricHistory(const QString &name, qint64 fromMs, qint64 toMs);
+    // Several metrics over [fromMs, toMs] in buckets of widthMs (charts). The sampler persists every
+    // ten seconds; the seconds since then come from memory, so a chart loaded now has no gap.
+    QHash<QString, QList<MetricBucket>> metricSeries(const QStringList &names, qint64 fromMs, qint64 toMs,
+                                                     qint64 widthMs);
     QJsonObject health(bool detailed);
     // Runs f with the read connection, serialised with other queries.
     template<typename F> auto withReader(F &&f)

@@ -232,7 +232,7 @@ void IngestPipeline::runWriter(Shared &s)
             c.rejected += rej;
             c.batchesCommitted += 1;
         }
-        // With elapsed time, rate and ETA filled in, as progress bars show them.
+        // With elapsed time, rate and ETA filled in: the GUI's status bar shows them per batch.
         const JobProgress snapshot = progress();
         {
             std::lock_guard lock(s.mutex);

@@ -2,6 +2,7 @@
 #include "metrics/Metrics.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace kms {
 
@@ -22,6 +23,45 @@ QString stageName(Stage s)
     case Stage::Count: break;
     }
     return {};
+}
+
+QString metricName(MetricId id)
+{
+    switch (id) {
+    case MetricId::IngestRate: return QStringLiteral("ingest.rate");
+    case MetricId::IngestRate10: return QStringLiteral("ingest.rate10");
+    case MetricId::CacheHitRate: return QStringLiteral("cache.hit_rate");
+    case MetricId::ErrorRate: return QStringLiteral("error.rate");
+    case MetricId::QueueDepth: return QStringLiteral("queue.depth");
+    case MetricId::BusyWorkers: return QStringLiteral("workers.busy");
+    case MetricId::ProcessCpu: return QStringLiteral("process.cpu");
+    case MetricId::ProcessRss: return QStringLiteral("process.rss");
+    case MetricId::DataDirBytes: return QStringLiteral("datadir.bytes");
+    case MetricId::Count: break;
+    }
+    return {};
+}
+
+QString stageMetricName(Stage s, bool p95)
+{
+    return p95 ? QStringLiteral("stage.%1.p95_ms").arg(stageName(s)) : QStringLiteral("stage.%1.p50_ms").arg(stageName(s));
+}
+
+QList<std::pair<QString, double>> namedValues(const MetricsPoint &p)
+{
+    QList<std::pair<QString, double>> out;
+    out.reserve(int(MetricId::Count) + 2 * int(Stage::Count));
+    const double values[] = {p.recordsPerSecond, p.recordsPerSecond10, p.cacheHitRate, p.errorRate,
+                             p.queueDepth,       p.busyWorkers,        p.cpuPercent,   p.rssBytes,
+                             p.dataDirBytes};
+    static_assert(std::size(values) == size_t(MetricId::Count));
+    for (int i = 0; i < int(MetricId::Count); ++i)
+        out.append({metricName(MetricId(i)), values[i]});
+    for (int s = 0; s < int(Stage::Count); ++s) {
+        out.append({stageMetricName(Stage(s), false), p.stageP50Ms[size_t(s)]});
+        out.append({stageMetricName(Stage(s), true), p.stageP95Ms[size_t(s)]});
+    }
+    return out;
 }
 
 void Metrics::addCacheLookups(qint64 hits, qint64 misses)
@@ -46,7 +86,7 @@ double Metrics::cumulativeCacheHitRate() const
     return h + m > 0 ? h / (h + m) : 0.0;
 }
 
-MetricsPoint Metrics::tick(qint64 nowMs)
+MetricsPoint Metrics::tick(qint64 nowMs, const SystemReadings &system)
 {
     const Second now{m_committed.load(), m_rejected.load(), m_cacheHits.load(), m_cacheMisses.load()};
     const Second delta{now.committed - m_last.committed, now.rejected - m_last.rejected,
@@ -80,6 +120,9 @@ MetricsPoint Metrics::tick(qint64 nowMs)
     p.errorRate = processed60 > 0 ? double(s60.rejected) / double(processed60) : 0.0;
     p.queueDepth = m_queueDepth.load();
     p.busyWorkers = m_busyWorkers.load();
+    p.cpuPercent = system.cpuPercent;
+    p.rssBytes = system.rssBytes;
+    p.dataDirBytes = system.dataDirBytes;
 
     // Stage percentiles over the last 10 s, so a chart shows a steady line rather than noise.
     std::array<Histogram::Snapshot, int(Stage::Count)> thisSecond;

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <deque>
 #include <mutex>
+#include <utility>
 
 namespace kms {
 
@@ -30,6 +31,33 @@ struct MetricsPoint {
     std::array<double, int(Stage::Count)> stageP50Ms{};
     std::array<double, int(Stage::Count)> stageP95Ms{};
     double cpuPercent = 0;            // process, across cores (200 = two cores busy)
+    double rssBytes = 0;
+    double dataDirBytes = 0;
+};
+
+// The metrics the sampler persists every point under (the metrics table, Engine::metricSeries).
+enum class MetricId : int {
+    IngestRate = 0, // "ingest.rate": records/s, last second
+    IngestRate10,   // "ingest.rate10"
+    CacheHitRate,   // "cache.hit_rate": 0..1
+    ErrorRate,      // "error.rate": 0..1
+    QueueDepth,     // "queue.depth"
+    BusyWorkers,    // "workers.busy"
+    ProcessCpu,     // "process.cpu": percent of one core
+    ProcessRss,     // "process.rss": bytes
+    DataDirBytes,   // "datadir.bytes"
+    Count
+};
+QString metricName(MetricId id);
+// "stage.<stage>.p50_ms" or "stage.<stage>.p95_ms".
+QString stageMetricName(Stage s, bool p95);
+// Every value of a point under its persisted name: what the history holds for that second, and
+// what a live chart takes from the same point.
+QList<std::pair<QString, double>> namedValues(const MetricsPoint &p);
+
+// What the sampler reads from the system each second (SystemProbe).
+struct SystemReadings {
+    double cpuPercent = 0;
     double rssBytes = 0;
     double dataDirBytes = 0;
 };
@@ -59,8 +87,9 @@ public:
     double cumulativeCacheHitRate() const;
 
     // ---- sampling (one thread) ----
-    // Advances the windows. System values (cpu, rss, dir size) are filled by the caller.
-    MetricsPoint tick(qint64 nowMs);
+    // Advances the windows. The caller reads the system values (cpu, rss, dir size); they are part
+    // of the point kept in recent() / latest(), so live readers see them too.
+    MetricsPoint tick(qint64 nowMs, const SystemReadings &system = {});
     QList<MetricsPoint> recent(int seconds) const; // newest last, at most one hour kept
     MetricsPoint latest() const;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/Job.h"
+#include "model/MetricBucket.h"
 #include "model/Record.h"
 #include "model/SyncSchedule.h"
 
@@ -182,6 +183,10 @@ public:
     // ---- metrics history -------------------------------------------------------------------------
     bool appendMetrics(const QList<MetricSample> &samples);
     QList<MetricSample> metrics(const QString &name, qint64 fromMs, qint64 toMs);
+    // Several metrics over [fromMs, toMs], each aggregated into buckets of widthMs, oldest first;
+    // every name is a key of the result (an empty list when it has no samples there).
+    QHash<QString, QList<MetricBucket>> metricBuckets(const QStringList &names, qint64 fromMs, qint64 toMs,
+                                                      qint64 widthMs);
     bool pruneMetrics(qint64 olderThanMs);
 
     // ---- meta, maintenance -----------------------------------------------------------------------

@@ -3,6 +3,8 @@
 #include "storage/Store.h"
 #include "storage/StoreSql.h"
 
+#include <algorithm>
+
 namespace kms {
 
 namespace {
@@ -229,6 +231,26 @@ QList<MetricSample> Store::metrics(const QString &name, qint64 fromMs, qint64 to
     if (rc != SQLITE_DONE)
         sqlFail(QStringLiteral("reading metric %1").arg(name), rc);
     return list;
+}
+
+QHash<QString, QList<MetricBucket>> Store::metricBuckets(const QStringList &names, qint64 fromMs, qint64 toMs,
+                                                         qint64 widthMs)
+{
+    widthMs = std::max<qint64>(widthMs, 1);
+    QHash<QString, QList<MetricBucket>> out;
+    for (const QString &name : names) {
+        QList<MetricBucket> &series = out[name];
+        sql::Query q(m_stmts->selectMetricBuckets);
+        q.bindText(1, name).bind(2, std::max<qint64>(fromMs, 0)).bind(3, toMs).bind(4, widthMs);
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            series.append(MetricBucket{q.int64(0) * widthMs, q.int64(1), q.real(2), q.real(3), q.int64(4)});
+        if (rc != SQLITE_DONE) {
+            sqlFail(QStringLiteral("reading metric %1").arg(name), rc);
+            series.clear();
+        }
+    }
+    return out;
 }
 
 bool Store::pruneMetrics(qint64 olderThanMs)

@@ -204,6 +204,10 @@ struct Store::Statements
     // metrics
     sql::Statement insertMetric{"INSERT INTO metrics (ts, name, value) VALUES (?1, ?2, ?3)"};
     sql::Statement selectMetrics{"SELECT ts, value FROM metrics WHERE name = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY ts"};
+    // Timestamps are positive, so integer division is the floor of bucketStart().
+    sql::Statement selectMetricBuckets{
+        "SELECT ts / ?4 AS b, max(ts), avg(value), max(value), count(*) FROM metrics"
+        " WHERE name = ?1 AND ts >= ?2 AND ts <= ?3 GROUP BY b ORDER BY b"};
 
     bool prepareAll(sqlite3 *db, QString *error)
     {
@@ -214,14 +218,14 @@ struct Store::Statements
     }
 
 private:
-    std::array<sql::Statement *, 31> all()
+    std::array<sql::Statement *, 32> all()
     {
         return {&findRecord, &insertRecord, &updateRecord, &selectRecordById, &selectRecordByKey,
                 &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts, &updateFts,
                 &deleteFts, &insertEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
                 &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &bumpSeq, &insertJob,
                 &updateJob, &addJobCounts, &selectJob, &selectJobs, &insertReject, &selectRejects,
-                &deleteReject, &insertMetric, &selectMetrics};
+                &deleteReject, &insertMetric, &selectMetrics, &selectMetricBuckets};
     }
 };
 

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace kms;
@@ -192,6 +193,33 @@ private Q_SLOTS:
         QCOMPARE(job.counts.inserted, stored);     // what the job reports is what is there
         QCOMPARE(engine->job(job.id)->counts.inserted, stored);
         QCOMPARE(engine->index().size(), stored);
+    }
+
+    // The per-batch progress carries what a progress bar needs: elapsed time, rate and time left.
+    void batchProgressCarriesRateAndEta()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("cases.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 3000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        IngestOptions o = optionsFor(file);
+        o.batchSize = 100;
+        QList<JobProgress> seen;
+        std::mutex mutex;
+        engine->runJob(o, [&](IngestPipeline &p) {
+            p.setBatchCommittedCallback([&](const JobProgress &progress) {
+                std::lock_guard guard(mutex);
+                seen.append(progress);
+            });
+        });
+        QCOMPARE(seen.size(), 30);
+        const JobProgress &last = seen.last();
+        QCOMPARE(last.counts.inserted, 3000);
+        QVERIFY(last.elapsedSeconds > 0);
+        QVERIFY(last.recordsPerSecond > 0);
+        QCOMPARE(last.recordsPerSecond, double(last.counts.processed()) / last.elapsedSeconds);
+        QVERIFY(last.etaSeconds >= 0);
     }
 
     void pauseHoldsAndResumeFinishes()

@@ -3,6 +3,7 @@
 #include "metrics/Metrics.h"
 #include "metrics/SystemProbe.h"
 
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +102,41 @@ private Q_SLOTS:
         QCOMPARE(m.stageRecords(Stage::Write), 20000);
         QCOMPARE(m.stageBusyMicros(Stage::Write), 200000);
         QCOMPARE(stageName(Stage::Index), QStringLiteral("index"));
+    }
+
+    // The sampler's system readings travel with the point, so live readers (the GUI polls latest())
+    // see the same values the history stores.
+    void systemReadingsAreKeptWithThePoint()
+    {
+        Metrics m;
+        m.tick(1000, {150.0, 2.5e8, 1.0e9});
+        const MetricsPoint p = m.latest();
+        QCOMPARE(p.cpuPercent, 150.0);
+        QCOMPARE(p.rssBytes, 2.5e8);
+        QCOMPARE(p.dataDirBytes, 1.0e9);
+        QCOMPARE(m.recent(1).first().rssBytes, 2.5e8);
+    }
+
+    // Every value of a point has one distinct persisted name; a chart finds its value by that name.
+    void namedValuesCoverThePoint()
+    {
+        MetricsPoint p;
+        p.recordsPerSecond = 10;
+        p.cacheHitRate = 0.25;
+        p.rssBytes = 7;
+        p.stageP95Ms[size_t(Stage::Embed)] = 3.5;
+        const auto values = namedValues(p);
+        QCOMPARE(values.size(), int(MetricId::Count) + 2 * int(Stage::Count));
+        QHash<QString, double> byName;
+        for (const auto &[name, value] : values)
+            byName.insert(name, value);
+        QCOMPARE(byName.size(), values.size());
+        QCOMPARE(byName.value(QStringLiteral("ingest.rate")), 10.0);
+        QCOMPARE(byName.value(metricName(MetricId::CacheHitRate)), 0.25);
+        QCOMPARE(byName.value(QStringLiteral("process.rss")), 7.0);
+        QCOMPARE(byName.value(QStringLiteral("stage.embed.p95_ms")), 3.5);
+        QCOMPARE(stageMetricName(Stage::Embed, true), QStringLiteral("stage.embed.p95_ms"));
+        QCOMPARE(stageMetricName(Stage::Write, false), QStringLiteral("stage.write.p50_ms"));
     }
 
     void systemProbe()

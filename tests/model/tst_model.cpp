@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model/Job.h"
+#include "model/MetricBucket.h"
 #include "model/Record.h"
 
 #include <QTest>
@@ -29,6 +30,23 @@ private Q_SLOTS:
         QCOMPARE(c.has_value() ? int(*c) : -1, expected);
         if (c)
             QCOMPARE(collectionFromName(collectionName(*c)), c);
+    }
+    void metricBucketsTakeLiveSamples()
+    {
+        QCOMPARE(bucketStart(1999, 1000), 1000);
+        QCOMPARE(bucketStart(2000, 1000), 2000);
+        QCOMPARE(bucketStart(-1, 1000), -1000);
+        QCOMPARE(bucketStart(5, 0), 5); // a width below 1 counts as 1
+
+        QList<MetricBucket> series;
+        QVERIFY(addSample(series, 1000, 2.0, 1000));
+        QVERIFY(addSample(series, 1500, 4.0, 1000));
+        QVERIFY(!addSample(series, 1500, 100.0, 1000)); // already counted
+        QVERIFY(!addSample(series, 1200, 100.0, 1000)); // older than the newest
+        QVERIFY(addSample(series, 2100, 1.0, 1000));
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(series[0], (MetricBucket{1000, 1500, 3.0, 4.0, 2}));
+        QCOMPARE(series[1], (MetricBucket{2000, 2100, 1.0, 1.0, 1}));
     }
     void enumNamesRoundTrip()
     {

@@ -494,6 +494,28 @@ private Q_SLOTS:
         QCOMPARE(m_store->metrics("ingest.rate", 0, 99999).first().timestampMs, 1500);
     }
 
+    // Long chart windows read one bucket per interval: mean, max, count and the newest sample's time.
+    void metricBucketsAggregate()
+    {
+        QList<MetricSample> samples;
+        for (int i = 0; i < 10; ++i)
+            samples.push_back({1000 + i * 250, "rate", double(i)}); // 1000 .. 3250
+        samples.push_back({1500, "other", 42.0});
+        QVERIFY(m_store->appendMetrics(samples));
+        const auto series = m_store->metricBuckets({"rate", "other", "absent"}, 1000, 3000, 1000);
+        QCOMPARE(series.size(), 3);
+        QVERIFY(series.value("absent").isEmpty());
+        QCOMPARE(series.value("other"), (QList<MetricBucket>{{1000, 1500, 42.0, 42.0, 1}}));
+        const QList<MetricBucket> rate = series.value("rate");
+        QCOMPARE(rate.size(), 3);
+        // 1000,1250,1500,1750 -> 0..3; 2000..2750 -> 4..7; 3000 -> 8 (3250 is past toMs).
+        QCOMPARE(rate[0], (MetricBucket{1000, 1750, 1.5, 3.0, 4}));
+        QCOMPARE(rate[1], (MetricBucket{2000, 2750, 5.5, 7.0, 4}));
+        QCOMPARE(rate[2], (MetricBucket{3000, 3000, 8.0, 8.0, 1}));
+        // Width 1 keeps every sample.
+        QCOMPARE(m_store->metricBuckets({"rate"}, 0, 99999, 1).value("rate").size(), 10);
+    }
+
     void maintenance()
     {
         auto store = openFile(QStringLiteral("c.sqlite"));

@@ -3,6 +3,8 @@
 
 #include "host/EngineHost.h"
 #include "settingspage/ConfigApplyTask.h"
+#include "shell/JobNotifier.h"
+#include "shell/StatusPanel.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -44,6 +46,8 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
 
     m_openState->setObjectName(QStringLiteral("openState"));
     statusBar()->addWidget(m_openState, 1);
+    statusBar()->addPermanentWidget(new StatusPanel(host, this));
+    new JobNotifier(host, statusBar(), this);
     if (host->isOpen())
         m_state = OpenState::Open; // a window made for an engine that is already open
     retranslate();

@@ -3,6 +3,7 @@
 #include "shell/MainWindow.h"
 
 #include "appsettings/AppSettings.h"
+#include "dashboard/DashboardPage.h"
 #include "healthpage/HealthPage.h"
 #include "host/EngineHost.h"
 #include "ingestion/IngestionPage.h"
@@ -13,10 +14,17 @@
 #include <QAction>
 #include <QStyle>
 
+#include <QIcon>
+#include <QStyle>
+
 namespace kms::ui {
 
 void MainWindow::addPages()
 {
+    addPage(new DashboardPage(m_host, this), tr("Dashboard"),
+            QIcon::fromTheme(QStringLiteral("utilities-system-monitor"),
+                             style()->standardIcon(QStyle::SP_ComputerIcon)));
+
     // Ingestion also takes files dropped anywhere on the window.
     auto *ingestion = new IngestionPage(m_host, this);
     addPage(ingestion, tr("Ingestion"),

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include "shell/StatusPanel.h"
+
+#include "host/EngineHost.h"
+#include "widgets/Format.h"
+#include "widgets/StatusDot.h"
+
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProgressBar>
+#include <QTimer>
+
+#include <cmath>
+
+namespace kms::ui {
+
+namespace {
+
+constexpr int kHealthIntervalMs = 30'000;
+
+struct HealthView {
+    QString status;  // healthy / degraded / unhealthy; empty when unknown
+    QString details; // one line per component that is not healthy
+};
+
+QColor healthColor(const QString &status)
+{
+    if (status == QLatin1String("healthy"))
+        return QColor(0x2f, 0x9e, 0x44);
+    if (status == QLatin1String("degraded"))
+        return QColor(0xe0, 0x9b, 0x12);
+    if (status == QLatin1String("unhealthy"))
+        return QColor(0xc9, 0x37, 0x3a);
+    return Qt::gray;
+}
+
+QString healthLabel(const QString &status)
+{
+    if (status == QLatin1String("healthy"))
+        return StatusPanel::tr("healthy");
+    if (status == QLatin1String("degraded"))
+        return StatusPanel::tr("degraded");
+    if (status == QLatin1String("unhealthy"))
+        return StatusPanel::tr("unhealthy");
+    return StatusPanel::tr("unknown");
+}
+
+} // namespace
+
+StatusPanel::StatusPanel(EngineHost *host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_job(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_dot(new StatusDot(this))
+    , m_health(new QLabel(this))
+    , m_healthTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("statusPanel"));
+    m_job->setObjectName(QStringLiteral("jobStatus"));
+    m_progress->setObjectName(QStringLiteral("jobProgressBar"));
+    m_progress->setRange(0, 100);
+    m_progress->setFixedWidth(110);
+    m_progress->setMaximumHeight(fontMetrics().height() + 2);
+    m_progress->setTextVisible(true);
+    m_progress->setAccessibleName(tr("Job progress"));
+    m_dot->setObjectName(QStringLiteral("healthDot"));
+    m_health->setObjectName(QStringLiteral("healthStatus"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_job);
+    layout->addWidget(m_progress);
+    layout->addSpacing(12);
+    layout->addWidget(m_dot);
+    layout->addWidget(m_health);
+    showIdle();
+    m_health->setText(tr("Store: %1").arg(healthLabel({})));
+
+    m_healthTimer->setInterval(kHealthIntervalMs);
+    connect(m_healthTimer, &QTimer::timeout, this, &StatusPanel::checkHealth);
+    connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) {
+        if (!ok)
+            return;
+        m_healthTimer->start();
+        checkHealth();
+        if (auto p = m_host->runningJob())
+            showProgress(*p);
+    });
+    connect(host, &EngineHost::closed, m_healthTimer, &QTimer::stop);
+    connect(host, &EngineHost::jobProgress, this, &StatusPanel::showProgress);
+    connect(host, &EngineHost::jobFinished, this, [this](const JobInfo &) {
+        showIdle();
+        checkHealth();
+    });
+    connect(host, &EngineHost::jobsChanged, this, &StatusPanel::refreshJobState);
+}
+
+QString StatusPanel::jobText() const
+{
+    return m_job->text();
+}
+
+QString StatusPanel::healthText() const
+{
+    return m_health->text();
+}
+
+void StatusPanel::showProgress(const JobProgress &p)
+{
+    if (p.status != JobStatus::Running && p.status != JobStatus::Paused)
+        return;
+    m_shownJob = p.jobId;
+    const int percent = int(std::floor(p.fraction() * 100.0));
+    m_progress->setValue(percent);
+    m_progress->setVisible(true);
+    if (p.status == JobStatus::Paused)
+        m_job->setText(tr("Job #%1 paused at %2 %").arg(p.jobId).arg(percent));
+    else if (p.etaSeconds >= 0)
+        m_job->setText(tr("Job #%1: %2 % at %3, %4 left")
+                           .arg(p.jobId)
+                           .arg(percent)
+                           .arg(format::rate(p.recordsPerSecond), format::duration(p.etaSeconds)));
+    else
+        m_job->setText(tr("Job #%1: %2 % at %3").arg(p.jobId).arg(percent).arg(format::rate(p.recordsPerSecond)));
+}
+
+void StatusPanel::showIdle()
+{
+    m_shownJob = 0;
+    m_progress->setVisible(false);
+    m_job->setText(tr("No job running"));
+}
+
+void StatusPanel::refreshJobState()
+{
+    // Pause and resume change no batch counts: ask the store for the shown job's state.
+    if (m_shownJob == 0)
+        return;
+    const qint64 id = m_shownJob;
+    m_host->run(this, [id](Engine &e) { return e.job(id); }, [this](std::optional<JobInfo> job) {
+        if (!job || job->id != m_shownJob)
+            return;
+        if (auto p = m_host->runningJob(); p && p->jobId == job->id) {
+            JobProgress shown = *p;
+            shown.status = job->status;
+            showProgress(shown);
+        }
+    });
+}
+
+void StatusPanel::checkHealth()
+{
+    if (!m_host->isOpen() || m_healthInFlight)
+        return;
+    m_healthInFlight = true;
+    m_host->run(
+        this,
+        [](Engine &e) {
+            const QJsonObject h = e.health(false);
+            HealthView v;
+            v.status = h.value(QStringLiteral("status")).toString();
+            const QJsonObject components = h.value(QStringLiteral("components")).toObject();
+            for (auto it = components.begin(); it != components.end(); ++it) {
+                const QJsonObject c = it.value().toObject();
+                const QString status = c.value(QStringLiteral("status")).toString();
+                if (status != QLatin1String("healthy"))
+                    v.details.append(QStringLiteral("%1: %2 (%3)\n").arg(it.key(), status,
+                                                                        c.value(QStringLiteral("problems")).toString()));
+            }
+            return v;
+        },
+        [this](HealthView v) {
+            m_healthInFlight = false;
+            m_dot->setColor(healthColor(v.status));
+            m_health->setText(tr("Store: %1").arg(healthLabel(v.status)));
+            m_health->setToolTip(v.details.isEmpty() ? tr("Every component is healthy.") : v.details.trimmed());
+            emit healthChecked(v.status);
+        });
+}
+
+} // namespace kms::ui
