@@ -139,6 +139,70 @@ StageResult ftsAlone(const QString &path, const QString &createSql, const std::v
     sqlite3_close(db);
     return r;
 }
+struct SearchLatency {
+    QJsonArray json;
+    QStringList lines;
+};
+
+// p50 / p95 / max per mode over case titles spread over the whole store: what an engineer pastes
+// into the search box. Each mode runs the same queries.
+SearchLatency measureSearchLatency(Engine &engine, int queries)
+{
+    QStringList queryTexts;
+    engine.withReader([&](Store &st) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(st.handle(), "SELECT title FROM records WHERE collection = 0 AND id % 331 = 7 LIMIT ?",
+                               -1, &stmt, nullptr) == SQLITE_OK) {
+            sqlite3_bind_int(stmt, 1, queries);
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                queryTexts.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+        }
+        sqlite3_finalize(stmt);
+        return 0;
+    });
+    SearchLatency out;
+    for (SearchMode mode : {SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid}) {
+        std::vector<double> ms;
+        for (const QString &text : queryTexts) {
+            SearchQuery sq;
+            sq.text = text;
+            sq.mode = mode;
+            sq.log = false;
+            ms.push_back(engine.search().search(sq).latencyMs);
+        }
+        std::sort(ms.begin(), ms.end());
+        auto pct = [&ms](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, size_t(p / 100.0 * double(ms.size())))]; };
+        out.json.append(QJsonObject{{QStringLiteral("mode"), searchModeName(mode)},
+                                    {QStringLiteral("queries"), qint64(ms.size())},
+                                    {QStringLiteral("p50_ms"), pct(50)}, {QStringLiteral("p95_ms"), pct(95)},
+                                    {QStringLiteral("max_ms"), ms.empty() ? 0.0 : ms.back()}});
+        out.lines.append(QStringLiteral("  %1 p50 %2 ms  p95 %3 ms  max %4 ms  (%5 queries)")
+                             .arg(searchModeName(mode), -8).arg(pct(50), 0, 'f', 2).arg(pct(95), 0, 'f', 2)
+                             .arg(ms.empty() ? 0.0 : ms.back(), 0, 'f', 1).arg(ms.size()));
+    }
+    return out;
+}
+
+// benchmark --search-only: latency per mode on the data directory as it is.
+int searchOnly(const Context &ctx, int queries)
+{
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const StoreCounts counts = engine->counts();
+    // One untimed pass warms the page cache and the index, as a running application has them.
+    measureSearchLatency(*engine, std::min(queries, 50));
+    const SearchLatency latency = measureSearchLatency(*engine, queries);
+    if (ctx.json) {
+        printJson(QJsonObject{{QStringLiteral("records"), counts.total()},
+                              {QStringLiteral("search_latency"), latency.json}});
+        return Ok;
+    }
+    out(QStringLiteral("search latency on %1 records (case titles as queries):").arg(counts.total()));
+    for (const QString &l : latency.lines)
+        out(l);
+    return Ok;
+}
 } // namespace
 
 int cmdBenchmark(const Context &ctx, const QStringList &args)
@@ -157,9 +221,12 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("ef-search"), QStringLiteral("HNSW ef_search."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("dimension"), QStringLiteral("Embedding dimension (default 256)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("search-only"), QStringLiteral("Only the search latency per mode, on the data directory (--data-dir) as it is; --queries sets how many.")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
         return code;
+    if (parser.isSet(QStringLiteral("search-only")))
+        return searchOnly(ctx, std::max(1, parser.value(QStringLiteral("queries")).toInt()));
     SynthOptions so;
     so.cases = parser.value(QStringLiteral("cases")).toLongLong();
     so.articles = parser.isSet(QStringLiteral("articles")) ? parser.value(QStringLiteral("articles")).toLongLong()
@@ -351,39 +418,9 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
 
     // ---- search latency per mode on the loaded store ----
     say(QStringLiteral("measuring search latency..."));
-    QStringList queryTexts;
-    engine->withReader([&](Store &st) {
-        // Case titles spread over the whole store: what an engineer pastes into the search box.
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(st.handle(), "SELECT title FROM records WHERE collection = 0 AND id % 331 = 7 LIMIT ?",
-                               -1, &stmt, nullptr) == SQLITE_OK) {
-            sqlite3_bind_int(stmt, 1, queries);
-            while (sqlite3_step(stmt) == SQLITE_ROW)
-                queryTexts.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
-        }
-        sqlite3_finalize(stmt);
-        return 0;
-    });
-    QJsonArray latencyJson;
-    QStringList latencyLines;
-    for (SearchMode mode : {SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid}) {
-        std::vector<double> ms;
-        for (const QString &text : queryTexts) {
-            SearchQuery sq;
-            sq.text = text;
-            sq.mode = mode;
-            sq.log = false;
-            ms.push_back(engine->search().search(sq).latencyMs);
-        }
-        std::sort(ms.begin(), ms.end());
-        auto pct = [&ms](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, size_t(p / 100.0 * double(ms.size())))]; };
-        latencyJson.append(QJsonObject{{QStringLiteral("mode"), searchModeName(mode)},
-                                       {QStringLiteral("queries"), qint64(ms.size())},
-                                       {QStringLiteral("p50_ms"), pct(50)}, {QStringLiteral("p95_ms"), pct(95)},
-                                       {QStringLiteral("max_ms"), ms.empty() ? 0.0 : ms.back()}});
-        latencyLines.append(QStringLiteral("  %1 p50 %2 ms  p95 %3 ms  (%4 queries)")
-                                .arg(searchModeName(mode), -8).arg(pct(50), 0, 'f', 2).arg(pct(95), 0, 'f', 2).arg(ms.size()));
-    }
+    const SearchLatency latency = measureSearchLatency(*engine, queries);
+    const QJsonArray &latencyJson = latency.json;
+    const QStringList &latencyLines = latency.lines;
 
     // ---- report ----
     const double e2eRate = double(records) / e2eSeconds;
