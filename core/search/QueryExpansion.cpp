@@ -104,7 +104,10 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
         return {};
     for (auto &[score, word] : ranked) {
         const int df = capped(count.get(), word, options.frequencyCap);
-        score *= std::log((total + 1.0) / (double(df) + 0.5));
+        // A word in more records than the cap says little, and ranking it would cost FTS5 a walk over
+        // its whole posting list (its idf is computed per query): at a million records that is the
+        // difference between a few and a few hundred milliseconds.
+        score = df >= options.frequencyCap ? 0.0 : score * std::log((total + 1.0) / (double(df) + 0.5));
     }
     std::sort(ranked.begin(), ranked.end(), std::greater<>());
     QStringList out;

@@ -19,7 +19,7 @@ struct ExpansionOptions {
     int terms = 10;           // words kept
     int minSupport = 2;       // hits a word must appear in (fewer when fewer hits were read)
     int candidates = 30;      // words whose store frequency is looked up (one capped count each)
-    int frequencyCap = 2000;  // counting stops here: rarer than this is all that matters
+    int frequencyCap = 2000;  // words in this many records or more are not used (nor counted further)
 };
 
 // The expansion words, best first; none of queryTokens and no stop words. Reads the hits'
