@@ -311,13 +311,31 @@ bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, c
     }
     if (!fresh->save(m_dir->indexPath(), watermark, error))
         return false;
+    const qint64 savedAt = watermark;
     // Replacing the live index while a job adds to it would lose its vectors: only when idle.
+    // Records saved or deleted in the editor while the fresh index filled went to the old one:
+    // catch the fresh one up from the watermark it was filled at, under the writer lock, so no
+    // edit slips in between the catch-up and the swap.
     {
+        std::lock_guard writerGuard(m_writerMutex);
+        const qint64 now = m_writer->watermark();
+        if (now > watermark) {
+            QList<qint64> deleted;
+            {
+                std::lock_guard readerGuard(m_readerMutex);
+                deleted = m_reader->deletedSince(watermark);
+            }
+            for (qint64 id : deleted)
+                fresh->remove(id);
+            qint64 caughtUp = 0;
+            if (!fillIndex(*fresh, watermark, {}, nullptr, &caughtUp, error))
+                return false;
+        }
         std::lock_guard indexGuard(m_indexMutex);
-        m_index = std::move(fresh);
+        m_index = std::shared_ptr<VectorIndex>(std::move(fresh));
     }
     std::lock_guard guard(m_indexSaveMutex);
-    m_indexSavedWatermark = watermark;
+    m_indexSavedWatermark = savedAt; // later edits are saved at close, or caught up at the next open
     m_indexReport = {IndexOpenReport::Action::Rebuilt,
                      QStringLiteral("rebuilt on request (%1 vectors)").arg(added), added, 0};
     return true;
@@ -338,6 +356,8 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.metrics = m_metrics.get();
     ctx.saveIntervalSeconds = m_config.indexSaveIntervalSec;
     ctx.indexCheckpoint = [this](qint64 watermark) { saveIndexAt(watermark); };
+    ctx.indexChangeSuperseded = [this](qint64 id, qint64 seq) { return isSupersededIndexChange(id, seq); };
+    ctx.indexGate = &m_directChangesMutex;
     IngestOptions o = options;
     if (o.workers == 0 && m_config.workers > 0)
         o.workers = m_config.workers;

@@ -31,8 +31,9 @@ struct Migration {
     QString path;
 };
 
-// NNNN_name.sql files in version order. Gaps or duplicates make the list empty (a build error
-// worth refusing to run with rather than half-migrating).
+// NNNN_name.sql files in version order. Duplicates or a malformed name make the list empty (a build
+// error worth refusing to run with rather than half-migrating). Gaps are allowed: numbers are handed
+// out to work in progress on parallel branches, so a branch may hold 0005 before 0003 exists.
 const std::vector<Migration> &migrations()
 {
     static std::vector<Migration> list;
@@ -50,7 +51,7 @@ const std::vector<Migration> &migrations()
             list.push_back({version, kSchemaDir + u'/' + name});
         }
         for (size_t i = 0; i < list.size(); ++i) {
-            if (list[i].version != int(i) + 1) {
+            if (list[i].version < 1 || (i > 0 && list[i].version <= list[i - 1].version)) {
                 list.clear();
                 return;
             }

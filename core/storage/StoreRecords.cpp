@@ -52,8 +52,10 @@ void bindRecordColumns(sql::Query &q, const RecordWrite &w, const QByteArray &ta
         .bind(17, now);
 }
 
-// Columns as selected by selectRecordById / selectRecordByKey.
-StoredRecord readRecord(const sql::Query &q)
+} // namespace
+
+// Columns as selected by selectRecordById / selectRecordByKey (kRecordColumns).
+StoredRecord sql::readRecord(const sql::Query &q)
 {
     StoredRecord s;
     s.id = q.int64(0);
@@ -82,8 +84,6 @@ StoredRecord readRecord(const sql::Query &q)
     s.seq = q.int64(16);
     return s;
 }
-
-} // namespace
 
 // ---- lookups for the pipeline -----------------------------------------------------------------------
 // One reused single-row statement inside one read transaction. Measured as fast as IN lists of
@@ -285,7 +285,7 @@ std::optional<StoredRecord> Store::record(qint64 id)
     q.bind(1, id);
     const int rc = q.step();
     if (rc == SQLITE_ROW)
-        return readRecord(q);
+        return sql::readRecord(q);
     if (rc == SQLITE_DONE)
         fail(QStringLiteral("record id %1 does not exist").arg(id));
     else
@@ -299,7 +299,7 @@ std::optional<StoredRecord> Store::record(Collection c, const QString &externalI
     q.bind(1, int(c)).bindText(2, externalId);
     const int rc = q.step();
     if (rc == SQLITE_ROW)
-        return readRecord(q);
+        return sql::readRecord(q);
     if (rc == SQLITE_DONE)
         fail(QStringLiteral("record '%1' does not exist in %2").arg(externalId, collectionName(c)));
     else

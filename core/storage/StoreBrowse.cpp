@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: MIT
+// The data browser's queries: counts, sorted pages, distinct column values, and a whole-record walk
+// for exports. Built per call (the filters vary), with parameters bound, never spliced in.
+#include "storage/Store.h"
+#include "storage/StoreSql.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QVariantList>
+
+namespace kms {
+
+namespace {
+
+// At most this many matching rows are fetched through the filters' own indexes (or the full-text
+// index) and sorted; with more, walking the sort's index in order and filtering as it goes is
+// cheaper, since a page needs only a few hundred of them.
+constexpr qint64 kSortInMemoryLimit = 20'000;
+
+// Must equal the expressions of records_browse_status / records_browse_priority (0005).
+constexpr const char *kStatusRank =
+    "(CASE lower(r.status) WHEN 'new' THEN 1 WHEN 'open' THEN 2 WHEN 'pending' THEN 3"
+    " WHEN 'resolved' THEN 4 WHEN 'closed' THEN 5 WHEN 'draft' THEN 6 WHEN 'published' THEN 7"
+    " WHEN 'archived' THEN 8 ELSE 9 END)";
+constexpr const char *kPriorityRank =
+    "(CASE lower(r.priority) WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3"
+    " WHEN 'critical' THEN 4 ELSE 0 END)";
+
+constexpr const char *kRowColumns =
+    "r.id, r.external_id, r.title, r.status, r.priority, r.product, r.category, r.tags, r.updated_at";
+
+struct SortSpec {
+    const char *index;
+    QStringList keys; // without direction; the record id is appended as the last key
+};
+
+SortSpec sortSpec(BrowseSort s)
+{
+    switch (s) {
+    case BrowseSort::ExternalId: return {"sqlite_autoindex_records_1", {QStringLiteral("r.external_id")}};
+    case BrowseSort::Title: return {"records_browse_title", {QStringLiteral("r.title COLLATE NOCASE")}};
+    case BrowseSort::Status:
+        return {"records_browse_status", {QLatin1String(kStatusRank), QStringLiteral("r.status COLLATE NOCASE")}};
+    case BrowseSort::Priority:
+        return {"records_browse_priority",
+                {QLatin1String(kPriorityRank), QStringLiteral("r.priority COLLATE NOCASE")}};
+    case BrowseSort::Product: return {"records_browse_product", {QStringLiteral("r.product COLLATE NOCASE")}};
+    case BrowseSort::Category: return {"records_browse_category", {QStringLiteral("r.category COLLATE NOCASE")}};
+    case BrowseSort::Updated: break;
+    }
+    return {"records_browse_updated", {QStringLiteral("r.updated_at")}};
+}
+
+// One browse statement's parts. `sortDriven`: walk the sort index (many matches); otherwise let
+// the filters (or the full-text match) find the rows and sort them.
+struct BrowseSql {
+    QString from;
+    QString where;
+    QString orderBy;
+    QVariantList params;
+};
+
+BrowseSql browseSql(const BrowseQuery &q, const QString &ftsMatch, bool sortDriven, bool ordered)
+{
+    BrowseSql out;
+    QStringList where;
+    const SortSpec spec = sortSpec(q.sort);
+    if (!ftsMatch.isEmpty() && !sortDriven) {
+        // The few matching rowids drive the join; CROSS JOIN keeps that order.
+        out.from = QStringLiteral("records_fts CROSS JOIN records r ON r.id = records_fts.rowid");
+        where << QStringLiteral("records_fts MATCH ?");
+        out.params << ftsMatch;
+    } else {
+        out.from = sortDriven && ordered ? QStringLiteral("records r INDEXED BY %1").arg(QLatin1String(spec.index))
+                                         : QStringLiteral("records r");
+        if (!ftsMatch.isEmpty()) {
+            where << QStringLiteral("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)");
+            out.params << ftsMatch;
+        }
+    }
+    where << QStringLiteral("r.collection = ?");
+    out.params << qint64(int(q.collection));
+    auto exact = [&](const char *column, const QString &value, bool nocase) {
+        if (value.isEmpty())
+            return;
+        where << QStringLiteral("r.%1 = ?%2").arg(QLatin1String(column), nocase ? QStringLiteral(" COLLATE NOCASE")
+                                                                                 : QString());
+        out.params << value;
+    };
+    exact("status", q.status, false);
+    exact("priority", q.priority, false);
+    exact("product", q.product, true);
+    exact("category", q.category, true);
+    if (!q.tag.trimmed().isEmpty()) {
+        // Tags are a JSON array of strings (NULL when none); the full-text tags column (in ftsMatch,
+        // when the engine could build one) narrows the rows first.
+        where << QStringLiteral("r.tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.tags)"
+                                " WHERE lower(json_each.value) = lower(?))");
+        out.params << q.tag.trimmed();
+    }
+    out.where = where.join(QStringLiteral(" AND "));
+    if (ordered) {
+        const QString dir = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+        QStringList keys;
+        for (const QString &k : spec.keys)
+            keys << k + dir;
+        keys << QStringLiteral("r.id") + dir;
+        out.orderBy = keys.join(QStringLiteral(", "));
+    }
+    return out;
+}
+
+// A statement prepared for one call.
+class AdHoc
+{
+public:
+    AdHoc(sqlite3 *db, const QString &text, const QVariantList &params)
+        : m_text(text.toUtf8())
+        , m_stmt(m_text.constData())
+    {
+        if (!m_stmt.prepare(db, &m_error))
+            return;
+        int i = 1;
+        for (const QVariant &v : params) {
+            int rc;
+            if (v.typeId() == QMetaType::QString) {
+                const QByteArray utf8 = v.toString().toUtf8();
+                rc = sqlite3_bind_text(m_stmt.get(), i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            } else {
+                rc = sqlite3_bind_int64(m_stmt.get(), i, v.toLongLong());
+            }
+            if (rc != SQLITE_OK) {
+                m_error = QStringLiteral("binding parameter %1: %2").arg(i).arg(sql::errorOf(db));
+                return;
+            }
+            ++i;
+        }
+        m_ok = true;
+    }
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    const sql::Statement &statement() const { return m_stmt; }
+
+private:
+    QByteArray m_text;
+    sql::Statement m_stmt;
+    QString m_error;
+    bool m_ok = false;
+};
+
+QStringList tagsOf(const QByteArray &json)
+{
+    QStringList tags;
+    if (json.isEmpty())
+        return tags;
+    const QJsonArray array = QJsonDocument::fromJson(json).array();
+    for (const QJsonValue &t : array)
+        tags << t.toString();
+    return tags;
+}
+
+} // namespace
+
+namespace {
+bool hasFilters(const BrowseQuery &q, const QString &ftsMatch)
+{
+    return !ftsMatch.isEmpty() || !q.status.isEmpty() || !q.priority.isEmpty() || !q.product.isEmpty()
+           || !q.category.isEmpty() || !q.tag.trimmed().isEmpty();
+}
+
+BrowseRow readRow(const sql::Query &query)
+{
+    BrowseRow row;
+    row.id = query.int64(0);
+    row.externalId = query.text(1);
+    row.title = query.text(2);
+    row.status = query.text(3);
+    row.priority = query.text(4);
+    row.product = query.text(5);
+    row.category = query.text(6);
+    row.tags = tagsOf(query.utf8(7));
+    row.updatedAt = query.time(8);
+    return row;
+}
+} // namespace
+
+qint64 Store::browseCount(const BrowseQuery &q, const QString &ftsMatch)
+{
+    const BrowseSql b = browseSql(q, ftsMatch, false, false);
+    AdHoc s(m_db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(b.from, b.where), b.params);
+    if (!s.ok()) {
+        fail(QStringLiteral("counting records: %1").arg(s.error()));
+        return -1;
+    }
+    sql::Query query(s.statement());
+    const int rc = query.step();
+    if (rc != SQLITE_ROW) {
+        sqlFail(QStringLiteral("counting records"), rc);
+        return -1;
+    }
+    return query.int64(0);
+}
+
+BrowsePage Store::browsePage(const BrowseQuery &q, const QString &ftsMatch, qint64 offset, int limit,
+                             qint64 matching)
+{
+    QElapsedTimer timer;
+    timer.start();
+    BrowsePage page;
+    page.offset = offset;
+    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
+    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    QVariantList params = b.params;
+    params << qint64(limit) << offset;
+    AdHoc s(m_db,
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                .arg(QLatin1String(kRowColumns), b.from, b.where, b.orderBy),
+            params);
+    if (!s.ok()) {
+        page.error = QStringLiteral("reading records: %1").arg(s.error());
+        fail(page.error);
+        return page;
+    }
+    sql::Query query(s.statement());
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW)
+        page.rows.append(readRow(query));
+    if (rc != SQLITE_DONE) {
+        sqlFail(QStringLiteral("reading records"), rc);
+        page.error = m_lastError;
+    }
+    page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+    return page;
+}
+
+BrowseIds Store::browseIds(const BrowseQuery &q, const QString &ftsMatch)
+{
+    QElapsedTimer timer;
+    timer.start();
+    BrowseIds out;
+    // Without filters the sort index alone has every id in order (no table reads); with filters
+    // their indexes (or the full-text index) find the rows, which are then sorted.
+    const BrowseSql b = browseSql(q, ftsMatch, !hasFilters(q, ftsMatch), true);
+    AdHoc s(m_db, QStringLiteral("SELECT r.id FROM %1 WHERE %2 ORDER BY %3").arg(b.from, b.where, b.orderBy), b.params);
+    if (!s.ok()) {
+        out.error = QStringLiteral("reading record ids: %1").arg(s.error());
+        fail(out.error);
+        return out;
+    }
+    sql::Query query(s.statement());
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW)
+        out.ids.append(query.int64(0));
+    if (rc != SQLITE_DONE) {
+        sqlFail(QStringLiteral("reading record ids"), rc);
+        out.error = m_lastError;
+        out.ids.clear();
+    }
+    out.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+    return out;
+}
+
+BrowsePage Store::browseRows(const QList<qint64> &ids)
+{
+    QElapsedTimer timer;
+    timer.start();
+    BrowsePage page;
+    if (ids.isEmpty())
+        return page;
+    QVariantList params;
+    params.reserve(ids.size());
+    QString marks;
+    for (qint64 id : ids) {
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+        params << id;
+    }
+    AdHoc s(m_db, QStringLiteral("SELECT %1 FROM records r WHERE r.id IN (%2)").arg(QLatin1String(kRowColumns), marks),
+            params);
+    if (!s.ok()) {
+        page.error = QStringLiteral("reading records: %1").arg(s.error());
+        fail(page.error);
+        return page;
+    }
+    QHash<qint64, BrowseRow> found;
+    found.reserve(ids.size());
+    {
+        sql::Query query(s.statement());
+        int rc;
+        while ((rc = query.step()) == SQLITE_ROW) {
+            BrowseRow row = readRow(query);
+            found.insert(row.id, std::move(row));
+        }
+        if (rc != SQLITE_DONE) {
+            sqlFail(QStringLiteral("reading records"), rc);
+            page.error = m_lastError;
+            return page;
+        }
+    }
+    page.rows.reserve(ids.size());
+    for (qint64 id : ids) {
+        auto it = found.find(id);
+        if (it != found.end()) {
+            page.rows.append(std::move(it.value()));
+        } else {
+            BrowseRow gone;
+            gone.id = id;
+            gone.exists = false;
+            page.rows.append(gone);
+        }
+    }
+    page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+    return page;
+}
+
+BrowseFacets Store::browseFacets(Collection c)
+{
+    BrowseFacets facets;
+    auto distinct = [&](const char *column, const char *collate, QStringList *out) {
+        // Covering index walks (records_collection_status, records_browse_*): no table reads.
+        AdHoc s(m_db,
+                QStringLiteral("SELECT DISTINCT r.%1%2 FROM records r WHERE r.collection = ? AND r.%1 IS NOT NULL"
+                               " ORDER BY 1")
+                    .arg(QLatin1String(column), QLatin1String(collate)),
+                {qint64(int(c))});
+        if (!s.ok()) {
+            fail(QStringLiteral("reading the values of %1: %2").arg(QLatin1String(column), s.error()));
+            return;
+        }
+        sql::Query query(s.statement());
+        int rc;
+        while ((rc = query.step()) == SQLITE_ROW)
+            out->append(query.text(0));
+        if (rc != SQLITE_DONE)
+            sqlFail(QStringLiteral("reading the values of %1").arg(QLatin1String(column)), rc);
+    };
+    if (!beginRead())
+        return facets;
+    distinct("status", "", &facets.statuses);
+    distinct("priority", " COLLATE NOCASE", &facets.priorities);
+    distinct("product", " COLLATE NOCASE", &facets.products);
+    distinct("category", " COLLATE NOCASE", &facets.categories);
+    endRead();
+    return facets;
+}
+
+bool Store::forEachBrowsed(const BrowseQuery &q, const QString &ftsMatch, qint64 matching,
+                           const std::function<bool(const StoredRecord &)> &fn)
+{
+    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
+    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    AdHoc s(m_db,
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
+                .arg(QLatin1String(sql::kRecordColumns), b.from, b.where, b.orderBy),
+            b.params);
+    if (!s.ok()) {
+        fail(QStringLiteral("reading records: %1").arg(s.error()));
+        return false;
+    }
+    sql::Query query(s.statement());
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        if (!fn(sql::readRecord(query)))
+            return true;
+    }
+    if (rc != SQLITE_DONE) {
+        sqlFail(QStringLiteral("reading records"), rc);
+        return false;
+    }
+    return true;
+}
+
+bool Store::valueInUse(Collection c, const QString &column, const QString &value)
+{
+    if (column != u"status" && column != u"priority") {
+        fail(QStringLiteral("valueInUse: %1 is not a column with allowed values").arg(column));
+        return false;
+    }
+    AdHoc s(m_db, QStringLiteral("SELECT 1 FROM records r WHERE r.%1 = ? AND r.collection = ? LIMIT 1").arg(column),
+            {value, qint64(int(c))});
+    if (!s.ok()) {
+        fail(s.error());
+        return false;
+    }
+    sql::Query query(s.statement());
+    return query.step() == SQLITE_ROW;
+}
+
+QStringList Store::browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch)
+{
+    const BrowseSql b = browseSql(q, ftsMatch, false, false);
+    AdHoc s(m_db,
+            QStringLiteral("SELECT DISTINCT e.key FROM %1, json_each(r.extra) e WHERE r.extra IS NOT NULL AND %2"
+                           " ORDER BY 1")
+                .arg(b.from, b.where),
+            b.params);
+    QStringList keys;
+    if (!s.ok()) {
+        fail(QStringLiteral("reading the extra fields: %1").arg(s.error()));
+        return keys;
+    }
+    sql::Query query(s.statement());
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW)
+        keys << query.text(0);
+    if (rc != SQLITE_DONE)
+        sqlFail(QStringLiteral("reading the extra fields"), rc);
+    return keys;
+}
+
+bool Store::beginSnapshot()
+{
+    return beginRead();
+}
+
+void Store::endSnapshot()
+{
+    endRead();
+}
+
+QString Store::explainBrowse(const BrowseQuery &q, const QString &ftsMatch, qint64 matching)
+{
+    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
+    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    QVariantList params = b.params;
+    params << qint64(100) << qint64(0);
+    AdHoc s(m_db,
+            QStringLiteral("EXPLAIN QUERY PLAN SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                .arg(QLatin1String(kRowColumns), b.from, b.where, b.orderBy),
+            params);
+    if (!s.ok())
+        return s.error();
+    sql::Query query(s.statement());
+    QStringList lines;
+    while (query.step() == SQLITE_ROW)
+        lines << query.text(3);
+    return lines.join(u'\n');
+}
+
+} // namespace kms
