@@ -17,8 +17,9 @@ QString browseSortName(BrowseSort s);                           // "id", "title"
 std::optional<BrowseSort> browseSortFromName(QStringView name);
 
 // What the browser shows: one collection, filtered and sorted. Empty filter values mean "any".
-// Status, priority, product and category match the stored value exactly (the browser offers the
-// stored values, BrowseFacets); the tag matches any of the record's tags, ignoring case.
+// Status, priority, product and category match the stored value exactly, case included (the
+// browser offers the stored values, BrowseFacets); the tag matches any of the record's tags,
+// ignoring case.
 struct BrowseQuery {
     Collection collection = Collection::Cases;
     QString text;              // words that must all occur (search syntax: "phrase", pre*, -not)

@@ -160,6 +160,8 @@ public:
     // A read transaction around several calls, so they see one state of the database.
     bool beginSnapshot();
     void endSnapshot();
+    // Rows an FTS5 expression matches (all collections); -1 on error.
+    qint64 ftsMatchCount(const QString &ftsMatch);
 
     // ---- jobs and rejects --------------------------------------------------------------------------
     qint64 createJob(const JobInfo &job);                   // returns the new id, 0 on error

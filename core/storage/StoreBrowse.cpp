@@ -13,9 +13,9 @@ namespace kms {
 
 namespace {
 
-// At most this many matching rows are fetched through the filters' own indexes (or the full-text
-// index) and sorted; with more, walking the sort's index in order and filtering as it goes is
-// cheaper, since a page needs only a few hundred of them.
+// With a full-text filter matching at most this many rows, the full-text index finds them and
+// they are sorted; with more, walking the sort index and checking each row against the match list
+// is cheaper, since a page needs only a few hundred of them.
 constexpr qint64 kSortInMemoryLimit = 20'000;
 
 // Must equal the expressions of records_browse_status / records_browse_priority (0005).
@@ -32,28 +32,52 @@ constexpr const char *kRowColumns =
 
 struct SortSpec {
     const char *index;
-    QStringList keys; // without direction; the record id is appended as the last key
+    // The index's columns after the collection, in order: the sort key(s), then the filter
+    // columns, which also break ties (the record id last): ordering by exactly these lets SQLite
+    // read the index in order without sorting anything.
+    QStringList keys;
 };
 
 SortSpec sortSpec(BrowseSort s)
 {
+    const QString status = QStringLiteral("r.status"), priority = QStringLiteral("r.priority"),
+                  product = QStringLiteral("r.product"), category = QStringLiteral("r.category");
     switch (s) {
-    case BrowseSort::ExternalId: return {"sqlite_autoindex_records_1", {QStringLiteral("r.external_id")}};
-    case BrowseSort::Title: return {"records_browse_title", {QStringLiteral("r.title COLLATE NOCASE")}};
+    case BrowseSort::ExternalId:
+        return {"records_browse_external_id", {QStringLiteral("r.external_id"), status, priority, product, category}};
+    case BrowseSort::Title:
+        return {"records_browse_title", {QStringLiteral("r.title COLLATE NOCASE"), status, priority, product, category}};
     case BrowseSort::Status:
-        return {"records_browse_status", {QLatin1String(kStatusRank), QStringLiteral("r.status COLLATE NOCASE")}};
+        return {"records_browse_status",
+                {QLatin1String(kStatusRank), QStringLiteral("r.status COLLATE NOCASE"), priority, product, category}};
     case BrowseSort::Priority:
         return {"records_browse_priority",
-                {QLatin1String(kPriorityRank), QStringLiteral("r.priority COLLATE NOCASE")}};
-    case BrowseSort::Product: return {"records_browse_product", {QStringLiteral("r.product COLLATE NOCASE")}};
-    case BrowseSort::Category: return {"records_browse_category", {QStringLiteral("r.category COLLATE NOCASE")}};
+                {QLatin1String(kPriorityRank), QStringLiteral("r.priority COLLATE NOCASE"), status, product, category}};
+    case BrowseSort::Product:
+        return {"records_browse_product", {QStringLiteral("r.product COLLATE NOCASE"), status, priority, category}};
+    case BrowseSort::Category:
+        return {"records_browse_category", {QStringLiteral("r.category COLLATE NOCASE"), status, priority, product}};
     case BrowseSort::Updated: break;
     }
-    return {"records_browse_updated", {QStringLiteral("r.updated_at")}};
+    return {"records_browse_updated", {QStringLiteral("r.updated_at"), status, priority, product, category}};
 }
 
-// One browse statement's parts. `sortDriven`: walk the sort index (many matches); otherwise let
-// the filters (or the full-text match) find the rows and sort them.
+// How a browse statement finds its rows.
+enum class Plan {
+    SortIndex, // walk the sort's index in order; status / priority / product / category are checked
+               // in the index entries (0005 indexes carry them), full-text as a list of rowids
+    FullText,  // the full-text matches drive (few of them), then are sorted
+    Planner    // SQLite's choice (counts without filters)
+};
+
+// The plan of a page or id query: the sort index unless a full-text filter matches few rows.
+Plan orderedPlan(const QString &ftsMatch, qint64 matching)
+{
+    if (!ftsMatch.isEmpty() && matching >= 0 && matching <= kSortInMemoryLimit)
+        return Plan::FullText;
+    return Plan::SortIndex;
+}
+
 struct BrowseSql {
     QString from;
     QString where;
@@ -61,19 +85,19 @@ struct BrowseSql {
     QVariantList params;
 };
 
-BrowseSql browseSql(const BrowseQuery &q, const QString &ftsMatch, bool sortDriven, bool ordered)
+BrowseSql browseSql(const BrowseQuery &q, const QString &ftsMatch, Plan plan, bool ordered)
 {
     BrowseSql out;
     QStringList where;
     const SortSpec spec = sortSpec(q.sort);
-    if (!ftsMatch.isEmpty() && !sortDriven) {
-        // The few matching rowids drive the join; CROSS JOIN keeps that order.
+    if (!ftsMatch.isEmpty() && plan == Plan::FullText) {
+        // The matching rowids drive the join; CROSS JOIN keeps that order.
         out.from = QStringLiteral("records_fts CROSS JOIN records r ON r.id = records_fts.rowid");
         where << QStringLiteral("records_fts MATCH ?");
         out.params << ftsMatch;
     } else {
-        out.from = sortDriven && ordered ? QStringLiteral("records r INDEXED BY %1").arg(QLatin1String(spec.index))
-                                         : QStringLiteral("records r");
+        out.from = plan == Plan::SortIndex ? QStringLiteral("records r INDEXED BY %1").arg(QLatin1String(spec.index))
+                                           : QStringLiteral("records r");
         if (!ftsMatch.isEmpty()) {
             where << QStringLiteral("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)");
             out.params << ftsMatch;
@@ -81,17 +105,19 @@ BrowseSql browseSql(const BrowseQuery &q, const QString &ftsMatch, bool sortDriv
     }
     where << QStringLiteral("r.collection = ?");
     out.params << qint64(int(q.collection));
-    auto exact = [&](const char *column, const QString &value, bool nocase) {
+    // The stored value exactly. RTRIM, not BINARY (the same for trimmed values), on purpose: an
+    // equality in the ORDER BY's collation would make SQLite drop that column from the order it
+    // checks against the index, and then sort instead of reading the index in order.
+    auto exact = [&](const char *column, const QString &value) {
         if (value.isEmpty())
             return;
-        where << QStringLiteral("r.%1 = ?%2").arg(QLatin1String(column), nocase ? QStringLiteral(" COLLATE NOCASE")
-                                                                                 : QString());
+        where << QStringLiteral("r.%1 = ? COLLATE RTRIM").arg(QLatin1String(column));
         out.params << value;
     };
-    exact("status", q.status, false);
-    exact("priority", q.priority, false);
-    exact("product", q.product, true);
-    exact("category", q.category, true);
+    exact("status", q.status);
+    exact("priority", q.priority);
+    exact("product", q.product);
+    exact("category", q.category);
     if (!q.tag.trimmed().isEmpty()) {
         // Tags are a JSON array of strings (NULL when none); the full-text tags column (in ftsMatch,
         // when the engine could build one) narrows the rows first.
@@ -185,9 +211,29 @@ BrowseRow readRow(const sql::Query &query)
 }
 } // namespace
 
+// How many rows the full-text expression matches in all collections (a doclist walk, no table).
+qint64 Store::ftsMatchCount(const QString &ftsMatch)
+{
+    AdHoc s(m_db, QStringLiteral("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?"), {ftsMatch});
+    if (!s.ok())
+        return -1;
+    sql::Query query(s.statement());
+    return query.step() == SQLITE_ROW ? query.int64(0) : -1;
+}
+
 qint64 Store::browseCount(const BrowseQuery &q, const QString &ftsMatch)
 {
-    const BrowseSql b = browseSql(q, ftsMatch, false, false);
+    // Full-text: from the matches when few, else one walk of the update-time index checking each
+    // entry against them. Column filters: that walk, checking them in its entries (bounded by the
+    // collection's size, no table reads). None: any index.
+    Plan plan = Plan::Planner;
+    if (!ftsMatch.isEmpty())
+        plan = orderedPlan(ftsMatch, ftsMatchCount(ftsMatch));
+    else if (hasFilters(q, ftsMatch))
+        plan = Plan::SortIndex;
+    BrowseQuery counted = q;
+    counted.sort = BrowseSort::Updated;
+    const BrowseSql b = browseSql(counted, ftsMatch, plan, false);
     AdHoc s(m_db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(b.from, b.where), b.params);
     if (!s.ok()) {
         fail(QStringLiteral("counting records: %1").arg(s.error()));
@@ -209,8 +255,7 @@ BrowsePage Store::browsePage(const BrowseQuery &q, const QString &ftsMatch, qint
     timer.start();
     BrowsePage page;
     page.offset = offset;
-    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
-    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    const BrowseSql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching), true);
     QVariantList params = b.params;
     params << qint64(limit) << offset;
     AdHoc s(m_db,
@@ -239,9 +284,10 @@ BrowseIds Store::browseIds(const BrowseQuery &q, const QString &ftsMatch)
     QElapsedTimer timer;
     timer.start();
     BrowseIds out;
-    // Without filters the sort index alone has every id in order (no table reads); with filters
-    // their indexes (or the full-text index) find the rows, which are then sorted.
-    const BrowseSql b = browseSql(q, ftsMatch, !hasFilters(q, ftsMatch), true);
+    // The sort index has every id in order and the column filters in its entries: no table reads
+    // but for a tag. A full-text filter with few matches: those are found first, then sorted.
+    const BrowseSql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, ftsMatch.isEmpty() ? -1 : ftsMatchCount(ftsMatch)),
+                                  true);
     AdHoc s(m_db, QStringLiteral("SELECT r.id FROM %1 WHERE %2 ORDER BY %3").arg(b.from, b.where, b.orderBy), b.params);
     if (!s.ok()) {
         out.error = QStringLiteral("reading record ids: %1").arg(s.error());
@@ -316,12 +362,13 @@ BrowsePage Store::browseRows(const QList<qint64> &ids)
 BrowseFacets Store::browseFacets(Collection c)
 {
     BrowseFacets facets;
-    auto distinct = [&](const char *column, const char *collate, QStringList *out) {
+    auto distinct = [&](const char *column, QStringList *out) {
         // Covering index walks (records_collection_status, records_browse_*): no table reads.
+        // Sorted for people: case-insensitively.
         AdHoc s(m_db,
-                QStringLiteral("SELECT DISTINCT r.%1%2 FROM records r WHERE r.collection = ? AND r.%1 IS NOT NULL"
-                               " ORDER BY 1")
-                    .arg(QLatin1String(column), QLatin1String(collate)),
+                QStringLiteral("SELECT DISTINCT r.%1 FROM records r WHERE r.collection = ? AND r.%1 IS NOT NULL"
+                               " ORDER BY 1 COLLATE NOCASE, 1")
+                    .arg(QLatin1String(column)),
                 {qint64(int(c))});
         if (!s.ok()) {
             fail(QStringLiteral("reading the values of %1: %2").arg(QLatin1String(column), s.error()));
@@ -336,10 +383,10 @@ BrowseFacets Store::browseFacets(Collection c)
     };
     if (!beginRead())
         return facets;
-    distinct("status", "", &facets.statuses);
-    distinct("priority", " COLLATE NOCASE", &facets.priorities);
-    distinct("product", " COLLATE NOCASE", &facets.products);
-    distinct("category", " COLLATE NOCASE", &facets.categories);
+    distinct("status", &facets.statuses);
+    distinct("priority", &facets.priorities);
+    distinct("product", &facets.products);
+    distinct("category", &facets.categories);
     endRead();
     return facets;
 }
@@ -347,8 +394,7 @@ BrowseFacets Store::browseFacets(Collection c)
 bool Store::forEachBrowsed(const BrowseQuery &q, const QString &ftsMatch, qint64 matching,
                            const std::function<bool(const StoredRecord &)> &fn)
 {
-    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
-    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    const BrowseSql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching), true);
     AdHoc s(m_db,
             QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
                 .arg(QLatin1String(sql::kRecordColumns), b.from, b.where, b.orderBy),
@@ -388,7 +434,7 @@ bool Store::valueInUse(Collection c, const QString &column, const QString &value
 
 QStringList Store::browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch)
 {
-    const BrowseSql b = browseSql(q, ftsMatch, false, false);
+    const BrowseSql b = browseSql(q, ftsMatch, ftsMatch.isEmpty() ? Plan::Planner : Plan::FullText, false);
     AdHoc s(m_db,
             QStringLiteral("SELECT DISTINCT e.key FROM %1, json_each(r.extra) e WHERE r.extra IS NOT NULL AND %2"
                            " ORDER BY 1")
@@ -420,8 +466,7 @@ void Store::endSnapshot()
 
 QString Store::explainBrowse(const BrowseQuery &q, const QString &ftsMatch, qint64 matching)
 {
-    const bool sortDriven = matching < 0 || matching > kSortInMemoryLimit;
-    const BrowseSql b = browseSql(q, ftsMatch, sortDriven, true);
+    const BrowseSql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching), true);
     QVariantList params = b.params;
     params << qint64(100) << qint64(0);
     AdHoc s(m_db,

@@ -57,19 +57,26 @@ int priorityRank(const QString &p)
     return int(order.indexOf(p.toLower())) + 1; // unknown: 0
 }
 
-// -1 / 0 / 1 by the sort's key (without the id tie-break).
+// -1 / 0 / 1 by the sort's keys: the key, then the filter columns as tie-breakers, in the order of
+// the sort's index (the record id, last, is left to the caller).
 int compareBy(BrowseSort sort, const Source &a, const Source &b)
 {
     auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    auto bin = [&](const QString &x, const QString &y) { return cmp(x.toUtf8(), y.toUtf8()); };
+    auto nocase = [](const QString &x, const QString &y) { return x.compare(y, Qt::CaseInsensitive); };
+    QList<int> keys;
     switch (sort) {
-    case BrowseSort::ExternalId: return cmp(a.id.toUtf8(), b.id.toUtf8());
-    case BrowseSort::Title: return a.title.compare(b.title, Qt::CaseInsensitive);
-    case BrowseSort::Status: return cmp(statusRank(a.status), statusRank(b.status));
-    case BrowseSort::Priority: return cmp(priorityRank(a.priority), priorityRank(b.priority));
-    case BrowseSort::Product: return a.product.compare(b.product, Qt::CaseInsensitive);
-    case BrowseSort::Category: return 0; // cases have none
-    case BrowseSort::Updated: return cmp(a.updatedMs, b.updatedMs);
+    case BrowseSort::ExternalId: keys = {bin(a.id, b.id), bin(a.status, b.status), bin(a.priority, b.priority), bin(a.product, b.product)}; break;
+    case BrowseSort::Title: keys = {nocase(a.title, b.title), bin(a.status, b.status), bin(a.priority, b.priority), bin(a.product, b.product)}; break;
+    case BrowseSort::Status: keys = {cmp(statusRank(a.status), statusRank(b.status)), nocase(a.status, b.status), bin(a.priority, b.priority), bin(a.product, b.product)}; break;
+    case BrowseSort::Priority: keys = {cmp(priorityRank(a.priority), priorityRank(b.priority)), nocase(a.priority, b.priority), bin(a.status, b.status), bin(a.product, b.product)}; break;
+    case BrowseSort::Product: keys = {nocase(a.product, b.product), bin(a.status, b.status), bin(a.priority, b.priority)}; break;
+    case BrowseSort::Category: keys = {bin(a.status, b.status), bin(a.priority, b.priority), bin(a.product, b.product)}; break;
+    case BrowseSort::Updated: keys = {cmp(a.updatedMs, b.updatedMs), bin(a.status, b.status), bin(a.priority, b.priority), bin(a.product, b.product)}; break;
     }
+    for (int k : keys)
+        if (k != 0)
+            return k;
     return 0;
 }
 
@@ -168,19 +175,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("sort");
         QTest::addColumn<bool>("descending");
-        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("index");
         const std::pair<BrowseSort, const char *> sorts[] = {
-            {BrowseSort::ExternalId, "sqlite_autoindex_records_1"}, {BrowseSort::Title, "records_browse_title"},
+            {BrowseSort::ExternalId, "records_browse_external_id"}, {BrowseSort::Title, "records_browse_title"},
             {BrowseSort::Status, "records_browse_status"},          {BrowseSort::Priority, "records_browse_priority"},
             {BrowseSort::Product, "records_browse_product"},        {BrowseSort::Category, "records_browse_category"},
             {BrowseSort::Updated, "records_browse_updated"}};
         for (const auto &[sort, index] : sorts) {
             for (bool desc : {false, true}) {
-                for (const QString &status : {QString(), QStringLiteral("open")}) {
-                    QTest::addRow("%s %s%s", qPrintable(browseSortName(sort)), desc ? "desc" : "asc",
-                                  status.isEmpty() ? "" : " status=open")
-                        << int(sort) << desc << status << QString::fromLatin1(index);
+                for (const char *filter : {"", "status=open", "priority=high", "product=Orbit CRM",
+                                           "category=How-to", "status=open,priority=high,product=Orbit CRM"}) {
+                    QTest::addRow("%s %s %s", qPrintable(browseSortName(sort)), desc ? "desc" : "asc", filter)
+                        << int(sort) << desc << QString::fromLatin1(filter) << QString::fromLatin1(index);
                 }
             }
         }
@@ -189,13 +196,16 @@ private Q_SLOTS:
     {
         QFETCH(int, sort);
         QFETCH(bool, descending);
-        QFETCH(QString, status);
+        QFETCH(QString, filter);
         QFETCH(QString, index);
         BrowseQuery q;
         q.sort = BrowseSort(sort);
         q.descending = descending;
-        q.status = status;
-        // Many matching rows (unknown count): the sort index drives the query.
+        for (const QString &part : filter.split(u',', Qt::SkipEmptyParts)) {
+            const QString key = part.section(u'=', 0, 0), value = part.section(u'=', 1);
+            (key == u"status" ? q.status : key == u"priority" ? q.priority : key == u"product" ? q.product : q.category) = value;
+        }
+        // The sort index drives the query and the filters are checked in its entries.
         const QString plan = m_engine->withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
         QVERIFY2(plan.contains(index), qPrintable(plan));
         QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
@@ -207,7 +217,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("descending");
         QTest::addColumn<QString>("filter"); // field=value
         const QString filters[] = {QString(), QStringLiteral("status=open"), QStringLiteral("priority=high"),
-                                   QStringLiteral("product=vpn client"), QStringLiteral("tag=ORA-12154"),
+                                   QStringLiteral("product=VPN Client"), QStringLiteral("tag=ORA-12154"),
                                    QStringLiteral("text=ECONNRESET"), QStringLiteral("text=status:open econnreset")};
         for (int s = 0; s <= int(BrowseSort::Updated); ++s) {
             if (BrowseSort(s) == BrowseSort::Category)
@@ -237,8 +247,8 @@ private Q_SLOTS:
             q.priority = value;
             keep = [value](const Source &s) { return s.priority == value; };
         } else if (field == u"product") {
-            q.product = value; // any case: "vpn client" is "VPN Client"
-            keep = [value](const Source &s) { return s.product.compare(value, Qt::CaseInsensitive) == 0; };
+            q.product = value;
+            keep = [value](const Source &s) { return s.product == value; };
         } else if (field == u"tag") {
             q.tag = value;
             keep = [value](const Source &s) { return s.tags.contains(value, Qt::CaseInsensitive); };
@@ -366,7 +376,7 @@ private Q_SLOTS:
         QVERIFY(finds(*m_engine, a.title, SearchMode::Vector, saved.id));
         BrowseQuery q;
         q.collection = Collection::Knowledge;
-        q.category = QStringLiteral("how-to");
+        q.category = QStringLiteral("How-to");
         const BrowseResult r = m_engine->browse(q, 10);
         QCOMPARE(r.total, 1);
         QCOMPARE(r.page.rows.first().category, QStringLiteral("How-to"));
