@@ -17,9 +17,8 @@ QString browseSortName(BrowseSort s);                           // "id", "title"
 std::optional<BrowseSort> browseSortFromName(QStringView name);
 
 // What the browser shows: one collection, filtered and sorted. Empty filter values mean "any".
-// Status, priority, product and category match the stored value exactly, case included (the
-// browser offers the stored values, BrowseFacets); the tag matches any of the record's tags,
-// ignoring case.
+// Status matches the stored value exactly; priority, product, category and the tag (any of the
+// record's tags) ignoring case. The browser offers the stored values (BrowseFacets).
 struct BrowseQuery {
     Collection collection = Collection::Cases;
     QString text;              // words that must all occur (search syntax: "phrase", pre*, -not)
@@ -63,8 +62,9 @@ struct BrowseIds {
     QString error;
 };
 
-// The stored values of the filterable columns of one collection, sorted (for filter choices and
-// the editor's allowed values).
+// The stored values of the filterable columns of one collection (for filter choices and the
+// editor's allowed values): statuses, products and categories alphabetically, priorities by
+// urgency. Products and categories once per spelling ignoring case.
 struct BrowseFacets {
     QStringList statuses;
     QStringList priorities;

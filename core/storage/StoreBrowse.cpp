@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QVariantList>
 
+#include <algorithm>
+
 namespace kms {
 
 namespace {
@@ -51,8 +53,7 @@ SortSpec sortSpec(BrowseSort s)
         return {"records_browse_status",
                 {QLatin1String(kStatusRank), QStringLiteral("r.status COLLATE NOCASE"), priority, product, category}};
     case BrowseSort::Priority:
-        return {"records_browse_priority",
-                {QLatin1String(kPriorityRank), QStringLiteral("r.priority COLLATE NOCASE"), status, product, category}};
+        return {"records_browse_priority", {QLatin1String(kPriorityRank), priority, status, product, category}};
     case BrowseSort::Product:
         return {"records_browse_product", {QStringLiteral("r.product COLLATE NOCASE"), status, priority, category}};
     case BrowseSort::Category:
@@ -105,19 +106,20 @@ BrowseSql browseSql(const BrowseQuery &q, const QString &ftsMatch, Plan plan, bo
     }
     where << QStringLiteral("r.collection = ?");
     out.params << qint64(int(q.collection));
-    // The stored value exactly. RTRIM, not BINARY (the same for trimmed values), on purpose: an
-    // equality in the ORDER BY's collation would make SQLite drop that column from the order it
-    // checks against the index, and then sort instead of reading the index in order.
-    auto exact = [&](const char *column, const QString &value) {
+    // Status: the stored value exactly (RTRIM is BINARY for trimmed values); the others ignoring
+    // case. Never in the collation the ORDER BY uses for that column: SQLite drops a sort column
+    // pinned by an equality of the same collation from the order it checks against the index,
+    // and would then sort instead of reading the index in order (tests check every plan).
+    auto equal = [&](const char *column, const QString &value, const char *collation) {
         if (value.isEmpty())
             return;
-        where << QStringLiteral("r.%1 = ? COLLATE RTRIM").arg(QLatin1String(column));
+        where << QStringLiteral("r.%1 = ? COLLATE %2").arg(QLatin1String(column), QLatin1String(collation));
         out.params << value;
     };
-    exact("status", q.status);
-    exact("priority", q.priority);
-    exact("product", q.product);
-    exact("category", q.category);
+    equal("status", q.status, "RTRIM");
+    equal("priority", q.priority, "NOCASE");
+    equal("product", q.product, "NOCASE");
+    equal("category", q.category, "NOCASE");
     if (!q.tag.trimmed().isEmpty()) {
         // Tags are a JSON array of strings (NULL when none); the full-text tags column (in ftsMatch,
         // when the engine could build one) narrows the rows first.
@@ -361,17 +363,21 @@ BrowsePage Store::browseRows(const QList<qint64> &ids)
 
 BrowseFacets Store::browseFacets(Collection c)
 {
+    // Skip-scans: one index seek per distinct value (the next value after the last one), so a
+    // million rows with a handful of values cost a handful of seeks. Status exactly (from
+    // records_collection_status); priority exactly within each urgency rank; product and category
+    // one spelling per value ignoring case (the browser filters those ignoring case).
     BrowseFacets facets;
-    auto distinct = [&](const char *column, QStringList *out) {
-        // Covering index walks (records_collection_status, records_browse_*): no table reads.
-        // Sorted for people: case-insensitively.
+    auto distinct = [&](const QString &column, const QString &where, const QString &collate, QStringList *out) {
+        const QString next = QStringLiteral("SELECT min(r.%1%2) FROM records r WHERE r.collection = ?1%3")
+                                 .arg(column, collate, where);
         AdHoc s(m_db,
-                QStringLiteral("SELECT DISTINCT r.%1 FROM records r WHERE r.collection = ? AND r.%1 IS NOT NULL"
-                               " ORDER BY 1 COLLATE NOCASE, 1")
-                    .arg(QLatin1String(column)),
+                QStringLiteral("WITH RECURSIVE v(x) AS (%1 UNION ALL SELECT (%1 AND r.%2%3 > v.x) FROM v"
+                               " WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL")
+                    .arg(next, column, collate),
                 {qint64(int(c))});
         if (!s.ok()) {
-            fail(QStringLiteral("reading the values of %1: %2").arg(QLatin1String(column), s.error()));
+            fail(QStringLiteral("reading the values of %1: %2").arg(column, s.error()));
             return;
         }
         sql::Query query(s.statement());
@@ -379,15 +385,21 @@ BrowseFacets Store::browseFacets(Collection c)
         while ((rc = query.step()) == SQLITE_ROW)
             out->append(query.text(0));
         if (rc != SQLITE_DONE)
-            sqlFail(QStringLiteral("reading the values of %1").arg(QLatin1String(column)), rc);
+            sqlFail(QStringLiteral("reading the values of %1").arg(column), rc);
     };
     if (!beginRead())
         return facets;
-    distinct("status", &facets.statuses);
-    distinct("priority", &facets.priorities);
-    distinct("product", &facets.products);
-    distinct("category", &facets.categories);
+    distinct(QStringLiteral("status"), {}, {}, &facets.statuses);
+    for (int rank = 0; rank <= 4; ++rank)
+        distinct(QStringLiteral("priority"), QStringLiteral(" AND %1 = %2").arg(QLatin1String(kPriorityRank)).arg(rank), {},
+                 &facets.priorities);
+    distinct(QStringLiteral("product"), {}, QStringLiteral(" COLLATE NOCASE"), &facets.products);
+    distinct(QStringLiteral("category"), {}, QStringLiteral(" COLLATE NOCASE"), &facets.categories);
     endRead();
+    // For people: case-insensitive order (priorities stay in urgency order).
+    for (QStringList *list : {&facets.statuses, &facets.products, &facets.categories})
+        std::sort(list->begin(), list->end(),
+                  [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     return facets;
 }
 
@@ -422,7 +434,12 @@ bool Store::valueInUse(Collection c, const QString &column, const QString &value
         fail(QStringLiteral("valueInUse: %1 is not a column with allowed values").arg(column));
         return false;
     }
-    AdHoc s(m_db, QStringLiteral("SELECT 1 FROM records r WHERE r.%1 = ? AND r.collection = ? LIMIT 1").arg(column),
+    // Priority through its browse index: the rank of the value pins the seek.
+    const QString rank = column == u"priority"
+                             ? QStringLiteral(" AND %1 = %2").arg(QLatin1String(kPriorityRank),
+                                                                  QString::fromLatin1(kPriorityRank).replace(QLatin1String("r.priority"), QLatin1String("?1")))
+                             : QString();
+    AdHoc s(m_db, QStringLiteral("SELECT 1 FROM records r WHERE r.%1 = ?1 AND r.collection = ?2%3 LIMIT 1").arg(column, rank),
             {value, qint64(int(c))});
     if (!s.ok()) {
         fail(s.error());

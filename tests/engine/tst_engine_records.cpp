@@ -217,7 +217,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("descending");
         QTest::addColumn<QString>("filter"); // field=value
         const QString filters[] = {QString(), QStringLiteral("status=open"), QStringLiteral("priority=high"),
-                                   QStringLiteral("product=VPN Client"), QStringLiteral("tag=ORA-12154"),
+                                   QStringLiteral("product=VPN Client"), QStringLiteral("product=vpn client"),
+                                   QStringLiteral("priority=HIGH"), QStringLiteral("tag=ORA-12154"),
                                    QStringLiteral("text=ECONNRESET"), QStringLiteral("text=status:open econnreset")};
         for (int s = 0; s <= int(BrowseSort::Updated); ++s) {
             if (BrowseSort(s) == BrowseSort::Category)
@@ -244,11 +245,11 @@ private Q_SLOTS:
             q.status = value;
             keep = [value](const Source &s) { return s.status == value; };
         } else if (field == u"priority") {
-            q.priority = value;
-            keep = [value](const Source &s) { return s.priority == value; };
+            q.priority = value; // any case
+            keep = [value](const Source &s) { return s.priority.compare(value, Qt::CaseInsensitive) == 0; };
         } else if (field == u"product") {
-            q.product = value;
-            keep = [value](const Source &s) { return s.product == value; };
+            q.product = value; // any case
+            keep = [value](const Source &s) { return s.product.compare(value, Qt::CaseInsensitive) == 0; };
         } else if (field == u"tag") {
             q.tag = value;
             keep = [value](const Source &s) { return s.tags.contains(value, Qt::CaseInsensitive); };
@@ -324,7 +325,7 @@ private Q_SLOTS:
     {
         const BrowseFacets f = m_engine->browseFacets(Collection::Cases);
         QCOMPARE(f.statuses, (QStringList{QStringLiteral("open"), QStringLiteral("resolved")}));
-        QCOMPARE(f.priorities, (QStringList{QStringLiteral("high"), QStringLiteral("medium")}));
+        QCOMPARE(f.priorities, (QStringList{QStringLiteral("medium"), QStringLiteral("high")})); // by urgency
         QCOMPARE(f.products, (QStringList{QStringLiteral("Billing Portal"), QStringLiteral("Helix Gateway"),
                                           QStringLiteral("Orbit CRM"), QStringLiteral("VPN Client")}));
         QVERIFY(f.categories.isEmpty());

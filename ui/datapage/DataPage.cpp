@@ -10,11 +10,13 @@
 
 #include <QAction>
 #include <QFileDialog>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QLocale>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -37,10 +39,10 @@ DataPage::DataPage(EngineHost *host, QWidget *parent)
     , m_tabs(new QTabBar(this))
     , m_filters(new FilterBar(this))
     , m_table(new QTableView(this))
-    , m_new(new QPushButton(tr("&New …"), this))
-    , m_edit(new QPushButton(tr("&Edit …"), this))
+    , m_new(new QPushButton(tr("&New…"), this))
+    , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_delete(new QPushButton(tr("&Delete"), this))
-    , m_exportButton(new QPushButton(tr("E&xport …"), this))
+    , m_exportButton(new QPushButton(tr("E&xport…"), this))
     , m_summary(new QLabel(this))
     , m_message(new QLabel(this))
     , m_exportProgress(new QProgressBar(this))
@@ -88,12 +90,20 @@ DataPage::DataPage(EngineHost *host, QWidget *parent)
     header->setSectionResizeMode(RecordTableModel::Title, QHeaderView::Stretch);
     header->setSortIndicator(RecordTableModel::Updated, Qt::DescendingOrder);
     header->setSortIndicatorShown(true);
-    const std::pair<int, int> widths[] = {{RecordTableModel::ExternalId, 110}, {RecordTableModel::Status, 90},
-                                          {RecordTableModel::Priority, 80},    {RecordTableModel::Product, 150},
-                                          {RecordTableModel::Category, 150},   {RecordTableModel::Tags, 190},
-                                          {RecordTableModel::Updated, 130}};
+    // Widths from the font, not from the rows: measuring a million rows is what a lazy model avoids.
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int pad = 2 * fm.averageCharWidth() + 8;
+    const QString sampleTime = QLocale().toString(QDateTime(QDate(2024, 12, 30), QTime(23, 59)), QLocale::ShortFormat);
+    const std::pair<int, int> widths[] = {
+        {RecordTableModel::ExternalId, fm.horizontalAdvance(QStringLiteral("CS-00000000")) + pad},
+        {RecordTableModel::Status, fm.horizontalAdvance(QStringLiteral("published")) + pad},
+        {RecordTableModel::Priority, fm.horizontalAdvance(QStringLiteral("critical")) + pad},
+        {RecordTableModel::Product, fm.averageCharWidth() * 20 + pad},
+        {RecordTableModel::Category, fm.averageCharWidth() * 20 + pad},
+        {RecordTableModel::Tags, fm.averageCharWidth() * 26 + pad},
+        {RecordTableModel::Updated, fm.horizontalAdvance(sampleTime) + pad}};
     for (const auto &[column, width] : widths)
-        m_table->setColumnWidth(column, width);
+        m_table->setColumnWidth(column, std::max(width, header->sectionSizeHint(column)));
     m_table->setSortingEnabled(true);
     m_table->installEventFilter(this);
 
@@ -175,6 +185,7 @@ DataPage::DataPage(EngineHost *host, QWidget *parent)
     };
 
     updateColumns();
+    m_filters->setCollection(m_collection);
     setEnabled(false); // until the engine is open
     if (host->isOpen())
         onOpened(true);

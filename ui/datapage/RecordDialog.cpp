@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -33,11 +34,15 @@ QComboBox *makeCombo(const QStringList &values, bool editable, bool allowEmpty, 
     return combo;
 }
 
-QPlainTextEdit *makeText(const QString &text, int lines)
+// stretch: its share of the dialog's spare height.
+QPlainTextEdit *makeText(const QString &text, int lines, int stretch)
 {
     auto *edit = new QPlainTextEdit(text);
     edit->setTabChangesFocus(true); // Tab moves on, as in every other field
     edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * lines + 12);
+    QSizePolicy policy = edit->sizePolicy();
+    policy.setVerticalStretch(stretch);
+    edit->setSizePolicy(policy);
     return edit;
 }
 
@@ -77,18 +82,25 @@ RecordDialog::RecordDialog(Collection collection, const std::optional<StoredReco
     layout->addLayout(form, 1);
 
     m_externalId = new QLineEdit(r.externalId);
-    m_externalId->setReadOnly(existing.has_value()); // the identity an import upserts by
+    if (existing) {
+        // The identity an import upserts by: shown, not editable, and looking like it.
+        m_externalId->setReadOnly(true);
+        QPalette p = m_externalId->palette();
+        p.setColor(QPalette::Base, p.color(QPalette::Window));
+        m_externalId->setPalette(p);
+        m_externalId->setToolTip(tr("The ID identifies the record for imports; it cannot change."));
+    }
     m_externalId->setPlaceholderText(cases ? tr("e.g. CS-0001234") : tr("e.g. KB-00123"));
     addRow(form, Field::ExternalId, tr("&ID:"), m_externalId);
 
     m_title = new QLineEdit(r.title);
     addRow(form, Field::Title, tr("&Title:"), m_title);
 
-    m_body = makeText(r.body, cases ? 6 : 10);
+    m_body = makeText(r.body, cases ? 8 : 12, 3);
     addRow(form, Field::Body, cases ? tr("&Description:") : tr("&Body:"), m_body);
 
     if (cases) {
-        m_resolution = makeText(r.resolution, 4);
+        m_resolution = makeText(r.resolution, 4, 1);
         addRow(form, Field::Resolution, tr("&Resolution:"), m_resolution);
     }
 
@@ -146,6 +158,11 @@ void RecordDialog::addRow(QFormLayout *form, Field field, const QString &label, 
     const QString name = QLatin1String(kNames[int(field)]);
     input->setObjectName(name + QStringLiteral("Input"));
     auto *cell = new QWidget;
+    // The row grows (or not) as its input does: text boxes share the spare height by stretch.
+    QSizePolicy policy = cell->sizePolicy();
+    policy.setVerticalPolicy(input->sizePolicy().verticalPolicy());
+    policy.setVerticalStretch(input->sizePolicy().verticalStretch());
+    cell->setSizePolicy(policy);
     auto *v = new QVBoxLayout(cell);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);

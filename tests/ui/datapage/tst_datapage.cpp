@@ -479,6 +479,12 @@ void TestDataPage::screenshots()
     QTest::qWait(300);
     QVERIFY(page->editor()->grab().save(out + QStringLiteral("/data-edit.png")));
     page->editor()->reject();
+    QTRY_VERIFY(page->editor() == nullptr);
+    // The articles too (not committed; for looking at).
+    page->setCollection(Collection::Knowledge);
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->query().collection == Collection::Knowledge && !page->model()->isLoading(), kWait);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(out + QStringLiteral("/data-articles.png")));
     QVERIFY(testui::closeHost(host));
 }
 
