@@ -138,21 +138,6 @@ std::optional<BrowseRow> RecordTableModel::rowAt(int row) const
     return page->rows.at(row % kPageSize);
 }
 
-bool RecordTableModel::updateRecord(const BrowseRow &updated)
-{
-    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
-        for (int i = 0; i < it->rows.size(); ++i) {
-            if (it->rows[i].id != updated.id)
-                continue;
-            it->rows[i] = updated;
-            const int row = it.key() * kPageSize + i;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            return true;
-        }
-    }
-    return false;
-}
-
 void RecordTableModel::requestPage(int page) const
 {
     if (m_inFlight.contains(page))

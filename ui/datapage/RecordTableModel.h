@@ -49,8 +49,6 @@ public:
     qint64 total() const { return m_total; }
     // The row's data when its page is here.
     std::optional<BrowseRow> rowAt(int row) const;
-    // Replaces the shown columns of a record in place (after an edit that keeps its position).
-    bool updateRecord(const BrowseRow &row);
     // Pages fetched since the last load, for tests and the status line.
     int pagesFetched() const { return m_pagesFetched; }
     bool isRowLoaded(int row) const;

@@ -156,9 +156,11 @@ void TestDataPage::cleanupTestCase()
 
 void TestDataPage::init()
 {
-    // Every test starts from the cases, unfiltered, newest first.
+    // Every test starts from the cases, unfiltered, newest first, with seams that answer "no".
     if (auto *editor = m_page->editor())
         editor->reject();
+    m_page->confirmDelete = [](const QString &) { return false; };
+    m_page->chooseExportFile = [](const QString &) { return QString(); };
     m_page->setCollection(Collection::Cases);
     m_page->filterBar()->clear();
     emit m_page->filterBar()->changed();
