@@ -11,6 +11,8 @@
 #include "engine/Engine.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -141,6 +143,27 @@ private Q_SLOTS:
         QVERIFY(m_engine->deleteRecord(saved.id));
         const double deleteMs = ms(t);
         qInfo("facets %.1f ms, create %.1f ms, edit %.1f ms, delete %.1f ms", facets, saveMs, editMs, deleteMs);
+    }
+
+    void exports_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("csv") << "export.csv";
+        QTest::newRow("jsonl") << "export.jsonl";
+    }
+    void exports()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        BrowseQuery q;
+        q.status = QStringLiteral("open");
+        QElapsedTimer t;
+        t.start();
+        const ExportResult r = m_engine->exportRecords(q, dir.filePath(name));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const double s = ms(t) / 1000;
+        qInfo("export of %lld records (status=open) to %s: %.1f s, %.0f records/s, %.0f MB", r.records,
+              qPrintable(name), s, double(r.records) / s, double(QFileInfo(r.path).size()) / 1e6);
     }
 };
 
