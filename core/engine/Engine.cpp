@@ -345,6 +345,8 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.metrics = m_metrics.get();
     ctx.saveIntervalSeconds = config.indexSaveIntervalSec;
     ctx.indexCheckpoint = [this](qint64 watermark) { saveIndexAt(watermark); };
+    ctx.indexChangeSuperseded = [this](qint64 id, qint64 seq) { return isSupersededIndexChange(id, seq); };
+    ctx.indexGate = &m_directChangesMutex;
     IngestOptions o = options;
     if (o.workers == 0 && config.workers > 0)
         o.workers = config.workers;

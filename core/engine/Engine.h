@@ -4,12 +4,14 @@
 #include "config/EngineConfig.h"
 #include "engine/EmbedderInfo.h"
 #include "health/IntegrityCheck.h"
+#include "engine/RecordEdits.h"
 #include "ingest/JobScheduler.h"
 #include "model/SyncSchedule.h"
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
 #include "storage/Store.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -113,6 +115,34 @@ public:
         return f(*m_reader);
     }
 
+    // ---- records: the data browser (any thread) ----
+    // BrowseQuery::text and tag go through the search module's parser and normaliser, so the words
+    // match as they do in a keyword search; field filters typed in the text (status:open) apply too.
+    BrowseResult browse(const BrowseQuery &query, int limit);
+    // `total` is the count browse() gave (it picks the query plan); -1 if unknown.
+    BrowsePage browsePage(const BrowseQuery &query, qint64 offset, int limit, qint64 total = -1);
+    BrowseFacets browseFacets(Collection c);
+    // Every matching id in order, and the rows of a slice of them (paging a snapshot by position).
+    BrowseIds browseIds(const BrowseQuery &query);
+    BrowsePage browseRows(const QList<qint64> &ids);
+    // The standard status / priority values of a collection plus those already stored.
+    AllowedValues allowedValues(Collection c);
+    std::optional<StoredRecord> record(qint64 id, QString *error = nullptr);
+    // Creates (id 0) or replaces (the record with that id: collection and external id cannot
+    // change) one record: normalise, validate (RecordSaveResult::problems name the fields), embed,
+    // write row + full-text row + vector in one transaction, and put the vector in the HNSW index
+    // before returning, so every search mode finds the new text at once. Created records get
+    // created/updated = now, edits updated = now; Record::extra of an edit is kept when empty.
+    // Serialised with ingestion jobs by the writer lock.
+    RecordSaveResult saveRecord(const Record &record, qint64 id = 0);
+    // Removes the record, its full-text row and its vector (markDelete in HNSW): no search mode
+    // finds it afterwards.
+    bool deleteRecord(qint64 id, QString *error = nullptr);
+    // Writes every record the query matches, in its order, to path (.csv, .jsonl or .json: the
+    // layout `kmsctl generate` writes and every reader imports, so an export can be re-imported).
+    // Streams from its own read connection in one snapshot; the file appears only when complete.
+    ExportResult exportRecords(const BrowseQuery &query, const QString &path, ExportProgress *progress = nullptr);
+
     // ---- ingestion ----
     // Runs a job synchronously on the calling thread (CLI); the scheduler is for queued jobs.
     JobInfo runJob(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started = {});
@@ -183,6 +213,13 @@ private:
     std::unique_ptr<IngestPipeline> makePipeline(const IngestOptions &options, qint64 jobId);
     void samplerLoop();
     ScheduleRunResult runScheduleLocked(SyncSchedule s, const QDateTime &now); // under m_scheduleMutex
+    // The FTS5 expression for a browse query's text and tag; copies filters typed in the text.
+    QString browseMatch(const BrowseQuery &query, BrowseQuery *effective) const;
+    // Index changes the editor made, by record id with the change sequence they committed at: a
+    // job's indexer must not apply an older change of the same record after them. Both with
+    // m_directChangesMutex held (the indexer holds it across its check and its index update).
+    void noteDirectIndexChange(qint64 id, qint64 seq);
+    bool isSupersededIndexChange(qint64 id, qint64 seq) const;
     void saveIndexAt(qint64 watermark);
 
     EngineConfig m_config;
@@ -210,6 +247,9 @@ private:
     QStringList m_warnings;
     std::unique_ptr<JobScheduler> m_scheduler;
     std::mutex m_scheduleMutex; // one schedule run decision at a time: no job queued twice
+
+    std::mutex m_directChangesMutex;
+    QHash<qint64, qint64> m_directChanges; // record id -> seq (cleared when no job runs)
 
     std::thread m_sampler;
     std::mutex m_samplerMutex;

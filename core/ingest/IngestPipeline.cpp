@@ -269,11 +269,16 @@ void IngestPipeline::runIndexer(Shared &s)
         }
         QElapsedTimer t;
         t.start();
+        std::unique_lock<std::mutex> gate;
+        if (m_ctx.indexGate)
+            gate = std::unique_lock(*m_ctx.indexGate);
         std::vector<qint64> ids;
         std::vector<float> vectors;
         ids.reserve(outcome.indexChanges.size());
         vectors.reserve(outcome.indexChanges.size() * size_t(dim));
         for (const IndexChange &c : outcome.indexChanges) {
+            if (m_ctx.indexChangeSuperseded && m_ctx.indexChangeSuperseded(c.id, outcome.seq))
+                continue;
             if (c.vector.empty()) {
                 m_ctx.index->remove(c.id);
                 continue;
@@ -287,6 +292,8 @@ void IngestPipeline::runIndexer(Shared &s)
             // when it is next opened. Report it, do not stop the job.
             log::get("kms.core.index")->error("adding batch to the vector index failed: {}", error.toStdString());
         }
+        if (gate.owns_lock())
+            gate.unlock();
         if (m_ctx.metrics)
             m_ctx.metrics->recordStage(Stage::Index, t.nsecsElapsed() / 1000, qint64(ids.size()));
         if (m_ctx.indexCheckpoint && sinceSave.elapsed() > qint64(m_ctx.saveIntervalSeconds) * 1000) {

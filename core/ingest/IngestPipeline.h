@@ -53,6 +53,12 @@ struct IngestContext {
     // Called from the index thread with the watermark it has reached; the engine saves the index
     // file at most every saveIntervalSeconds during a long job.
     std::function<void(qint64 watermark)> indexCheckpoint;
+    // True when the record's index change committed at seq is outdated by a newer one already in
+    // the index (an edit made while this batch waited for the indexer): then it is skipped. Called
+    // with indexGate held, which the engine also holds while it changes the index for an edit, so
+    // no edit falls between the check and the index update.
+    std::function<bool(qint64 id, qint64 seq)> indexChangeSuperseded;
+    std::mutex *indexGate = nullptr;
     int saveIntervalSeconds = 300;
 };
 

@@ -63,6 +63,27 @@ quint64 RecordPreparer::recordContentHash(const Record &r)
                           : QString::fromUtf8(QJsonDocument(r.extra).toJson(QJsonDocument::Compact))});
 }
 
+RecordWrite RecordPreparer::prepareOne(const Record &r, const Normalizer &normalizer, const Embedder &embedder,
+                                       EmbeddingCache *cache)
+{
+    RecordWrite w;
+    w.record = r;
+    w.contentHash = recordContentHash(r);
+    const QStringList tokens = embeddingTokens(normalizer, r, &w.titleText, &w.bodyText, &w.resolutionText,
+                                               &w.tagsText);
+    w.textHash = contentHash(joined(tokens));
+    if (cache && cache->lookup(w.textHash, &w.vector))
+        return w;
+    w.vector.resize(size_t(embedder.dimension()));
+    embedder.embed(tokens, w.vector);
+    w.vectorIsNew = true;
+    if (cache) {
+        cache->noteMiss();
+        cache->insert(w.textHash, w.vector);
+    }
+    return w;
+}
+
 PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
 {
     PreparedBatch out;

@@ -65,6 +65,11 @@ public:
     static QStringList embeddingTokens(const Normalizer &n, const Record &r, QString *titleText,
                                        QString *bodyText, QString *resolutionText, QString *tagsText);
     static quint64 recordContentHash(const Record &r);
+    // One validated record ready for the writer outside a job (the data browser's editor): the
+    // same matching-form text, hashes and vector a job would make; the vector from the memory
+    // cache when it is there, else from the embedder.
+    static RecordWrite prepareOne(const Record &r, const Normalizer &normalizer, const Embedder &embedder,
+                                  EmbeddingCache *cache);
 
 private:
     Context m_ctx;

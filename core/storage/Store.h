@@ -3,6 +3,7 @@
 
 #include "model/Job.h"
 #include "model/MetricBucket.h"
+#include "storage/Browse.h"
 #include "model/Record.h"
 #include "model/SyncSchedule.h"
 
@@ -161,6 +162,34 @@ public:
     // record points to. Return the rows deleted, -1 on error.
     qint64 deleteEmbeddings(const QString &embedderId);
     qint64 deleteUnusedEmbeddings();
+    // ---- browsing (the data browser) ----------------------------------------------------------------
+    // ftsMatch: an FTS5 MATCH expression standing for BrowseQuery::text and tag (the search module
+    // makes it), empty for none. Counts and pages are exact for the query; `matching` is the count
+    // when known (it picks the cheaper plan), -1 otherwise. Errors: -1 / BrowsePage::error.
+    qint64 browseCount(const BrowseQuery &q, const QString &ftsMatch);
+    BrowsePage browsePage(const BrowseQuery &q, const QString &ftsMatch, qint64 offset, int limit,
+                          qint64 matching = -1);
+    BrowseFacets browseFacets(Collection c);
+    // The ids of all matching records in browse order (see BrowseIds).
+    BrowseIds browseIds(const BrowseQuery &q, const QString &ftsMatch);
+    // The rows of these records in this order; a deleted one comes back with exists = false.
+    BrowsePage browseRows(const QList<qint64> &ids);
+    // Every matching record, whole, in browse order; fn returns false to stop. One statement, so one
+    // snapshot even while a job writes.
+    bool forEachBrowsed(const BrowseQuery &q, const QString &ftsMatch, qint64 matching,
+                        const std::function<bool(const StoredRecord &)> &fn);
+    // Whether a record of the collection has this exact status or priority (column "status" or
+    // "priority"); an index probe.
+    bool valueInUse(Collection c, const QString &column, const QString &value);
+    // The distinct Record::extra field names of the matching records (CSV export columns).
+    QStringList browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch);
+    // The page query's plan (EXPLAIN QUERY PLAN details, one per line), for tests.
+    QString explainBrowse(const BrowseQuery &q, const QString &ftsMatch, qint64 matching);
+    // A read transaction around several calls, so they see one state of the database.
+    bool beginSnapshot();
+    void endSnapshot();
+    // Rows an FTS5 expression matches (all collections); -1 on error.
+    qint64 ftsMatchCount(const QString &ftsMatch);
 
     // ---- jobs and rejects --------------------------------------------------------------------------
     qint64 createJob(const JobInfo &job);                   // returns the new id, 0 on error

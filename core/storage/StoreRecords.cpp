@@ -54,6 +54,7 @@ void bindRecordColumns(sql::Query &q, const RecordWrite &w, const QByteArray &ta
 
 } // namespace
 
+// Columns as selected by selectRecordById / selectRecordByKey (kRecordColumns).
 StoredRecord sql::readRecord(const sql::Query &q)
 {
     StoredRecord s;

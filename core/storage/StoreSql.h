@@ -121,7 +121,10 @@ private:
     sqlite3_stmt *m_stmt;
 };
 
-// Columns as selected by selectRecordById / selectRecordByKey (StoreRecords.cpp).
+// The columns of a whole record, in the order readRecord() expects (table alias r).
+inline constexpr const char *kRecordColumns =
+    "r.id, r.collection, r.external_id, r.title, r.body, r.resolution, r.status, r.priority, r.product,"
+    " r.category, r.tags, r.created_at, r.updated_at, r.extra, r.content_hash, r.text_hash, r.seq";
 StoredRecord readRecord(const Query &q);
 
 } // namespace kms::sql

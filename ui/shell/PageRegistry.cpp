@@ -4,6 +4,7 @@
 
 #include "appsettings/AppSettings.h"
 #include "dashboard/DashboardPage.h"
+#include "datapage/DataPage.h"
 #include "healthpage/HealthPage.h"
 #include "host/EngineHost.h"
 #include "ingestion/IngestionPage.h"
@@ -15,6 +16,8 @@
 #include <QStyle>
 
 #include <QIcon>
+#include <QStyle>
+
 #include <QStyle>
 
 namespace kms::ui {
@@ -39,6 +42,9 @@ void MainWindow::addPages()
     // Ctrl+K / Ctrl+F from any page: the window holds the page's action and shows the page first.
     addAction(search->focusSearchAction());
     connect(search, &SearchPage::activationRequested, this, [this] { showPage(QStringLiteral("search")); });
+
+    addPage(new DataPage(m_host, this), tr("Data"),
+            QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"), style()->standardIcon(QStyle::SP_FileDialogListView)));
 
     addPage(new HealthPage(m_host, this), tr("Health"),
             QIcon::fromTheme(QStringLiteral("dialog-information"), style()->standardIcon(QStyle::SP_MessageBoxInformation)));
