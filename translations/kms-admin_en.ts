@@ -2,6 +2,357 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>kms::ui</name>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>truncated</translation>
+    </message>
+    <message>
+        <source>corrupt</source>
+        <translation>corrupt</translation>
+    </message>
+    <message>
+        <source>made by another embedder</source>
+        <translation>made by another embedder</translation>
+    </message>
+    <message>
+        <source>another format version</source>
+        <translation>another format version</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Cases · articles</source>
+        <translation>Cases · articles</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Embeddings (distinct texts)</source>
+        <translation>Embeddings (distinct texts)</translation>
+    </message>
+    <message>
+        <source>Jobs · rejects</source>
+        <translation>Jobs · rejects</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>File size</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schema version</translation>
+    </message>
+    <message>
+        <source>Change sequence</source>
+        <translation>Change sequence</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>Quick check</source>
+        <translation>Quick check</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (at %2)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Vectors</source>
+        <translation>Vectors</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>not loaded</translation>
+    </message>
+    <message>
+        <source>%1 — one per record</source>
+        <translation>%1 — one per record</translation>
+    </message>
+    <message>
+        <source>%1 for %2 records</source>
+        <translation>%1 for %2 records</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>%1 (%2 used)</source>
+        <translation>%1 (%2 used)</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>HNSW</source>
+        <translation>HNSW</translation>
+    </message>
+    <message>
+        <source>M %1 · ef construction %2 · ef search %3</source>
+        <translation>M %1 · ef construction %2 · ef search %3</translation>
+    </message>
+    <message>
+        <source>no file yet</source>
+        <translation>no file yet</translation>
+    </message>
+    <message>
+        <source>%1, saved at change %2</source>
+        <translation>%1, saved at change %2</translation>
+    </message>
+    <message>
+        <source>File check</source>
+        <translation>File check</translation>
+    </message>
+    <message>
+        <source>At start</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>Embedder</source>
+        <translation>Embedder</translation>
+    </message>
+    <message>
+        <source>Stored vectors</source>
+        <translation>Stored vectors</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>made by this embedder</source>
+        <translation>made by this embedder</translation>
+    </message>
+    <message>
+        <source>made by %1</source>
+        <translation>made by %1</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>This process</source>
+        <translation>This process</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of RAM)</source>
+        <translation>%1 (%2 of RAM)</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Vector index</source>
+        <translation>Vector index</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>more like %1 (vector neighbours)</source>
+        <translation>more like %1 (vector neighbours)</translation>
+    </message>
+    <message>
+        <source>keyword (BM25)</source>
+        <translation>keyword (BM25)</translation>
+    </message>
+    <message>
+        <source>vector (cosine similarity)</source>
+        <translation>vector (cosine similarity)</translation>
+    </message>
+    <message>
+        <source>hybrid, reciprocal rank fusion (k %1), keyword weight %2</source>
+        <translation>hybrid, reciprocal rank fusion (k %1), keyword weight %2</translation>
+    </message>
+    <message>
+        <source>hybrid, weighted score fusion, keyword weight %1</source>
+        <translation>hybrid, weighted score fusion, keyword weight %1</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Ranked by</source>
+        <translation>Ranked by</translation>
+    </message>
+    <message>
+        <source>Fused score</source>
+        <translation>Fused score</translation>
+    </message>
+    <message>
+        <source>Keyword (BM25)</source>
+        <translation>Keyword (BM25)</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 · score %3</source>
+        <translation>rank %1 of %2 · score %3</translation>
+    </message>
+    <message>
+        <source>not in the keyword list (%1 candidates)</source>
+        <translation>not in the keyword list (%1 candidates)</translation>
+    </message>
+    <message>
+        <source>Vector</source>
+        <translation>Vector</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 · similarity %3</source>
+        <translation>rank %1 of %2 · similarity %3</translation>
+    </message>
+    <message>
+        <source>not in the vector list (%1 candidates)</source>
+        <translation>not in the vector list (%1 candidates)</translation>
+    </message>
+    <message>
+        <source>Vector search</source>
+        <translation>Vector search</translation>
+    </message>
+    <message>
+        <source>exact (the filters leave few records)</source>
+        <translation>exact (the filters leave few records)</translation>
+    </message>
+    <message>
+        <source>approximate (HNSW index)</source>
+        <translation>approximate (HNSW index)</translation>
+    </message>
+    <message>
+        <source>Query as searched</source>
+        <translation>Query as searched</translation>
+    </message>
+    <message>
+        <source>(nothing searchable)</source>
+        <translation>(nothing searchable)</translation>
+    </message>
+    <message>
+        <source>FTS5 expression</source>
+        <translation>FTS5 expression</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Why it ranks here</source>
+        <translation>Why it ranks here</translation>
+    </message>
+    <message>
+        <source>Loading the record …</source>
+        <translation>Loading the record …</translation>
+    </message>
+    <message>
+        <source>The record could not be read (it may have been deleted since the search): %1</source>
+        <translation>The record could not be read (it may have been deleted since the search): %1</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Other fields</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::AppSettings</name>
     <message>
         <source>The data directory must be an absolute path such as %1; “%2” is not.</source>
@@ -161,6 +512,370 @@
     <message>
         <source>A new data directory is used from the next start of KMS Admin. Open now: %1</source>
         <translation>A new data directory is used from the next start of KMS Admin. Open now: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::CompareModel</name>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>only here</source>
+        <translation>only here</translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation>=</translation>
+    </message>
+    <message>
+        <source>▲ %1</source>
+        <translation>▲ %1</translation>
+    </message>
+    <message>
+        <source>▼ %1</source>
+        <translation>▼ %1</translation>
+    </message>
+    <message>
+        <source>Rank %1 here, rank %2 in the other list</source>
+        <translation>Rank %1 here, rank %2 in the other list</translation>
+    </message>
+    <message>
+        <source>Rank %1 here, not in the other list&apos;s top %2</source>
+        <translation>Rank %1 here, not in the other list&apos;s top %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The hit&apos;s rank in the other list</source>
+        <translation>The hit&apos;s rank in the other list</translation>
+    </message>
+    <message>
+        <source>Where the other list puts the hit: ▲ higher, ▼ lower, = the same</source>
+        <translation>Where the other list puts the hit: ▲ higher, ▼ lower, = the same</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Other #</source>
+        <translation>Other #</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::CompareView</name>
+    <message>
+        <source>keyword</source>
+        <translation>keyword</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>vector</translation>
+    </message>
+    <message>
+        <source>hybrid RRF %1</source>
+        <translation>hybrid RRF %1</translation>
+    </message>
+    <message>
+        <source>hybrid weighted %1</source>
+        <translation>hybrid weighted %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Search the query both ways and compare the ranks</source>
+        <translation>Search the query both ways and compare the ranks</translation>
+    </message>
+    <message>
+        <source>Type a query, choose two ways to search it, then Compare.</source>
+        <translation>Type a query, choose two ways to search it, then Compare.</translation>
+    </message>
+    <message>
+        <source>List A</source>
+        <translation>List A</translation>
+    </message>
+    <message>
+        <source>List B</source>
+        <translation>List B</translation>
+    </message>
+    <message>
+        <source>%1: search mode</source>
+        <translation>%1: search mode</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <source>Vector</source>
+        <translation>Vector</translation>
+    </message>
+    <message>
+        <source>%1: fusion method</source>
+        <translation>%1: fusion method</translation>
+    </message>
+    <message>
+        <source>RRF</source>
+        <translation>RRF</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>%1: keyword weight</source>
+        <translation>%1: keyword weight</translation>
+    </message>
+    <message>
+        <source>keyword weight</source>
+        <translation>keyword weight</translation>
+    </message>
+    <message>
+        <source>Type a query to compare.</source>
+        <translation>Type a query to compare.</translation>
+    </message>
+    <message>
+        <source>Comparing …</source>
+        <translation>Comparing …</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>The comparison failed: %1</translation>
+    </message>
+    <message>
+        <source>A: %1 in %2 · B: %3 in %4 · %5 of the top %6 in both</source>
+        <translation>A: %1 in %2 · B: %3 in %4 · %5 of the top %6 in both</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::DashboardPage</name>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation>Normalise</translation>
+    </message>
+    <message>
+        <source>Embed</source>
+        <translation>Embed</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Ingestion throughput (records/s)</source>
+        <translation>Ingestion throughput (records/s)</translation>
+    </message>
+    <message>
+        <source>Per second</source>
+        <translation>Per second</translation>
+    </message>
+    <message>
+        <source>10 s average</source>
+        <translation>10 s average</translation>
+    </message>
+    <message>
+        <source>Stage latency (ms), p50 solid, p95 dashed</source>
+        <translation>Stage latency (ms), p50 solid, p95 dashed</translation>
+    </message>
+    <message>
+        <source>max p95 %1</source>
+        <translation>max p95 %1</translation>
+    </message>
+    <message>
+        <source>no batches</source>
+        <translation>no batches</translation>
+    </message>
+    <message>
+        <source>Embedding cache hit rate (%)</source>
+        <translation>Embedding cache hit rate (%)</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Hit rate</translation>
+    </message>
+    <message>
+        <source>Error rate, rejected records (%)</source>
+        <translation>Error rate, rejected records (%)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Queue depth and busy workers</source>
+        <translation>Queue depth and busy workers</translation>
+    </message>
+    <message>
+        <source>Queued batches</source>
+        <translation>Queued batches</translation>
+    </message>
+    <message>
+        <source>Busy workers</source>
+        <translation>Busy workers</translation>
+    </message>
+    <message>
+        <source>%1 queued, %2 busy</source>
+        <translation>%1 queued, %2 busy</translation>
+    </message>
+    <message>
+        <source>Process CPU (% of one core)</source>
+        <translation>Process CPU (% of one core)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Time window:</source>
+        <translation>Time window:</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>Show the last %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the data directory …</source>
+        <translation>Waiting for the data directory …</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Knowledge articles</source>
+        <translation>Knowledge articles</translation>
+    </message>
+    <message>
+        <source>Vector index</source>
+        <translation>Vector index</translation>
+    </message>
+    <message>
+        <source>Last job</source>
+        <translation>Last job</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <source>Memory (RSS)</source>
+        <translation>Memory (RSS)</translation>
+    </message>
+    <message>
+        <source>The data directory is not open.</source>
+        <translation>The data directory is not open.</translation>
+    </message>
+    <message>
+        <source>Loading history …</source>
+        <translation>Loading history …</translation>
+    </message>
+    <message>
+        <source>CPU %1 % of one core</source>
+        <translation>CPU %1 % of one core</translation>
+    </message>
+    <message>
+        <source>%1 records in all</source>
+        <translation>%1 records in all</translation>
+    </message>
+    <message>
+        <source>%1 stored embeddings</source>
+        <translation>%1 stored embeddings</translation>
+    </message>
+    <message>
+        <source>vectors; index file %1</source>
+        <translation>vectors; index file %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>No ingestion job has run yet</source>
+        <translation>No ingestion job has run yet</translation>
+    </message>
+    <message>
+        <source>#%1 at %2: %3 records, %4</source>
+        <translation>#%1 at %2: %3 records, %4</translation>
+    </message>
+    <message>
+        <source>#%1 since %2: %3 records, %4</source>
+        <translation>#%1 since %2: %3 records, %4</translation>
+    </message>
+    <message>
+        <source>Job #%1 started</source>
+        <translation>Job #%1 started</translation>
+    </message>
+    <message>
+        <source>Job #%1 ended (%2): %3</source>
+        <translation>Job #%1 ended (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::DialogHooks</name>
+    <message>
+        <source>Choose files to ingest</source>
+        <translation>Choose files to ingest</translation>
+    </message>
+    <message>
+        <source>Support exports (*.csv *.tsv *.json *.jsonl *.ndjson *.csv.gz *.tsv.gz *.json.gz *.jsonl.gz *.ndjson.gz);;All files (*)</source>
+        <translation>Support exports (*.csv *.tsv *.json *.jsonl *.ndjson *.csv.gz *.tsv.gz *.json.gz *.jsonl.gz *.ndjson.gz);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export rejected records</source>
+        <translation>Export rejected records</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -451,6 +1166,611 @@ The current vectors stay in use until the new set is complete, and cancelling ke
     </message>
 </context>
 <context>
+    <name>kms::ui::HealthCard</name>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::HealthPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reads the health again, with SQLite&apos;s quick check and the index file&apos;s checksums</source>
+        <translation>Reads the health again, with SQLite&apos;s quick check and the index file&apos;s checksums</translation>
+    </message>
+    <message>
+        <source>Closing …</source>
+        <translation>Closing …</translation>
+    </message>
+    <message>
+        <source>Waiting for the data directory to open …</source>
+        <translation>Waiting for the data directory to open …</translation>
+    </message>
+    <message>
+        <source>The data directory could not be opened: %1</source>
+        <translation>The data directory could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>All components are healthy.</source>
+        <translation>All components are healthy.</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1.</source>
+        <translation>Needs attention: %1.</translation>
+    </message>
+    <message>
+        <source>A job is running: counts change as its batches commit.</source>
+        <translation>A job is running: counts change as its batches commit.</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::HitDetailView</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation>More like this</translation>
+    </message>
+    <message>
+        <source>Record details and score explanation</source>
+        <translation>Record details and score explanation</translation>
+    </message>
+    <message>
+        <source>More like this record</source>
+        <translation>More like this record</translation>
+    </message>
+    <message>
+        <source>Search for the records nearest to this one</source>
+        <translation>Search for the records nearest to this one</translation>
+    </message>
+    <message>
+        <source>the engine could not read it; the log has the details</source>
+        <translation>the engine could not read it; the log has the details</translation>
+    </message>
+    <message>
+        <source>Select a hit to see its record and why it ranks where it does.</source>
+        <translation>Select a hit to see its record and why it ranks where it does.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::HitTable</name>
+    <message>
+        <source>More like this</source>
+        <translation>More like this</translation>
+    </message>
+    <message>
+        <source>Search for the records nearest to this one</source>
+        <translation>Search for the records nearest to this one</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::IngestionPage</name>
+    <message>
+        <source>Job history</source>
+        <translation>Job history</translation>
+    </message>
+    <message>
+        <source>Rejects</source>
+        <translation>Rejects</translation>
+    </message>
+    <message>
+        <source>Scheduled sync</source>
+        <translation>Scheduled sync</translation>
+    </message>
+    <message>
+        <source>Rejects (%1)</source>
+        <translation>Rejects (%1)</translation>
+    </message>
+    <message>
+        <source>choose at least one file (Add files… or drop files on the window)</source>
+        <translation>choose at least one file (Add files… or drop files on the window)</translation>
+    </message>
+    <message>
+        <source>the files are still being read; try again in a moment</source>
+        <translation>the files are still being read; try again in a moment</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::JobHistoryModel</name>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::JobNotifier</name>
+    <message>
+        <source>Job #%1 completed</source>
+        <translation>Job #%1 completed</translation>
+    </message>
+    <message>
+        <source>Job #%1 failed</source>
+        <translation>Job #%1 failed</translation>
+    </message>
+    <message>
+        <source>Job #%1 cancelled</source>
+        <translation>Job #%1 cancelled</translation>
+    </message>
+    <message>
+        <source>Job #%1 ended (%2)</source>
+        <translation>Job #%1 ended (%2)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1, in %2 at %3</source>
+        <translation>%1, in %2 at %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::JobOptionsPanel</name>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Knowledge</translation>
+    </message>
+    <message>
+        <source>Auto: a per-record type column decides, else the file&apos;s columns</source>
+        <translation>Auto: a per-record type column decides, else the file&apos;s columns</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Async (small loads)</source>
+        <translation>Async (small loads)</translation>
+    </message>
+    <message>
+        <source>Hybrid (large loads)</source>
+        <translation>Hybrid (large loads)</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Worker threads; Auto uses one per core</source>
+        <translation>Worker threads; Auto uses one per core</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Records per transaction, %1 to %2</source>
+        <translation>Records per transaction, %1 to %2</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Queued jobs run high first; a high-priority load overtakes a waiting sync</source>
+        <translation>Queued jobs run high first; a high-priority load overtakes a waiting sync</translation>
+    </message>
+    <message>
+        <source>&amp;Collection</source>
+        <translation>&amp;Collection</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>&amp;Batch size</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>Auto (%1)</translation>
+    </message>
+    <message>
+        <source>Automatic choice: shown once the files are read</source>
+        <translation>Automatic choice: shown once the files are read</translation>
+    </message>
+    <message>
+        <source>~%1 records → %2, %3 workers, batch %4</source>
+        <translation>~%1 records → %2, %3 workers, batch %4</translation>
+    </message>
+    <message>
+        <source>Automatic choice: %1</source>
+        <translation>Automatic choice: %1</translation>
+    </message>
+    <message>
+        <source>This job: %1</source>
+        <translation>This job: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::JobRunPanel</name>
+    <message>
+        <source>Dry run</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Count new, changed, unchanged and invalid records without writing anything</source>
+        <translation>Count new, changed, unchanged and invalid records without writing anything</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; committed batches stay</source>
+        <translation>Stop after the current batch; committed batches stay</translation>
+    </message>
+    <message>
+        <source>Job progress</source>
+        <translation>Job progress</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Cannot start: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the job: %1</source>
+        <translation>Cannot queue the job: %1</translation>
+    </message>
+    <message>
+        <source>Job %1 queued</source>
+        <translation>Job %1 queued</translation>
+    </message>
+    <message>
+        <source>Job %1 is not running, so it cannot be paused (a queued job can be cancelled)</source>
+        <translation>Job %1 is not running, so it cannot be paused (a queued job can be cancelled)</translation>
+    </message>
+    <message>
+        <source>Job %1 paused: it holds after the current batch</source>
+        <translation>Job %1 paused: it holds after the current batch</translation>
+    </message>
+    <message>
+        <source>Job %1 resumed</source>
+        <translation>Job %1 resumed</translation>
+    </message>
+    <message>
+        <source>Job %1 cancelled before it started</source>
+        <translation>Job %1 cancelled before it started</translation>
+    </message>
+    <message>
+        <source>Job %1: cancelling after the current batch …</source>
+        <translation>Job %1: cancelling after the current batch …</translation>
+    </message>
+    <message>
+        <source>%1 records (%2 new, %3 updated, %4 unchanged, %5 rejected)</source>
+        <translation>%1 records (%2 new, %3 updated, %4 unchanged, %5 rejected)</translation>
+    </message>
+    <message>
+        <source>Job %1 paused — %2</source>
+        <translation>Job %1 paused — %2</translation>
+    </message>
+    <message>
+        <source>Job %1 running — %2 · %3 · ETA %4</source>
+        <translation>Job %1 running — %2 · %3 · ETA %4</translation>
+    </message>
+    <message>
+        <source>Job %1 completed in %2: %3 new, %4 updated, %5 unchanged, %6 rejected (%7)</source>
+        <translation>Job %1 completed in %2: %3 new, %4 updated, %5 unchanged, %6 rejected (%7)</translation>
+    </message>
+    <message>
+        <source>Job %1 cancelled: %2 records stored in whole batches, nothing half-written</source>
+        <translation>Job %1 cancelled: %2 records stored in whole batches, nothing half-written</translation>
+    </message>
+    <message>
+        <source>Job %1 %2: %3</source>
+        <translation>Job %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 records classified (%2)…</source>
+        <translation>Dry run: %1 records classified (%2)…</translation>
+    </message>
+    <message>
+        <source>Dry run: cancelling …</source>
+        <translation>Dry run: cancelling …</translation>
+    </message>
+    <message>
+        <source>Cannot run a dry run: %1</source>
+        <translation>Cannot run a dry run: %1</translation>
+    </message>
+    <message>
+        <source>Cancel dry run</source>
+        <translation>Cancel dry run</translation>
+    </message>
+    <message>
+        <source>Dry run: reading …</source>
+        <translation>Dry run: reading …</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 invalid</source>
+        <translation>%1 new, %2 changed, %3 unchanged, %4 invalid</translation>
+    </message>
+    <message>
+        <source>Dry run failed: %1</source>
+        <translation>Dry run failed: %1</translation>
+    </message>
+    <message>
+        <source>see the log</source>
+        <translation>see the log</translation>
+    </message>
+    <message>
+        <source>Dry run cancelled after %1 records: %2</source>
+        <translation>Dry run cancelled after %1 records: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 — nothing written</source>
+        <translation>Dry run: %1 — nothing written</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::LogModel</name>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Logger</source>
+        <translation>Logger</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::LogPage</name>
+    <message>
+        <source>Follow new lines</source>
+        <translation>Follow new lines</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Open log file</source>
+        <translation>Open log file</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <source>Lowest level shown</source>
+        <translation>Lowest level shown</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 and above</translation>
+    </message>
+    <message>
+        <source>Filter lines</source>
+        <translation>Filter lines</translation>
+    </message>
+    <message>
+        <source>Filter: text in the message or the logger name</source>
+        <translation>Filter: text in the message or the logger name</translation>
+    </message>
+    <message>
+        <source>Empties this view; the log file keeps every line</source>
+        <translation>Empties this view; the log file keeps every line</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Log lines</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Show the lines logged while paused, and new ones</source>
+        <translation>Show the lines logged while paused, and new ones</translation>
+    </message>
+    <message>
+        <source>Stop adding new lines to the view</source>
+        <translation>Stop adding new lines to the view</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines shown</source>
+        <translation>%1 of %2 lines shown</translation>
+    </message>
+    <message>
+        <source>%1 lines skipped (too many at once); the log file has them</source>
+        <translation>%1 lines skipped (too many at once); the log file has them</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Loggers record %1 and above; finer levels are not written.</source>
+        <translation>Loggers record %1 and above; finer levels are not written.</translation>
+    </message>
+    <message>
+        <source>none: this session logs to the console only</source>
+        <translation>none: this session logs to the console only</translation>
+    </message>
+    <message>
+        <source>Could not open %1: no application for it, or the file is gone.</source>
+        <translation>Could not open %1: no application for it, or the file is gone.</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::MainWindow</name>
     <message>
         <source>KMS Admin</source>
@@ -508,6 +1828,1000 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
 
 It is cancelled; the engine keeps its current vectors and index, and you can apply the change again later.</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Ingestion</source>
+        <translation>Ingestion</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::MaintenancePanel</name>
+    <message>
+        <source>Database pages</source>
+        <translation>Database pages</translation>
+    </message>
+    <message>
+        <source>Full-text index</source>
+        <translation>Full-text index</translation>
+    </message>
+    <message>
+        <source>Vector index against the stored vectors</source>
+        <translation>Vector index against the stored vectors</translation>
+    </message>
+    <message>
+        <source>Vector index file</source>
+        <translation>Vector index file</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Check integrity</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>Rebuild vector index</source>
+        <translation>Rebuild vector index</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Reads every database page, the full-text index, every stored vector and the index file, and reports what does not match. Nothing is changed.</source>
+        <translation>Reads every database page, the full-text index, every stored vector and the index file, and reports what does not match. Nothing is changed.</translation>
+    </message>
+    <message>
+        <source>Builds a new vector index from the vectors in the database and replaces the current one when it is complete. Searches keep using the current index meanwhile.</source>
+        <translation>Builds a new vector index from the vectors in the database and replaces the current one when it is complete. Searches keep using the current index meanwhile.</translation>
+    </message>
+    <message>
+        <source>Maintenance progress</source>
+        <translation>Maintenance progress</translation>
+    </message>
+    <message>
+        <source>No check has run in this session.</source>
+        <translation>No check has run in this session.</translation>
+    </message>
+    <message>
+        <source>Ingestion jobs wait while either runs; searches go on.</source>
+        <translation>Ingestion jobs wait while either runs; searches go on.</translation>
+    </message>
+    <message>
+        <source>Available when the running ingestion job has finished.</source>
+        <translation>Available when the running ingestion job has finished.</translation>
+    </message>
+    <message>
+        <source>Starting the integrity check …</source>
+        <translation>Starting the integrity check …</translation>
+    </message>
+    <message>
+        <source>Starting the rebuild …</source>
+        <translation>Starting the rebuild …</translation>
+    </message>
+    <message>
+        <source>Cancelling …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Rebuilding: %1 of %2 vectors</source>
+        <translation>Rebuilding: %1 of %2 vectors</translation>
+    </message>
+    <message>
+        <source>Rebuilding: reading the stored vectors …</source>
+        <translation>Rebuilding: reading the stored vectors …</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The integrity check could not run:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;The integrity check could not run:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Integrity check cancelled after %1; no verdict.</source>
+        <translation>Integrity check cancelled after %1; no verdict.</translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation>no problems</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;No problems found&lt;/b&gt; — %2 records, %3 vectors checked in %4 (at %5).</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;No problems found&lt;/b&gt; — %2 records, %3 vectors checked in %4 (at %5).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;1 problem found&lt;/b&gt; in %2 (at %3).</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;1 problem found&lt;/b&gt; in %2 (at %3).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;%2 problems found&lt;/b&gt; in %3 (at %4).</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;%2 problems found&lt;/b&gt; in %3 (at %4).</translation>
+    </message>
+    <message>
+        <source>Rebuilding the vector index repairs the index problems.</source>
+        <translation>Rebuilding the vector index repairs the index problems.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;Vector index rebuilt&lt;/b&gt; from the database: %2 vectors in %3.</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;Vector index rebuilt&lt;/b&gt; from the database: %2 vectors in %3.</translation>
+    </message>
+    <message>
+        <source>Rebuild cancelled after %1; the current index stays in use.</source>
+        <translation>Rebuild cancelled after %1; the current index stays in use.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;The rebuild failed:&lt;/b&gt; %2</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;The rebuild failed:&lt;/b&gt; %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::MappingEditor</name>
+    <message>
+        <source>Column mapping</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Reset to detected</source>
+        <translation>Reset to detected</translation>
+    </message>
+    <message>
+        <source>External ID *</source>
+        <translation>External ID *</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Column for %1</translation>
+    </message>
+    <message>
+        <source>The source column that feeds the field %1</source>
+        <translation>The source column that feeds the field %1</translation>
+    </message>
+    <message>
+        <source>Forget the changes and use the detected mapping</source>
+        <translation>Forget the changes and use the detected mapping</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>(not mapped)</translation>
+    </message>
+    <message>
+        <source>%1 (detected)</source>
+        <translation>%1 (detected)</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::PreviewModel</name>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>record %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: field %2: %3</source>
+        <translation>%1: field %2: %3</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>Line %1 of the file</source>
+        <translation>Line %1 of the file</translation>
+    </message>
+    <message>
+        <source>Record %1 of the file</source>
+        <translation>Record %1 of the file</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>What the current mapping makes of the record</source>
+        <translation>What the current mapping makes of the record</translation>
+    </message>
+    <message>
+        <source>Column %1: not mapped, kept as an extra field</source>
+        <translation>Column %1: not mapped, kept as an extra field</translation>
+    </message>
+    <message>
+        <source>Column %1 feeds %2</source>
+        <translation>Column %1 feeds %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RejectFixDialog</name>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Fix rejected record %1</source>
+        <translation>Fix rejected record %1</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (line %2)</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(whole record)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Record text</source>
+        <translation>Record text</translation>
+    </message>
+    <message>
+        <source>The record as the file spells it; edit it and retry:</source>
+        <translation>The record as the file spells it; edit it and retry:</translation>
+    </message>
+    <message>
+        <source>Header unavailable: %1</source>
+        <translation>Header unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Columns: %1</translation>
+    </message>
+    <message>
+        <source>Retrying …</source>
+        <translation>Retrying …</translation>
+    </message>
+    <message>
+        <source>The retry failed (see the log).</source>
+        <translation>The retry failed (see the log).</translation>
+    </message>
+    <message>
+        <source>Still rejected: %1</source>
+        <translation>Still rejected: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RejectsModel</name>
+    <message>
+        <source>(whole record)</source>
+        <translation>(whole record)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RejectsPanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Fix and retry…</source>
+        <translation>Fix and retry…</translation>
+    </message>
+    <message>
+        <source>Rejected records</source>
+        <translation>Rejected records</translation>
+    </message>
+    <message>
+        <source>Edit the selected record as its file spells it and ingest it again</source>
+        <translation>Edit the selected record as its file spells it and ingest it again</translation>
+    </message>
+    <message>
+        <source>Select a job in the history to see its rejected records.</source>
+        <translation>Select a job in the history to see its rejected records.</translation>
+    </message>
+    <message>
+        <source>Rejected records of job %1: loading …</source>
+        <translation>Rejected records of job %1: loading …</translation>
+    </message>
+    <message>
+        <source>Job %1 has no rejected records.</source>
+        <translation>Job %1 has no rejected records.</translation>
+    </message>
+    <message>
+        <source>Rejected records of job %1: the first %2 (export for all)</source>
+        <translation>Rejected records of job %1: the first %2 (export for all)</translation>
+    </message>
+    <message>
+        <source>Rejected records of job %1: %2</source>
+        <translation>Rejected records of job %1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting to %1 …</source>
+        <translation>Exporting to %1 …</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 rejected records to %2</source>
+        <translation>Exported %1 rejected records to %2</translation>
+    </message>
+    <message>
+        <source>Record %1 (%2) was already stored as fixed; its reject is removed.</source>
+        <translation>Record %1 (%2) was already stored as fixed; its reject is removed.</translation>
+    </message>
+    <message>
+        <source>Record %1 stored in %2; its reject is removed.</source>
+        <translation>Record %1 stored in %2; its reject is removed.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::ResultsModel</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Status / category</source>
+        <translation>Status / category</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Snippet</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SchedulesModel</name>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>%1 (due now)</source>
+        <translation>%1 (due now)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n min</source>
+        <translation>
+            <numerusform>every %n min</numerusform>
+            <numerusform>every %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>job %1</translation>
+    </message>
+    <message>
+        <source>job %1, %2</source>
+        <translation>job %1, %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Next run</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Last run</translation>
+    </message>
+    <message>
+        <source>Last job</source>
+        <translation>Last job</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SchedulesPanel</name>
+    <message>
+        <source>Schedule the chosen files</source>
+        <translation>Schedule the chosen files</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Run now</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs</source>
+        <translation>Scheduled syncs</translation>
+    </message>
+    <message>
+        <source>Schedule name</source>
+        <translation>Schedule name</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Ticket export</source>
+        <translation>Name, e.g. Ticket export</translation>
+    </message>
+    <message>
+        <source>Interval in minutes</source>
+        <translation>Interval in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Re-ingest the files chosen above, with their mapping and options, every N minutes; unchanged records are skipped</source>
+        <translation>Re-ingest the files chosen above, with their mapping and options, every N minutes; unchanged records are skipped</translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation>&amp;Every</translation>
+    </message>
+    <message>
+        <source>Schedule %1: %2</source>
+        <translation>Schedule %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose the files to sync first (Add files… or drop them on the window).</source>
+        <translation>Choose the files to sync first (Add files… or drop them on the window).</translation>
+    </message>
+    <message>
+        <source>Could not add the schedule: %1</source>
+        <translation>Could not add the schedule: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is scheduled.</source>
+        <translation>“%1” is scheduled.</translation>
+    </message>
+    <message>
+        <source>Could not remove the schedule: %1</source>
+        <translation>Could not remove the schedule: %1</translation>
+    </message>
+    <message>
+        <source>The schedule is removed; its past jobs stay in the history.</source>
+        <translation>The schedule is removed; its past jobs stay in the history.</translation>
+    </message>
+    <message>
+        <source>Queued job %1.</source>
+        <translation>Queued job %1.</translation>
+    </message>
+    <message>
+        <source>Nothing queued: %1</source>
+        <translation>Nothing queued: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SearchForm</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search query</source>
+        <translation>Search query</translation>
+    </message>
+    <message>
+        <source>Search cases and articles: words, &quot;a phrase&quot;, prefix*, -exclude, status:open …</source>
+        <translation>Search cases and articles: words, &quot;a phrase&quot;, prefix*, -exclude, status:open …</translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation>Search mode</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <source>Vector</source>
+        <translation>Vector</translation>
+    </message>
+    <message>
+        <source>Keyword: BM25 over the words. Vector: nearest embeddings. Hybrid: both lists fused.</source>
+        <translation>Keyword: BM25 over the words. Vector: nearest embeddings. Hybrid: both lists fused.</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Cases and articles</source>
+        <translation>Cases and articles</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>Recent searches</source>
+        <translation>Recent searches</translation>
+    </message>
+    <message>
+        <source>Run a recent search again</source>
+        <translation>Run a recent search again</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Show filters and ranking options</source>
+        <translation>Show filters and ranking options</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>open, pending</source>
+        <translation>open, pending</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation>Priority filter</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>Product filter</source>
+        <translation>Product filter</translation>
+    </message>
+    <message>
+        <source>any product</source>
+        <translation>any product</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Category filter</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>any category</translation>
+    </message>
+    <message>
+        <source>Tags filter</source>
+        <translation>Tags filter</translation>
+    </message>
+    <message>
+        <source>vpn, network</source>
+        <translation>vpn, network</translation>
+    </message>
+    <message>
+        <source>Comma-separated alternatives; empty means any</source>
+        <translation>Comma-separated alternatives; empty means any</translation>
+    </message>
+    <message>
+        <source>Date filter field</source>
+        <translation>Date filter field</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>A day as YYYY-MM-DD, inclusive; empty means open-ended</source>
+        <translation>A day as YYYY-MM-DD, inclusive; empty means open-ended</translation>
+    </message>
+    <message>
+        <source>Hits per page</source>
+        <translation>Hits per page</translation>
+    </message>
+    <message>
+        <source>Fusion method</source>
+        <translation>Fusion method</translation>
+    </message>
+    <message>
+        <source>RRF</source>
+        <translation>RRF</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>How hybrid mode merges the keyword and vector lists: reciprocal rank fusion, or a weighted sum of normalised scores</source>
+        <translation>How hybrid mode merges the keyword and vector lists: reciprocal rank fusion, or a weighted sum of normalised scores</translation>
+    </message>
+    <message>
+        <source>Keyword weight</source>
+        <translation>Keyword weight</translation>
+    </message>
+    <message>
+        <source>The keyword list&apos;s share in the fusion; the vector list gets the rest</source>
+        <translation>The keyword list&apos;s share in the fusion; the vector list gets the rest</translation>
+    </message>
+    <message>
+        <source>RRF k</source>
+        <translation>RRF k</translation>
+    </message>
+    <message>
+        <source>The RRF constant: larger values flatten the difference between ranks</source>
+        <translation>The RRF constant: larger values flatten the difference between ranks</translation>
+    </message>
+    <message>
+        <source>Search as you type</source>
+        <translation>Search as you type</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y</source>
+        <translation>Priorit&amp;y</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation>Pro&amp;duct</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>T&amp;ags</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Hits per page</source>
+        <translation>&amp;Hits per page</translation>
+    </message>
+    <message>
+        <source>F&amp;usion</source>
+        <translation>F&amp;usion</translation>
+    </message>
+    <message>
+        <source>&amp;Keyword weight</source>
+        <translation>&amp;Keyword weight</translation>
+    </message>
+    <message>
+        <source>RRF &amp;k</source>
+        <translation>RRF &amp;k</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31</source>
+        <translation>%1: &apos;%2&apos; is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31</translation>
+    </message>
+    <message>
+        <source>The date range ends (%1) before it starts (%2)</source>
+        <translation>The date range ends (%1) before it starts (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SearchHistory</name>
+    <message>
+        <source>keyword</source>
+        <translation>keyword</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>vector</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>hybrid</translation>
+    </message>
+    <message>
+        <source>Recent searches</source>
+        <translation>Recent searches</translation>
+    </message>
+    <message>
+        <source>No searches yet</source>
+        <translation>No searches yet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, filtered</source>
+        <translation>%1 — %2, filtered</translation>
+    </message>
+    <message>
+        <source>%1
+Filters: %2
+%3 hits, %4</source>
+        <translation>%1
+Filters: %2
+%3 hits, %4</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SearchPage</name>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Focus the search box</source>
+        <translation>Focus the search box</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>searching …</source>
+        <translation>searching …</translation>
+    </message>
+    <message>
+        <source>Waiting for the data directory to open …</source>
+        <translation>Waiting for the data directory to open …</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Previous page of results</source>
+        <translation>Previous page of results</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Next page of results</source>
+        <translation>Next page of results</translation>
+    </message>
+    <message>
+        <source>Query latency</source>
+        <translation>Query latency</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: %1</source>
+        <translation>Search is unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Type a query and press Enter. Ctrl+K focuses the search box from anywhere.</source>
+        <translation>Type a query and press Enter. Ctrl+K focuses the search box from anywhere.</translation>
+    </message>
+    <message>
+        <source>Type a query and press Enter.</source>
+        <translation>Type a query and press Enter.</translation>
+    </message>
+    <message>
+        <source>The data directory is not open.</source>
+        <translation>The data directory is not open.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>record %1</translation>
+    </message>
+    <message>
+        <source>No hits</source>
+        <translation>No hits</translation>
+    </message>
+    <message>
+        <source>Hits %1–%2</source>
+        <translation>Hits %1–%2</translation>
+    </message>
+    <message>
+        <source>Latency %1</source>
+        <translation>Latency %1</translation>
+    </message>
+    <message>
+        <source>Time the engine took for this search</source>
+        <translation>Time the engine took for this search</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <source>Records most like %1</source>
+        <translation>Records most like %1</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot; with these filters.</source>
+        <translation>Nothing matches &quot;%1&quot; with these filters.</translation>
+    </message>
+    <message>
+        <source>Searched for: %1</source>
+        <translation>Searched for: %1</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>No hits.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SearchRunner</name>
+    <message>
+        <source>The search failed inside the engine; the log has the details.</source>
+        <translation>The search failed inside the engine; the log has the details.</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::SettingsPage</name>
@@ -522,6 +2836,168 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
     <message>
         <source>Engine of the open data directory</source>
         <translation>Engine of the open data directory</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::SourcePanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Files to ingest</source>
+        <translation>Files to ingest</translation>
+    </message>
+    <message>
+        <source>Choose CSV, JSON or JSON Lines files (also .gz); or drop them on the window</source>
+        <translation>Choose CSV, JSON or JSON Lines files (also .gz); or drop them on the window</translation>
+    </message>
+    <message>
+        <source>Drop CSV, JSON or JSON Lines files (also gzip-compressed) on the window, or click “Add files…”.
+The first records appear here with the column mapping, checked before anything is written.</source>
+        <translation>Drop CSV, JSON or JSON Lines files (also gzip-compressed) on the window, or click “Add files…”.
+The first records appear here with the column mapping, checked before anything is written.</translation>
+    </message>
+    <message>
+        <source>Preview of the first records</source>
+        <translation>Preview of the first records</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>%1: could not be read (see the log)</source>
+        <translation>%1: could not be read (see the log)</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no column is mapped to external_id, which every record needs; choose one under “Column mapping”</source>
+        <translation>%1: no column is mapped to external_id, which every record needs; choose one under “Column mapping”</translation>
+    </message>
+    <message>
+        <source>%1: neither title nor body is mapped; every record needs one of them</source>
+        <translation>%1: neither title nor body is mapped; every record needs one of them</translation>
+    </message>
+    <message>
+        <source>No files chosen</source>
+        <translation>No files chosen</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>Reading %1 …</translation>
+    </message>
+    <message>
+        <source>read as %1</source>
+        <translation>read as %1</translation>
+    </message>
+    <message>
+        <source>cases or knowledge by its %1 column</source>
+        <translation>cases or knowledge by its %1 column</translation>
+    </message>
+    <message>
+        <source>%1 — %2, about %3 records, %4; the first %5 shown</source>
+        <translation>%1 — %2, about %3 records, %4; the first %5 shown</translation>
+    </message>
+    <message>
+        <source>Reading stops early: %1</source>
+        <translation>Reading stops early: %1</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 records would be rejected — %3</source>
+        <translation>%1 of the first %2 records would be rejected — %3</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::StatTile</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Unhealthy</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::StatusPanel</name>
+    <message>
+        <source>healthy</source>
+        <translation>healthy</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>unhealthy</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Job progress</source>
+        <translation>Job progress</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>Job #%1 paused at %2 %</source>
+        <translation>Job #%1 paused at %2 %</translation>
+    </message>
+    <message>
+        <source>Job #%1: %2 % at %3, %4 left</source>
+        <translation>Job #%1: %2 % at %3, %4 left</translation>
+    </message>
+    <message>
+        <source>Job #%1: %2 % at %3</source>
+        <translation>Job #%1: %2 % at %3</translation>
+    </message>
+    <message>
+        <source>No job running</source>
+        <translation>No job running</translation>
+    </message>
+    <message>
+        <source>Every component is healthy.</source>
+        <translation>Every component is healthy.</translation>
     </message>
 </context>
 <context>
@@ -549,6 +3025,37 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::jobtext</name>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>%1 read: %2 new, %3 changed, %4 unchanged, %5 rejected</source>
+        <translation>%1 read: %2 new, %3 changed, %4 unchanged, %5 rejected</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "dashboard/StatTile.h"
 
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kms::ui {
 
@@ -23,10 +26,7 @@ StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *p
     m_caption->setFont(captionFont);
     m_caption->setForegroundRole(QPalette::PlaceholderText);
 
-    QFont valueFont = font();
-    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.6);
-    valueFont.setBold(true);
-    m_value->setFont(valueFont);
+    fitValue();
     m_value->setObjectName(QStringLiteral("tileValue"));
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -48,6 +48,7 @@ StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *p
 void StatTile::setValue(const QString &value, const QString &detail)
 {
     m_value->setText(value);
+    fitValue();
     m_detail->setText(detail);
     setAccessibleDescription(detail.isEmpty() ? value : tr("%1, %2").arg(value, detail));
 }
@@ -57,6 +58,27 @@ void StatTile::setValueColor(const QColor &color)
     QPalette p = m_value->palette();
     p.setColor(QPalette::WindowText, color.isValid() ? color : palette().color(QPalette::WindowText));
     m_value->setPalette(p);
+}
+
+void StatTile::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitValue();
+}
+
+void StatTile::fitValue()
+{
+    // Some values are words (a job's status), and translations can be too long for the large font:
+    // step it down, no smaller than the tile's normal font, rather than cut the word off.
+    QFont valueFont = font();
+    valueFont.setBold(true);
+    const qreal smallest = valueFont.pointSizeF();
+    valueFont.setPointSizeF(smallest * 1.6);
+    const qreal room = contentsRect().width() - 20; // the layout's left and right margins
+    while (valueFont.pointSizeF() > smallest && QFontMetricsF(valueFont).horizontalAdvance(m_value->text()) > room)
+        valueFont.setPointSizeF(std::max(smallest, valueFont.pointSizeF() - 0.5));
+    if (valueFont != m_value->font())
+        m_value->setFont(valueFont);
 }
 
 QString StatTile::value() const

@@ -20,7 +20,12 @@ public:
     QString value() const;
     QString detail() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitValue();
+
     QLabel *m_caption;
     QLabel *m_value;
     QLabel *m_detail;

@@ -10,9 +10,11 @@
 namespace kms::ui {
 
 namespace {
+// lupdate files tr() calls of free functions under the enclosing namespace, so the catalogue
+// context is "kms::ui"; looking them up under any other name would never find a translation.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kms::ui::HealthRows", text);
+    return QCoreApplication::translate("kms::ui", text);
 }
 
 QJsonObject component(const QJsonObject &health, const QString &name)

@@ -10,12 +10,15 @@
 #include "ingestion/SourcePanel.h"
 
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kms::ui {
 
@@ -69,11 +72,24 @@ IngestionPage::IngestionPage(EngineHost *host, QWidget *parent)
     // Fits the default window (1280 wide) without a horizontal scroll bar.
     m_historyView->setColumnWidth(JobHistoryModel::IdColumn, 50);
     m_historyView->setColumnWidth(JobHistoryModel::StatusColumn, 85);
-    m_historyView->setColumnWidth(JobHistoryModel::SourceColumn, 190);
+    m_historyView->setColumnWidth(JobHistoryModel::SourceColumn, 170);
     for (int c = JobHistoryModel::ReadColumn; c <= JobHistoryModel::RejectedColumn; ++c)
         m_historyView->setColumnWidth(c, 76);
     m_historyView->setColumnWidth(JobHistoryModel::StartedColumn, 140);
     m_historyView->setColumnWidth(JobHistoryModel::DurationColumn, 75);
+    // The widths above suit the English texts; a longer translation (the page is rebuilt when the
+    // language changes) widens a column to its header and the status column to its longest word.
+    const QFontMetrics headerFont = m_historyView->horizontalHeader()->fontMetrics();
+    for (int c = 0; c < m_history->columnCount(QModelIndex()); ++c) {
+        const int needed = headerFont.horizontalAdvance(m_history->headerData(c, Qt::Horizontal).toString()) + 18;
+        m_historyView->setColumnWidth(c, std::max(m_historyView->columnWidth(c), needed));
+    }
+    for (JobStatus s : {JobStatus::Queued, JobStatus::Running, JobStatus::Paused, JobStatus::Completed,
+                        JobStatus::Failed, JobStatus::Cancelled}) {
+        const int needed = m_historyView->fontMetrics().horizontalAdvance(JobHistoryModel::statusText(s)) + 16;
+        m_historyView->setColumnWidth(JobHistoryModel::StatusColumn,
+                                      std::max(m_historyView->columnWidth(JobHistoryModel::StatusColumn), needed));
+    }
 
     m_tabs->setObjectName(QStringLiteral("ingestionTabs"));
     m_tabs->addTab(m_historyView, tr("Job history"));

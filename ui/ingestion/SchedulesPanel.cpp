@@ -171,7 +171,7 @@ void SchedulesPanel::addSchedule()
     m_host->run(this, [name, source, interval](Engine &e) {
         QString error;
         const qint64 id = e.addSchedule(name, source, interval, &error);
-        return id > 0 ? QString() : (error.isEmpty() ? QStringLiteral("unknown error") : error);
+        return id > 0 ? QString() : (error.isEmpty() ? SchedulesPanel::tr("unknown error") : error);
     }, [this, name](const QString &error) {
         if (!error.isEmpty()) {
             showMessage(tr("Could not add the schedule: %1").arg(error), true);

@@ -12,9 +12,11 @@
 namespace kms::ui {
 
 namespace {
+// lupdate files tr() calls of free functions under the enclosing namespace, so the catalogue
+// context is "kms::ui"; looking them up under any other name would never find a translation.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kms::ui::DetailHtml", text);
+    return QCoreApplication::translate("kms::ui", text);
 }
 
 QString esc(const QString &s)

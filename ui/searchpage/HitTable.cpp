@@ -34,11 +34,12 @@ void setupHitTable(QTableView *view)
 
 QAction *addMoreLikeThisAction(QTableView *view, int idRole, std::function<void(qint64)> onTriggered)
 {
-    auto *action = new QAction(translated("More like this"), view);
+    auto *action = new QAction(translated(QT_TRANSLATE_NOOP("kms::ui::HitTable", "More like this")), view);
     action->setObjectName(QStringLiteral("moreLikeThisAction"));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     action->setShortcutContext(Qt::WidgetShortcut);
-    action->setToolTip(translated("Search for the records nearest to this one"));
+    action->setToolTip(
+        translated(QT_TRANSLATE_NOOP("kms::ui::HitTable", "Search for the records nearest to this one")));
     view->addAction(action);
     auto currentId = [view, idRole]() -> qint64 {
         const QModelIndex current = view->currentIndex();
