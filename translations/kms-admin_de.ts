@@ -860,6 +860,157 @@
     </message>
 </context>
 <context>
+    <name>kms::ui::DataPage</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished">Sammlung</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished">Fälle</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation type="unfinished">Artikel</translation>
+    </message>
+    <message>
+        <source>Create a record in this collection (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every record of this view, in its order, to a CSV or JSONL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished">Datensätze</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading records failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON Lines files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· first page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· last page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 “%2”; it is searchable now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete article %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1 …</source>
+        <translation type="unfinished">Export nach %1 …</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished">Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::DialogHooks</name>
     <message>
         <source>Choose files to ingest</source>
@@ -1163,6 +1314,61 @@ Die aktuellen Vektoren bleiben in Gebrauch, bis der neue Satz vollständig ist; 
     <message>
         <source>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</source>
         <translation>%1 Datensätze. efSearch, der Cache und die Auftragswerte gelten sofort; Änderungen an HNSW und Embedder werden nach Ihrer Bestätigung im Hintergrund neu aufgebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::FilterBar</name>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished">Statusfilter</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation type="unfinished">Prioritätsfilter</translation>
+    </message>
+    <message>
+        <source>Product filter</source>
+        <translation type="unfinished">Produktfilter</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation type="unfinished">Kategoriefilter</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by words, &quot;phrases&quot;, prefix*, -excluded …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2054,10 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
         <source>Logs</source>
         <translation>Protokolle</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -2104,6 +2314,164 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RecordDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit article %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 · created %2 · updated %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>The ID identifies the record for imports; it cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CS-0001234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. KB-00123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. vpn, upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long: %1 bytes, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many tags: %1, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag is %1 bytes long, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed here; leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed; choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another record already uses the ID “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RecordTableModel</name>
+    <message>
+        <source>Loading …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished">Priorität</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished">Produkt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Kategorie</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished">Aktualisiert</translation>
     </message>
 </context>
 <context>

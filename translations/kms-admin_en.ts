@@ -860,6 +860,161 @@
     </message>
 </context>
 <context>
+    <name>kms::ui::DataPage</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Cancel export</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Create a record in this collection (Ctrl+N)</source>
+        <translation>Create a record in this collection (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit the selected record (Enter)</source>
+        <translation>Edit the selected record (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Delete)</source>
+        <translation>Delete the selected record (Delete)</translation>
+    </message>
+    <message>
+        <source>Write every record of this view, in its order, to a CSV or JSONL file</source>
+        <translation>Write every record of this view, in its order, to a CSV or JSONL file</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>Reading records failed: %1</source>
+        <translation>Reading records failed: %1</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>Export records</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON Lines files (*.jsonl)</source>
+        <translation>CSV files (*.csv);;JSON Lines files (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 articles</translation>
+    </message>
+    <message>
+        <source>· first page %1</source>
+        <translation>· first page %1</translation>
+    </message>
+    <message>
+        <source>· last page %1</source>
+        <translation>· last page %1</translation>
+    </message>
+    <message>
+        <source>The record could not be read: %1</source>
+        <translation>The record could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>Created %1 “%2”.</source>
+        <translation>Created %1 “%2”.</translation>
+    </message>
+    <message>
+        <source>Saved %1 “%2”; it is searchable now.</source>
+        <translation>Saved %1 “%2”; it is searchable now.</translation>
+    </message>
+    <message>
+        <source>No changes to %1.</source>
+        <translation>No changes to %1.</translation>
+    </message>
+    <message>
+        <source>Delete case %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</source>
+        <translation>Delete case %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete article %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</source>
+        <translation>Delete article %1 “%2”?
+
+It is removed from the store and from keyword and vector search. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Deleting %1 failed: %2</source>
+        <translation>Deleting %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1 …</source>
+        <translation>Exporting to %1 …</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>Exported %1 records to %2.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::DialogHooks</name>
     <message>
         <source>Choose files to ingest</source>
@@ -1163,6 +1318,61 @@ The current vectors stay in use until the new set is complete, and cancelling ke
     <message>
         <source>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</source>
         <translation>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::FilterBar</name>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation>Priority filter</translation>
+    </message>
+    <message>
+        <source>Product filter</source>
+        <translation>Product filter</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Category filter</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>C&amp;lear filters</translation>
+    </message>
+    <message>
+        <source>Text filter</source>
+        <translation>Text filter</translation>
+    </message>
+    <message>
+        <source>Filter by words, &quot;phrases&quot;, prefix*, -excluded …</source>
+        <translation>Filter by words, &quot;phrases&quot;, prefix*, -excluded …</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Tag filter</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Any priority</translation>
+    </message>
+    <message>
+        <source>Any product</source>
+        <translation>Any product</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Any category</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2058,10 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -2104,6 +2318,164 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RecordDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>Edit case %1</translation>
+    </message>
+    <message>
+        <source>Edit article %1</source>
+        <translation>Edit article %1</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>Record %1 · created %2 · updated %3</source>
+        <translation>Record %1 · created %2 · updated %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>The ID identifies the record for imports; it cannot change.</source>
+        <translation>The ID identifies the record for imports; it cannot change.</translation>
+    </message>
+    <message>
+        <source>e.g. CS-0001234</source>
+        <translation>e.g. CS-0001234</translation>
+    </message>
+    <message>
+        <source>e.g. KB-00123</source>
+        <translation>e.g. KB-00123</translation>
+    </message>
+    <message>
+        <source>&amp;ID:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Body:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Resolution:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct:</source>
+        <translation>Pro&amp;duct:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. vpn, upgrade</source>
+        <translation>Comma-separated, e.g. vpn, upgrade</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Too long: %1 bytes, at most %2.</source>
+        <translation>Too long: %1 bytes, at most %2.</translation>
+    </message>
+    <message>
+        <source>Too many tags: %1, at most %2.</source>
+        <translation>Too many tags: %1, at most %2.</translation>
+    </message>
+    <message>
+        <source>A tag is %1 bytes long, at most %2.</source>
+        <translation>A tag is %1 bytes long, at most %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed here; leave it empty.</source>
+        <translation>“%1” is not allowed here; leave it empty.</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed; choose one of: %2.</source>
+        <translation>“%1” is not allowed; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Another record already uses the ID “%1”.</source>
+        <translation>Another record already uses the ID “%1”.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it was deleted meanwhile.</source>
+        <translation>This record no longer exists; it was deleted meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RecordTableModel</name>
+    <message>
+        <source>Loading …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
     </message>
 </context>
 <context>
