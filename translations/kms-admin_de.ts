@@ -863,151 +863,155 @@
     <name>kms::ui::DataPage</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>&amp;Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;abbrechen</translation>
     </message>
     <message>
         <source>Collection</source>
-        <translation type="unfinished">Sammlung</translation>
+        <translation>Sammlung</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished">Fälle</translation>
+        <translation>Fälle</translation>
     </message>
     <message>
         <source>Articles</source>
-        <translation type="unfinished">Artikel</translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Create a record in this collection (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Datensatz in dieser Sammlung anlegen (Strg+N)</translation>
     </message>
     <message>
         <source>Edit the selected record (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gewählten Datensatz bearbeiten (Eingabe)</translation>
     </message>
     <message>
         <source>Delete the selected record (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gewählten Datensatz löschen (Entf)</translation>
     </message>
     <message>
         <source>Write every record of this view, in its order, to a CSV or JSONL file</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Datensätze dieser Ansicht in ihrer Reihenfolge in eine CSV- oder JSONL-Datei schreiben</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished">Datensätze</translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportfortschritt</translation>
     </message>
     <message>
         <source>Reading records failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Lesen der Datensätze ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz löschen</translation>
     </message>
     <message>
         <source>Export records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;JSON Lines files (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;JSON-Lines-Dateien (*.jsonl)</translation>
     </message>
     <message>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Fälle</translation>
     </message>
     <message>
         <source>%1 articles</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Artikel</translation>
     </message>
     <message>
         <source>· first page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>· erste Seite %1</translation>
     </message>
     <message>
         <source>· last page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>· letzte Seite %1</translation>
     </message>
     <message>
         <source>The record could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Created %1 “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ angelegt.</translation>
     </message>
     <message>
         <source>Saved %1 “%2”; it is searchable now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ gespeichert; der Datensatz ist jetzt durchsuchbar.</translation>
     </message>
     <message>
         <source>No changes to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen an %1.</translation>
     </message>
     <message>
         <source>Delete case %1 “%2”?
 
 It is removed from the store and from keyword and vector search. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall %1 „%2“ löschen?
+
+Er wird aus dem Speicher sowie aus der Stichwort- und der Vektorsuche entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Delete article %1 “%2”?
 
 It is removed from the store and from keyword and vector search. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel %1 „%2“ löschen?
+
+Er wird aus dem Speicher sowie aus der Stichwort- und der Vektorsuche entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Deleting %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>Exporting to %1 …</source>
-        <translation type="unfinished">Export nach %1 …</translation>
+        <translation>Export nach %1 …</translation>
     </message>
     <message>
         <source>Exported %1 records to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze nach %2 exportiert.</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished">Export fehlgeschlagen: %1</translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%1 von %2</translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1320,55 +1324,55 @@ Die aktuellen Vektoren bleiben in Gebrauch, bis der neue Satz vollständig ist; 
     <name>kms::ui::FilterBar</name>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished">Statusfilter</translation>
+        <translation>Statusfilter</translation>
     </message>
     <message>
         <source>Priority filter</source>
-        <translation type="unfinished">Prioritätsfilter</translation>
+        <translation>Prioritätsfilter</translation>
     </message>
     <message>
         <source>Product filter</source>
-        <translation type="unfinished">Produktfilter</translation>
+        <translation>Produktfilter</translation>
     </message>
     <message>
         <source>Category filter</source>
-        <translation type="unfinished">Kategoriefilter</translation>
+        <translation>Kategoriefilter</translation>
     </message>
     <message>
         <source>C&amp;lear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Text filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Textfilter</translation>
     </message>
     <message>
         <source>Filter by words, &quot;phrases&quot;, prefix*, -excluded …</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Wörtern, &quot;Phrasen&quot;, Präfix*, -ausgeschlossen filtern …</translation>
     </message>
     <message>
         <source>Tag filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Filter</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Priorität</translation>
     </message>
     <message>
         <source>Any product</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Produkt</translation>
     </message>
     <message>
         <source>Any category</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Kategorie</translation>
     </message>
 </context>
 <context>
@@ -2056,7 +2060,7 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
 </context>
 <context>
@@ -2320,158 +2324,158 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
     <name>kms::ui::RecordDialog</name>
     <message>
         <source>Edit case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall %1 bearbeiten</translation>
     </message>
     <message>
         <source>Edit article %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel %1 bearbeiten</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fall</translation>
     </message>
     <message>
         <source>New article</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Artikel</translation>
     </message>
     <message>
         <source>Record %1 · created %2 · updated %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 · angelegt %2 · aktualisiert %3</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>The ID identifies the record for imports; it cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID kennzeichnet den Datensatz für Importe; sie kann nicht geändert werden.</translation>
     </message>
     <message>
         <source>e.g. CS-0001234</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. CS-0001234</translation>
     </message>
     <message>
         <source>e.g. KB-00123</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. KB-00123</translation>
     </message>
     <message>
         <source>&amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;xt:</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lösung:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priorität:</translation>
     </message>
     <message>
         <source>Pro&amp;duct:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;dukt:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorie:</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. vpn, upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt, z. B. vpn, upgrade</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;gs:</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
         <source>Too long: %1 bytes, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu lang: %1 Bytes, höchstens %2.</translation>
     </message>
     <message>
         <source>Too many tags: %1, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Tags: %1, höchstens %2.</translation>
     </message>
     <message>
         <source>A tag is %1 bytes long, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag ist %1 Bytes lang, höchstens %2.</translation>
     </message>
     <message>
         <source>“%1” is not allowed here; leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist hier nicht erlaubt; lassen Sie das Feld leer.</translation>
     </message>
     <message>
         <source>“%1” is not allowed; choose one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht erlaubt; wählen Sie einen dieser Werte: %2.</translation>
     </message>
     <message>
         <source>Another record already uses the ID “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Datensatz verwendet bereits die ID „%1“.</translation>
     </message>
     <message>
         <source>This record no longer exists; it was deleted meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz existiert nicht mehr; er wurde inzwischen gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>kms::ui::RecordTableModel</name>
     <message>
         <source>Loading …</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gelöscht)</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorität</translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished">Produkt</translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Kategorie</translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished">Aktualisiert</translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
