@@ -351,6 +351,14 @@
         <source>Other fields</source>
         <translation>Other fields</translation>
     </message>
+    <message>
+        <source>Expanded with</source>
+        <translation>Expanded with</translation>
+    </message>
+    <message>
+        <source>%1 · this record&apos;s score from them %2</source>
+        <translation>%1 · this record&apos;s score from them %2</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::AppSettings</name>

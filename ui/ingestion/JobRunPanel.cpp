@@ -201,8 +201,8 @@ void JobRunPanel::pause()
 {
     const qint64 id = m_jobId;
     m_host->run(this, [id](Engine &e) { return e.scheduler().pause(id); }, [this, id](bool ok) {
-        if (id != m_jobId)
-            return;
+        if (id != m_jobId || m_state == State::Idle)
+            return; // it ended meanwhile
         if (!ok) {
             showMessage(tr("Job %1 is not running, so it cannot be paused (a queued job can be cancelled)").arg(id), true);
             return;
@@ -217,7 +217,7 @@ void JobRunPanel::resume()
 {
     const qint64 id = m_jobId;
     m_host->run(this, [id](Engine &e) { return e.scheduler().resume(id); }, [this, id](bool ok) {
-        if (id != m_jobId || !ok)
+        if (id != m_jobId || !ok || m_state == State::Idle)
             return;
         setState(State::Running);
         showMessage(tr("Job %1 resumed").arg(id), false);
@@ -235,8 +235,8 @@ void JobRunPanel::cancel()
         c.stillActive = e.scheduler().isQueuedOrRunning(id);
         return c;
     }, [this, id](const CancelOutcome &c) {
-        if (id != m_jobId)
-            return;
+        if (id != m_jobId || m_state == State::Idle)
+            return; // its end has been reported already
         if (c.ok && !c.stillActive) { // it was still queued: no job end will be reported
             setState(State::Idle);
             showMessage(tr("Job %1 cancelled before it started").arg(id), false);

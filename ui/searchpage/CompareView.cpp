@@ -245,6 +245,7 @@ void CompareView::select(int side, const QModelIndex &current)
     context.query = shown.query;
     context.expandedQuery = r.expandedQuery;
     context.ftsQuery = r.ftsQuery;
+    context.expansionTerms = r.expansionTerms;
     context.keywordCandidates = r.keywordCandidates;
     context.vectorCandidates = r.vectorCandidates;
     context.exactVectorSearch = r.exactVectorSearch;

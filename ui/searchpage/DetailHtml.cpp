@@ -88,6 +88,9 @@ QString explanationHtml(const SearchHit &hit, const DetailContext &c)
         rows += row(tr("Query as searched"), c.expandedQuery.isEmpty() ? tr("(nothing searchable)") : esc(c.expandedQuery));
         if (!c.ftsQuery.isEmpty())
             rows += row(tr("FTS5 expression"), QStringLiteral("<code>%1</code>").arg(esc(c.ftsQuery)));
+        if (!c.expansionTerms.isEmpty())
+            rows += row(tr("Expanded with"), tr("%1 · this record's score from them %2")
+                                                 .arg(esc(c.expansionTerms.join(QStringLiteral(", "))), number(e.expansion, 3)));
     }
     return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">%1</table>").arg(rows);
 }

@@ -18,6 +18,7 @@ struct DetailContext {
     QString similarLabel;       // set: the hit came from "more like this" of that record
     QString expandedQuery;
     QString ftsQuery;
+    QStringList expansionTerms; // hybrid: words added from the top keyword hits
     int keywordCandidates = 0;
     int vectorCandidates = 0;
     bool exactVectorSearch = false;

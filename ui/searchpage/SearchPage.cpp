@@ -335,6 +335,7 @@ DetailContext SearchPage::detailContext(int row) const
     c.similarLabel = m_shown.isSimilar() ? m_shown.similarLabel : QString();
     c.expandedQuery = m_shownResult.expandedQuery;
     c.ftsQuery = m_shownResult.ftsQuery;
+    c.expansionTerms = m_shownResult.expansionTerms;
     c.keywordCandidates = m_shownResult.keywordCandidates;
     c.vectorCandidates = m_shownResult.vectorCandidates;
     c.exactVectorSearch = m_shownResult.exactVectorSearch;

@@ -118,7 +118,7 @@ private slots:
                                      "Raised the keepalive interval on the gateway to 60 seconds.", // resolution
                                      "Reconnecting works until the next idle period.",          // whole body
                                      "Why it ranks here", "Keyword (BM25)", "Vector", "Fused score",
-                                     "Query as searched", "FTS5 expression", "vpn, network"})
+                                     "Query as searched", "FTS5 expression", "Expanded with", "vpn, network"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
         const SearchHit *top = page.resultsModel()->hit(0);
         QVERIFY(top->explanation.keywordRank > 0);
