@@ -171,7 +171,8 @@ Outcome newestWindow(sqlite3 *db, const QString &match, int budget, qint64 *afte
 }
 
 Outcome search(sqlite3 *db, const ParsedQuery &query, const FilterSql &where, int limit,
-               const KeywordSearchOptions &options, QList<KeywordHit> *hits, QString *error)
+               const KeywordSearchOptions &options, const std::atomic<bool> *cancel, QList<KeywordHit> *hits,
+               QString *error)
 {
     const QStringList parts = query.ftsPositiveParts();
     const int budget = options.scoreBudget;
@@ -187,15 +188,30 @@ Outcome search(sqlite3 *db, const ParsedQuery &query, const FilterSql &where, in
     QList<int> counts;
     if (const Outcome o = countParts(db, parts, budget + 1, &counts, error); o != Outcome::Ok)
         return o;
+    // An interrupted count can come back as a short count rather than an error: a part would then
+    // look unmatched and be skipped below.
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        return Outcome::Cancelled;
     QList<int> order(parts.size());
     for (int i = 0; i < order.size(); ++i)
         order[i] = i;
+    // A part that matches nothing (a typo, a word the corpus lacks) can neither rank nor find a
+    // record: it takes no share of the budget, or it would crowd out the words that do match.
+    order.erase(std::remove_if(order.begin(), order.end(), [&](int i) { return counts[i] == 0; }), order.end());
+    if (order.isEmpty()) {
+        hits->clear();
+        return Outcome::Ok;
+    }
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return counts[a] < counts[b]; });
     const int rarest = counts[order.front()];
+    QStringList matching;
+    for (int i : std::as_const(order))
+        matching << parts[i];
 
     // Records with every part outrank most others, and there are at most `rarest` of them.
     // (Fewer than `limit` records have the rarest part: the AND pass cannot fill the page.)
-    if (options.allTermsFirst && parts.size() > 1 && rarest >= limit && rarest <= budget) {
+    if (options.allTermsFirst && parts.size() > 1 && order.size() == parts.size() && rarest >= limit
+        && rarest <= budget) {
         const Outcome o = runMatch(db, query.ftsMatchOf(parts, true), where, 0, limit, options, hits, error);
         if (o != Outcome::Ok || hits->size() >= limit)
             return o;
@@ -211,7 +227,7 @@ Outcome search(sqlite3 *db, const ParsedQuery &query, const FilterSql &where, in
     if (!selected.isEmpty())
         return runMatch(db, query.ftsMatchOf(selected, false), where, 0, limit, options, hits, error);
     // Only common words: rank the newest matches.
-    const QString all = query.ftsMatchOf(parts, false);
+    const QString all = query.ftsMatchOf(matching, false);
     qint64 after = 0;
     if (const Outcome o = newestWindow(db, all, budget, &after, error); o != Outcome::Ok)
         return o;
@@ -241,7 +257,7 @@ QList<KeywordHit> keywordSearch(Store &reader, const ParsedQuery &query, const S
         return hits;
     }
     const ProgressGuard guard(db, cancel);
-    const Outcome outcome = search(db, query, filterSql(filters), limit, options, &hits, error);
+    const Outcome outcome = search(db, query, filterSql(filters), limit, options, cancel, &hits, error);
     if (outcome == Outcome::Cancelled && cancelled)
         *cancelled = true;
     if (outcome != Outcome::Ok)

@@ -452,6 +452,36 @@ private Q_SLOTS:
         QCOMPARE(keywordMatchCount(*m_store, parseQuery(u"zebra", m_norm), 100), 0);
     }
 
+    void unknownWordKeepsTheOthers_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("budget");
+        QTest::addColumn<QList<qint64>>("expected");
+        // "kmsall" is in all six records: over a budget of 3 only the newest three are ranked.
+        QTest::newRow("typo beside a common word") << "xyzzy kmsall" << 3 << QList<qint64>{4, 5, 6};
+        QTest::newRow("typo first, rare words fit") << "zebra printer gateway" << 2 << QList<qint64>{1, 2};
+        QTest::newRow("typo beside a rare word") << "printerr printer kmsall" << 3 << QList<qint64>{2};
+        QTest::newRow("unlimited budget") << "xyzzy printer" << 0 << QList<qint64>{2};
+        QTest::newRow("only unknown words") << "xyzzy zebra" << 3 << QList<qint64>{};
+    }
+    // A word that matches nothing must not use up the scoring budget: a query with any matching
+    // word finds records.
+    void unknownWordKeepsTheOthers()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, budget);
+        QFETCH(QList<qint64>, expected);
+        KeywordSearchOptions options;
+        options.scoreBudget = budget;
+        bool cancelled = true;
+        QString error;
+        const auto hits = keywordSearch(*m_store, parseQuery(query, m_norm), {}, 10, options, nullptr, &cancelled,
+                                        &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!cancelled);
+        QCOMPARE(ids(hits), expected);
+    }
+
     void cancellation()
     {
         const ParsedQuery q = parseQuery(u"kmsall disk", m_norm);
