@@ -14,7 +14,7 @@ namespace kms {
 // need more). Parameters are sanitised on construction (params() shows the values used):
 // dimension is clamped to 1..65536, charNgramMin to >= 1; charNgramMax < charNgramMin turns
 // character n-grams off ("c=off" in the id).
-class HashEmbedder final : public Embedder
+class HashEmbedder final : public LocalEmbedder
 {
 public:
     struct Params {
@@ -33,7 +33,11 @@ public:
 
     QString id() const override { return m_id; }
     int dimension() const override { return m_params.dimension; }
-    void embed(const QStringList &tokens, std::span<float> out) const override;
+    Reads reads() const override { return Reads::Tokens; }
+    void embedOne(const EmbedInput &input, std::span<float> out) const override { embed(input.tokens, out); }
+    // Writes dimension() floats to out (out.size() must equal dimension()). An empty token list
+    // gives the zero vector.
+    void embed(const QStringList &tokens, std::span<float> out) const;
 
     const Params &params() const { return m_params; }
 

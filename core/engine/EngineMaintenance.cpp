@@ -64,7 +64,7 @@ EmbeddedPage embedPage(const std::vector<StoredRecord> &records, const Normalize
         for (size_t s = begin; s < firstOf.size(); s += step) {
             const QStringList tokens = RecordPreparer::embeddingTokens(normalizer, firstOf[s]->record, &title, &body,
                                                                        &resolution, &tags);
-            embedder.embed(tokens, std::span<float>(page.textVectors.data() + s * dim, dim));
+            embedder.embed(EmbedInput{QString(), tokens}, std::span<float>(page.textVectors.data() + s * dim, dim));
         }
     };
     const size_t n = size_t(std::clamp(threads, 1, 64));

@@ -75,7 +75,7 @@ RecordWrite RecordPreparer::prepareOne(const Record &r, const Normalizer &normal
     if (cache && cache->lookup(w.textHash, &w.vector))
         return w;
     w.vector.resize(size_t(embedder.dimension()));
-    embedder.embed(tokens, w.vector);
+    embedder.embed(EmbedInput{QString(), tokens}, w.vector);
     w.vectorIsNew = true;
     if (cache) {
         cache->noteMiss();
@@ -191,7 +191,7 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
                 continue;
             }
             w.vector.resize(size_t(dim));
-            m_ctx.embedder->embed(tokensOf[i], w.vector);
+            m_ctx.embedder->embed(EmbedInput{QString(), tokensOf[i]}, w.vector);
             w.vectorIsNew = true;
             embeddedHere.insert(w.textHash, i);
             ++misses;

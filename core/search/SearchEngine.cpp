@@ -333,7 +333,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
         const VectorSpace space = m_parts.vectors();
         std::vector<float> q(size_t(space.embedder->dimension()));
-        space.embedder->embed(contentTokens, q);
+        space.embedder->embed(EmbedInput{QString(), contentTokens}, q);
         if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
             addKeywordFeedback(*store, space.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
         const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q,

@@ -23,7 +23,7 @@ std::vector<float> embedText(const Embedder &e, const QString &text)
 {
     static const Normalizer normalizer;
     std::vector<float> v(size_t(e.dimension()));
-    e.embed(normalizer.tokens(text), v);
+    e.embed(EmbedInput{text, normalizer.tokens(text)}, v);
     return v;
 }
 
@@ -204,6 +204,36 @@ private Q_SLOTS:
         const HashEmbedder noBigrams(p);
         QCOMPARE(embedText(noBigrams, QStringLiteral("server restart")),
                  embedText(noBigrams, QStringLiteral("restart server")));
+    }
+
+    // A batch writes each item where embedding it alone would, and a cancel stops between items.
+    void batchMatchesSingle()
+    {
+        const HashEmbedder e;
+        const int dim = e.dimension();
+        const QList<QStringList> texts = {{"printer", "offline"}, {}, {"vpn", "drops", "hourly"}};
+        std::vector<EmbedInput> inputs;
+        for (const QStringList &t : texts)
+            inputs.push_back(EmbedInput{t.join(u' '), t});
+        std::vector<float> batch(inputs.size() * size_t(dim), -1.0f);
+        const EmbedBatchResult r = e.embedBatch(inputs, batch);
+        QVERIFY(r.allOk());
+        QCOMPARE(r.embedded(), qsizetype(3));
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            std::vector<float> one(static_cast<size_t>(dim));
+            e.embed(texts[qsizetype(i)], one);
+            QVERIFY(std::equal(one.begin(), one.end(), batch.begin() + qsizetype(i) * dim));
+        }
+
+        const std::atomic<bool> cancel{true};
+        const EmbedBatchResult cancelled = e.embedBatch(inputs, batch, &cancel);
+        QCOMPARE(cancelled.failure, EmbedFailure::Cancelled);
+        QCOMPARE(cancelled.embedded(), qsizetype(0));
+
+        std::vector<float> tooSmall(static_cast<size_t>(dim));
+        const EmbedBatchResult wrong = e.embedBatch(inputs, tooSmall);
+        QCOMPARE(wrong.failure, EmbedFailure::Permanent);
+        QVERIFY(wrong.message.contains(u"output"));
     }
 
     void cacheLruOrder()
