@@ -3,6 +3,7 @@
 #include "Cli.h"
 
 #include "synth/CorpusWriter.h"
+#include "synth/EvalSet.h"
 #include "synth/Generator.h"
 
 #include <QCommandLineParser>
@@ -23,11 +24,18 @@ int cmdGenerate(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("articles"), QStringLiteral("Number of knowledge articles."), QStringLiteral("n"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output file (.jsonl, .json, .csv)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("s"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("eval-set"),
+                      QStringLiteral("Instead of --out: write a BEIR-layout test collection (corpus.jsonl,\n"
+                                     "queries.jsonl, qrels/test.tsv) for kmsctl eval into this folder."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("queries"), QStringLiteral("With --eval-set: held-out cases used as queries."),
+                      QStringLiteral("n"), QStringLiteral("300")});
     int code = Ok;
     if (!parseArgs(parser, args, &code))
         return code;
-    if (!parser.isSet(QStringLiteral("out"))) {
-        err(QStringLiteral("kmsctl generate: --out FILE is required"));
+    const bool evalSet = parser.isSet(QStringLiteral("eval-set"));
+    if (evalSet == parser.isSet(QStringLiteral("out"))) {
+        err(QStringLiteral("kmsctl generate: give either --out FILE or --eval-set DIR"));
         return Usage;
     }
     SynthOptions o;
@@ -43,6 +51,25 @@ int cmdGenerate(const Context &ctx, const QStringList &args)
     if (!Generator::validate(o, &error)) {
         err(QStringLiteral("kmsctl generate: %1").arg(error));
         return Usage;
+    }
+    if (evalSet) {
+        bool okQueries = false;
+        const qint64 queries = parser.value(QStringLiteral("queries")).toLongLong(&okQueries);
+        const QString dir = parser.value(QStringLiteral("eval-set"));
+        EvalSetStats stats;
+        if (!okQueries || !writeSyntheticEvalSet(o, queries, dir, &error, &stats)) {
+            err(QStringLiteral("kmsctl generate: %1").arg(okQueries ? error : QStringLiteral("--queries takes a whole number")));
+            return okQueries ? Failed : Usage;
+        }
+        if (ctx.json)
+            printJson(QJsonObject{{QStringLiteral("directory"), QFileInfo(dir).absoluteFilePath()},
+                                  {QStringLiteral("documents"), stats.documents},
+                                  {QStringLiteral("queries"), stats.queries},
+                                  {QStringLiteral("judgements"), stats.judgements}});
+        else if (!ctx.quiet)
+            out(QStringLiteral("wrote %1 documents, %2 queries and %3 judgements to %4")
+                    .arg(stats.documents).arg(stats.queries).arg(stats.judgements).arg(dir));
+        return Ok;
     }
     const QString path = parser.value(QStringLiteral("out"));
     const bool showProgress = !ctx.quiet && !ctx.json && stdoutIsTerminal();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "synth/CorpusWriter.h"
+#include "synth/EvalSet.h"
 #include "synth/Generator.h"
 #include "synth/Random.h"
 #include "synth/SyntheticCorpus.h"
@@ -610,6 +611,71 @@ private Q_SLOTS:
     }
 
     // Opt-in: KMS_BENCH=1 (or a record count) measures generation + writing throughput.
+    // The held-out cases are queries, never documents; every judged id is a document of the corpus
+    // with the query's problem; the answering article has grade 2.
+    void evalSetIsConsistent()
+    {
+        QTemporaryDir dir;
+        SynthOptions o;
+        o.cases = 600;
+        o.articles = 40;
+        o.seed = 5;
+        QString error;
+        EvalSetStats stats;
+        QVERIFY2(writeSyntheticEvalSet(o, 50, dir.path(), &error, &stats), qPrintable(error));
+        QCOMPARE(stats.documents, qint64(590));
+
+        QHash<QString, QString> problemOf; // every generated record
+        Generator g(o);
+        Record r;
+        GroundTruth t;
+        QHash<QString, QString> answerOf;
+        while (g.next(r, &t)) {
+            problemOf.insert(r.externalId, t.problemId);
+            answerOf.insert(r.externalId, t.answerArticle);
+        }
+
+        QSet<QString> docs;
+        QFile corpus(dir.filePath(QStringLiteral("corpus.jsonl")));
+        QVERIFY(corpus.open(QIODevice::ReadOnly));
+        while (!corpus.atEnd()) {
+            const QJsonObject doc = QJsonDocument::fromJson(corpus.readLine()).object();
+            QVERIFY(!doc.value(u"title").toString().isEmpty());
+            docs.insert(doc.value(u"_id").toString());
+        }
+        QCOMPARE(qint64(docs.size()), stats.documents);
+
+        QSet<QString> queries;
+        QFile queryFile(dir.filePath(QStringLiteral("queries.jsonl")));
+        QVERIFY(queryFile.open(QIODevice::ReadOnly));
+        while (!queryFile.atEnd()) {
+            const QJsonObject q = QJsonDocument::fromJson(queryFile.readLine()).object();
+            QVERIFY(!docs.contains(q.value(u"_id").toString()));
+            QVERIFY(!q.value(u"text").toString().isEmpty());
+            queries.insert(q.value(u"_id").toString());
+        }
+        QCOMPARE(qint64(queries.size()), stats.queries);
+        QVERIFY(stats.queries > 40); // a few problems may have nothing in the corpus
+
+        QFile qrels(dir.filePath(QStringLiteral("qrels/test.tsv")));
+        QVERIFY(qrels.open(QIODevice::ReadOnly));
+        QCOMPARE(qrels.readLine(), QByteArray("query-id\tcorpus-id\tscore\n"));
+        qint64 rows = 0;
+        while (!qrels.atEnd()) {
+            const QStringList f = QString::fromUtf8(qrels.readLine()).trimmed().split(u'\t');
+            QCOMPARE(f.size(), 3);
+            QVERIFY(queries.contains(f[0]));
+            QVERIFY(docs.contains(f[1]));
+            QCOMPARE(problemOf.value(f[1]), problemOf.value(f[0]));
+            QCOMPARE(f[2] == u"2", f[1] == answerOf.value(f[0]));
+            ++rows;
+        }
+        QCOMPARE(rows, stats.judgements);
+
+        QVERIFY(!writeSyntheticEvalSet(o, 0, dir.path(), &error));
+        QVERIFY(error.contains(u"queries"));
+    }
+
     void benchmarkThroughput_data()
     {
         QTest::addColumn<QString>("fileName");
