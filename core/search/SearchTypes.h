@@ -63,8 +63,10 @@ struct SearchQuery {
     int feedbackDocs = 10;       // how many keyword hits; 0 turns it off
     double feedbackWeight = 3.0; // their mean's weight against the query's own vector
     // Hybrid: words that weigh most in the top keyword hits are searched too (query expansion,
-    // search/QueryExpansion.h), their BM25 added to the query's own at this weight.
-    int expansionTerms = 10;     // 0 turns it off
+    // search/QueryExpansion.h), their BM25 added to the query's own at this weight. Off by
+    // default: it lifted NFCorpus but cost hybrid its lead over keyword on support tickets
+    // (docs/performance.md), and a default must not depend on the collection.
+    int expansionTerms = 0;      // 0 turns it off
     double expansionWeight = 0.5;
     bool log = true;             // record in the search analytics
 };

@@ -147,6 +147,7 @@ private Q_SLOTS:
         q.mode = SearchMode::Hybrid;
         q.k = 20;
         q.log = false;
+        q.expansionTerms = 10; // off by default
         const SearchResult r = m_engine->search().search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY(!r.expansionTerms.isEmpty());
@@ -168,6 +169,12 @@ private Q_SLOTS:
         q.mode = SearchMode::Keyword;
         q.expansionTerms = 10;
         QVERIFY(m_engine->search().search(q).expansionTerms.isEmpty());
+        // Default hybrid does not expand: it must not depend on the collection (docs/performance.md).
+        SearchQuery defaults;
+        defaults.text = q.text;
+        defaults.log = false;
+        QCOMPARE(defaults.mode, SearchMode::Hybrid);
+        QVERIFY(m_engine->search().search(defaults).expansionTerms.isEmpty());
     }
 
     void filtersHoldInEveryMode_data() { everyModeFindsTheRecord_data(); }
