@@ -4,6 +4,7 @@
 #include "embed/EmbeddingCache.h"
 #include "embed/HashEmbedder.h"
 #include "health/HealthCheck.h"
+#include "index/IndexFile.h"
 #include "index/VectorIndex.h"
 #include "log/Log.h"
 #include "metrics/Metrics.h"
@@ -241,6 +242,9 @@ bool Engine::openIndex(QString *error)
     const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
     const qint64 dbWatermark = m_reader->watermark();
     const qint64 dbCount = m_reader->counts().total();
+    // This process owns the data directory now: whatever a killed save or load left is garbage.
+    if (const int removed = removeIndexLeftovers(m_dir->indexPath()); removed > 0)
+        logger->info("removed {} file(s) left beside the index by an interrupted save or load", removed);
     auto loaded = VectorIndex::load(m_dir->indexPath(), m_embedder->dimension(), m_embedder->id(), params);
 
     bool rebuild = loaded.status != IndexLoadStatus::Loaded;

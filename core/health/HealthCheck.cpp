@@ -2,6 +2,7 @@
 #include "health/HealthCheck.h"
 
 #include "embed/Embedder.h"
+#include "index/IndexFile.h"
 #include "index/VectorIndex.h"
 #include "metrics/Metrics.h"
 #include "metrics/SystemProbe.h"
@@ -9,6 +10,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QThread>
 
 #include <algorithm>
@@ -97,6 +99,11 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount)
     if (!in.indexPath.isEmpty()) {
         c.details.insert(QStringLiteral("file"), in.indexPath);
         c.details.insert(QStringLiteral("file_bytes"), QFileInfo(in.indexPath).size()); // a stat: cheap
+        // Left by a save or load that was killed (the next open removes them); a ".tmp" may also
+        // be a save in progress right now, so they are shown, not held against the index.
+        const QStringList stray = indexLeftovers(in.indexPath);
+        if (!stray.isEmpty())
+            c.details.insert(QStringLiteral("stray_files"), QJsonArray::fromStringList(stray));
     }
     if (in.detailed && !in.indexPath.isEmpty()) {
         const auto v = VectorIndex::verify(in.indexPath, in.index->dimension(), in.index->embedderId());

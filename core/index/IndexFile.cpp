@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "index/IndexFile.h"
 
+#include "index/PayloadStream.h"
+
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
@@ -126,18 +129,115 @@ QByteArray encodeIndexHeader(const IndexFileHeader &h)
     return out;
 }
 
-bool writeIndexFile(const QString &path, IndexFileHeader header, const QString &payloadPath,
-                    QString *error)
+namespace {
+
+// Writes through a 1 MiB buffer at increasing offsets, hashing what passes, remembering the first
+// system error so the message can name it (ENOSPC: "No space left on device").
+class FileSink final : public PayloadSink
+{
+public:
+    FileSink(int fd, qint64 offset, XXH3_state_t *state) : m_fd(fd), m_offset(offset), m_state(state)
+    {
+        m_buffer.reserve(size_t(kChunk));
+    }
+    bool write(const void *data, qint64 size) override
+    {
+        if (m_errno != 0)
+            return false;
+        const char *bytes = static_cast<const char *>(data);
+        XXH3_64bits_update(m_state, bytes, size_t(size));
+        m_written += quint64(size);
+        if (size >= kChunk) {
+            return flush() && put(bytes, size);
+        }
+        if (qint64(m_buffer.size()) + size > kChunk && !flush())
+            return false;
+        m_buffer.insert(m_buffer.end(), bytes, bytes + size);
+        return true;
+    }
+    bool flush()
+    {
+        const bool ok = put(m_buffer.data(), qint64(m_buffer.size()));
+        m_buffer.clear();
+        return ok;
+    }
+    int error() const { return m_errno; }
+    quint64 written() const { return m_written; }
+    qint64 offset() const { return m_offset; }
+
+private:
+    bool put(const char *data, qint64 size)
+    {
+        if (size == 0)
+            return true;
+        if (!writeAll(m_fd, data, size, m_offset)) {
+            m_errno = errno;
+            return false;
+        }
+        m_offset += size;
+        return true;
+    }
+
+    int m_fd;
+    qint64 m_offset;
+    XXH3_state_t *m_state;
+    std::vector<char> m_buffer;
+    quint64 m_written = 0;
+    int m_errno = 0;
+};
+
+// Reads the payload straight into the caller's memory, hashing it, never past its declared end.
+class FileSource final : public PayloadSource
+{
+public:
+    FileSource(QFile &file, quint64 size, XXH3_state_t *state) : m_file(file), m_remaining(size), m_state(state) {}
+    bool read(void *data, qint64 size) override
+    {
+        if (size < 0 || quint64(size) > m_remaining)
+            return false;
+        char *bytes = static_cast<char *>(data);
+        qint64 done = 0;
+        while (done < size) {
+            const qint64 n = m_file.read(bytes + done, size - done);
+            if (n <= 0)
+                return false;
+            done += n;
+        }
+        XXH3_64bits_update(m_state, bytes, size_t(size));
+        m_remaining -= quint64(size);
+        return true;
+    }
+    quint64 remaining() const override { return m_remaining; }
+
+    // Hashes what the reader left unread, so a damaged file is judged by its checksum first.
+    bool drain()
+    {
+        QByteArray buffer(kChunk, Qt::Uninitialized);
+        while (m_remaining > 0) {
+            const qint64 want = qint64(std::min<quint64>(m_remaining, quint64(kChunk)));
+            if (!read(buffer.data(), want))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    QFile &m_file;
+    quint64 m_remaining;
+    XXH3_state_t *m_state;
+};
+
+} // namespace
+
+bool writeIndexFile(const QString &path, IndexFileHeader header, quint64 payloadSize,
+                    const PayloadWriter &writePayload, QString *error)
 {
     auto setError = [&](const QString &msg) {
         if (error)
             *error = msg;
         return false;
     };
-    QFile payload(payloadPath);
-    if (!payload.open(QIODevice::ReadOnly))
-        return setError(QStringLiteral("cannot read index payload %1: %2").arg(payloadPath, payload.errorString()));
-    header.payloadSize = quint64(payload.size());
+    header.payloadSize = payloadSize;
     header.payloadChecksum = 0;
     const QByteArray placeholder = encodeIndexHeader(header);
 
@@ -153,6 +253,12 @@ bool writeIndexFile(const QString &path, IndexFileHeader header, const QString &
         return setError(msg);
     };
 
+    // Claim the whole size first: a disk that cannot hold the file says so now, in those words,
+    // before anything is written and while the old index file is still in place.
+    const qint64 total = qint64(placeholder.size()) + qint64(payloadSize);
+    if (const int err = ::posix_fallocate(out.fd, 0, off_t(total)); err != 0 && err != EOPNOTSUPP && err != EINVAL)
+        return abandon(QStringLiteral("cannot write %1 (%2 bytes): %3").arg(tmpPath).arg(total).arg(systemError(err)));
+
     // The payload checksum is only known after streaming, so the header goes in twice: a placeholder
     // of the same length first, the real one at offset 0 at the end.
     if (!writeAll(out.fd, placeholder.constData(), placeholder.size(), 0))
@@ -160,24 +266,17 @@ bool writeIndexFile(const QString &path, IndexFileHeader header, const QString &
     std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
     if (!state || XXH3_64bits_reset(state.get()) != XXH_OK)
         return abandon(QStringLiteral("cannot hash %1: out of memory").arg(tmpPath));
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    qint64 offset = placeholder.size();
-    quint64 copied = 0;
-    for (;;) {
-        const qint64 n = payload.read(buffer.data(), kChunk);
-        if (n < 0)
-            return abandon(QStringLiteral("cannot read index payload %1: %2").arg(payloadPath, payload.errorString()));
-        if (n == 0)
-            break;
-        XXH3_64bits_update(state.get(), buffer.constData(), size_t(n));
-        if (!writeAll(out.fd, buffer.constData(), n, offset))
-            return abandon(QStringLiteral("cannot write %1 at byte %2: %3").arg(tmpPath).arg(offset).arg(systemError(errno)));
-        offset += n;
-        copied += quint64(n);
+    FileSink sink(out.fd, placeholder.size(), state.get());
+    QString payloadError;
+    const bool streamed = writePayload(sink, &payloadError) && sink.flush();
+    if (!streamed) {
+        if (sink.error() != 0)
+            return abandon(QStringLiteral("cannot write %1 at byte %2: %3").arg(tmpPath).arg(sink.offset()).arg(systemError(sink.error())));
+        return abandon(QStringLiteral("cannot write %1: %2").arg(tmpPath, payloadError));
     }
-    if (copied != header.payloadSize)
-        return abandon(QStringLiteral("index payload %1 changed size while copying (%2 of %3 bytes)")
-                           .arg(payloadPath).arg(copied).arg(header.payloadSize));
+    if (sink.written() != payloadSize)
+        return abandon(QStringLiteral("index payload for %1 came to %2 bytes, %3 expected")
+                           .arg(tmpPath).arg(sink.written()).arg(payloadSize));
     header.payloadChecksum = XXH3_64bits_digest(state.get());
     const QByteArray finalHeader = encodeIndexHeader(header);
     if (!writeAll(out.fd, finalHeader.constData(), finalHeader.size(), 0))
@@ -206,7 +305,7 @@ bool writeIndexFile(const QString &path, IndexFileHeader header, const QString &
 }
 
 IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString &embedderId,
-                              QFileDevice *payloadCopy)
+                              const PayloadReader &readPayload)
 {
     QFile file(path);
     if (!file.exists())
@@ -291,35 +390,42 @@ IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString 
         result.message = QStringLiteral("cannot hash %1: out of memory").arg(path);
         return result;
     }
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    quint64 remaining = h.payloadSize;
-    while (remaining > 0) {
-        const qint64 want = qint64(std::min<quint64>(remaining, quint64(kChunk)));
-        const qint64 n = file.read(buffer.data(), want);
-        if (n <= 0) {
+    if (readPayload) {
+        FileSource source(file, h.payloadSize, state.get());
+        QString readError;
+        const bool read = readPayload(h, source, &readError);
+        if (!source.drain()) {
             result.status = IndexLoadStatus::Truncated;
             result.message = QStringLiteral("%1 is truncated: read stopped %2 bytes before the end of the payload (%3)")
-                                 .arg(path).arg(remaining).arg(file.errorString());
+                                 .arg(path).arg(source.remaining()).arg(file.errorString());
             return result;
         }
-        XXH3_64bits_update(state.get(), buffer.constData(), size_t(n));
-        if (payloadCopy && payloadCopy->write(buffer.constData(), n) != n) {
+        // Damage shows as a checksum mismatch, below, whichever part it hit; bytes that pass the
+        // checksum and still do not make an index were written wrongly, and say so here.
+        if (!read && XXH3_64bits_digest(state.get()) == h.payloadChecksum) {
             result.status = IndexLoadStatus::Corrupt;
-            result.message = QStringLiteral("cannot copy the payload of %1 to %2: %3")
-                                 .arg(path, payloadCopy->fileName(), payloadCopy->errorString());
+            result.message = QStringLiteral("%1 is corrupt: %2").arg(path, readError);
             return result;
         }
-        remaining -= quint64(n);
+    } else {
+        QByteArray buffer(kChunk, Qt::Uninitialized);
+        quint64 remaining = h.payloadSize;
+        while (remaining > 0) {
+            const qint64 want = qint64(std::min<quint64>(remaining, quint64(kChunk)));
+            const qint64 n = file.read(buffer.data(), want);
+            if (n <= 0) {
+                result.status = IndexLoadStatus::Truncated;
+                result.message = QStringLiteral("%1 is truncated: read stopped %2 bytes before the end of the payload (%3)")
+                                     .arg(path).arg(remaining).arg(file.errorString());
+                return result;
+            }
+            XXH3_64bits_update(state.get(), buffer.constData(), size_t(n));
+            remaining -= quint64(n);
+        }
     }
     if (XXH3_64bits_digest(state.get()) != h.payloadChecksum) {
         result.status = IndexLoadStatus::Corrupt;
         result.message = QStringLiteral("%1 is corrupt: payload checksum mismatch").arg(path);
-        return result;
-    }
-    if (payloadCopy && !payloadCopy->flush()) {
-        result.status = IndexLoadStatus::Corrupt;
-        result.message = QStringLiteral("cannot copy the payload of %1 to %2: %3")
-                             .arg(path, payloadCopy->fileName(), payloadCopy->errorString());
         return result;
     }
     result.status = IndexLoadStatus::Loaded;
@@ -327,6 +433,30 @@ IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString 
                          .arg(path).arg(h.liveCount).arg(h.elementCount).arg(h.dimension).arg(h.embedderId)
                          .arg(h.watermark);
     return result;
+}
+
+QStringList indexLeftovers(const QString &path)
+{
+    const QFileInfo info(path);
+    const QDir dir = info.absoluteDir();
+    QStringList names;
+    if (QFileInfo::exists(path + QStringLiteral(".tmp")))
+        names.append(info.fileName() + QStringLiteral(".tmp"));
+    const QStringList patterns{QStringLiteral(".") + info.fileName() + QStringLiteral(".payload-*"),
+                               QStringLiteral(".") + info.fileName() + QStringLiteral(".load-*")};
+    names += dir.entryList(patterns, QDir::Files | QDir::Hidden | QDir::System);
+    return names;
+}
+
+int removeIndexLeftovers(const QString &path)
+{
+    const QDir dir = QFileInfo(path).absoluteDir();
+    int removed = 0;
+    for (const QString &name : indexLeftovers(path)) {
+        if (QFile::remove(dir.filePath(name)))
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace kms

@@ -3,10 +3,11 @@
 
 #include "index/VectorIndex.h"
 
+#include <functional>
+
 #include <QString>
 #include <QtGlobal>
 
-class QFileDevice;
 
 namespace kms {
 
@@ -16,7 +17,7 @@ namespace kms {
 //   checksum) | u32 dimension | u64 live count | u64 element count | u32 length + UTF-8 embedder id |
 //   i64 database watermark | u32 M | u32 efConstruction | u32 efSearch | u64 payload size |
 //   u64 XXH3 of payload | u64 XXH3 of all header bytes before it
-//   followed by exactly `payload size` bytes of hnswlib's saveIndex output.
+//   followed by exactly `payload size` bytes in hnswlib's saveIndex layout (index/HnswPayload.h).
 // The header size sits right after the version so that the header checksum can be checked even for
 // a file of another format version before its other fields are trusted.
 inline constexpr quint32 kIndexFormatVersion = 1;
@@ -37,10 +38,21 @@ struct IndexFileHeader {
 // of another version).
 QByteArray encodeIndexHeader(const IndexFileHeader &header);
 
-// Writes header + the bytes of `payloadPath` to "<path>.tmp", fsyncs it, renames it over `path` and
-// fsyncs the folder. header.payloadSize and header.payloadChecksum are filled in here.
-bool writeIndexFile(const QString &path, IndexFileHeader header, const QString &payloadPath,
-                    QString *error);
+class PayloadSink;
+class PayloadSource;
+
+// Streams the payload into the file being written; false (with *error) stops the save.
+using PayloadWriter = std::function<bool(PayloadSink &sink, QString *error)>;
+// Reads the whole payload from the file being checked, given its (checked) header; false (with
+// *error) refuses the file.
+using PayloadReader = std::function<bool(const IndexFileHeader &header, PayloadSource &source, QString *error)>;
+
+// Writes header + payloadSize bytes from `writePayload` to "<path>.tmp" in one pass, fsyncs it,
+// renames it over `path` and fsyncs the folder. header.payloadSize and header.payloadChecksum are
+// filled in here. No other file is made, so an interrupted save leaves at most "<path>.tmp", which
+// the next save overwrites and removeIndexLeftovers() clears.
+bool writeIndexFile(const QString &path, IndexFileHeader header, quint64 payloadSize,
+                    const PayloadWriter &writePayload, QString *error);
 
 struct IndexFileCheck {
     IndexLoadStatus status = IndexLoadStatus::Missing;
@@ -49,9 +61,16 @@ struct IndexFileCheck {
 };
 
 // Checks magic, sizes, header checksum, version, embedder id and dimension, then streams the payload
-// through the checksum, copying it into `payloadCopy` when given. Never hands out unchecked bytes:
-// status is Loaded only when everything matched.
+// through the checksum, handing it to `readPayload` on the way when given (one pass over the
+// bytes, no copy). Status is Loaded only when everything matched: a reader must discard what it
+// built unless it is.
 IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString &embedderId,
-                              QFileDevice *payloadCopy);
+                              const PayloadReader &readPayload = {});
+
+// Files an interrupted save or load may have left beside the index at `path` (its ".tmp", and the
+// ".payload-*" / ".load-*" copies that earlier versions made). Returns their names.
+QStringList indexLeftovers(const QString &path);
+// Removes them; returns how many were removed.
+int removeIndexLeftovers(const QString &path);
 
 } // namespace kms

@@ -7,23 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryFile>
 
-// hnswlib 0.6.2's SSE path prefetches the entry one past the end of a link list, reading up to four
-// bytes beyond an upper-layer list's allocation (harmless slack in practice). Sanitizer builds take
-// the plain path so that they report our bugs, not that one.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define NO_MANUAL_VECTORIZATION
-#endif
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#pragma GCC diagnostic ignored "-Wpedantic"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#pragma GCC diagnostic ignored "-Wcast-align"
-#include <hnswlib/hnswlib.h>
-#pragma GCC diagnostic pop
+#include "index/HnswLib.h"
+#include "index/HnswPayload.h"
 
 #include <algorithm>
 #include <atomic>
@@ -33,12 +19,6 @@
 #include <vector>
 
 namespace kms {
-
-namespace {
-
-using Hnsw = hnswlib::HierarchicalNSW<float>;
-
-} // namespace
 
 // Cosine distance (1 - dot) on normalised vectors with the best kernel this CPU has.
 class CosineSpace final : public hnswlib::SpaceInterface<float>
@@ -74,22 +54,6 @@ bool liveAt(const Hnsw &h, hnswlib::labeltype label)
 {
     const auto it = h.label_lookup_.find(label);
     return it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second);
-}
-
-// The number of bytes hnswlib 0.6.2's saveIndex writes; it never reports a failed write itself.
-quint64 expectedPayloadSize(const Hnsw &h)
-{
-    quint64 n = sizeof(h.offsetLevel0_) + sizeof(h.max_elements_) + sizeof(h.cur_element_count)
-        + sizeof(h.size_data_per_element_) + sizeof(h.label_offset_) + sizeof(h.offsetData_)
-        + sizeof(h.maxlevel_) + sizeof(h.enterpoint_node_) + sizeof(h.maxM_) + sizeof(h.maxM0_)
-        + sizeof(h.M_) + sizeof(h.mult_) + sizeof(h.ef_construction_);
-    n += quint64(h.cur_element_count) * h.size_data_per_element_;
-    for (size_t i = 0; i < h.cur_element_count; ++i) {
-        n += sizeof(unsigned int);
-        if (h.element_levels_[i] > 0)
-            n += quint64(h.size_links_per_element_) * quint64(h.element_levels_[i]);
-    }
-    return n;
 }
 
 bool fail(QString *error, const QString &message)
@@ -409,67 +373,36 @@ bool VectorIndex::save(const QString &path, qint64 watermark, QString *error) co
     if (!ready(error))
         return false;
     std::lock_guard saveGuard(m_saveLock);
-    const QFileInfo info(path);
-    QTemporaryFile payload(info.absolutePath() + QStringLiteral("/.") + info.fileName()
-                           + QStringLiteral(".payload-XXXXXX"));
-    if (!payload.open())
-        return fail(error, QStringLiteral("cannot create a temporary file in %1: %2")
-                               .arg(info.absolutePath(), payload.errorString()));
-    payload.close(); // hnswlib opens it by name; QTemporaryFile still removes it at the end
-
+    // Searches go on while the bytes stream out; inserts wait for the save.
+    auto lock = readLock();
     IndexFileHeader header;
-    quint64 expected = 0;
-    {
-        auto lock = readLock();
-        try {
-            m_hnsw->saveIndex(QFile::encodeName(payload.fileName()).toStdString());
-        } catch (const std::exception &e) {
-            return fail(error, QStringLiteral("hnswlib could not write %1: %2")
-                                   .arg(payload.fileName(), QString::fromLocal8Bit(e.what())));
-        }
-        expected = expectedPayloadSize(*m_hnsw);
-        header.dimension = quint32(m_dimension);
-        header.liveCount = quint64(m_live);
-        header.elementCount = quint64(m_hnsw->cur_element_count);
-        header.embedderId = m_embedderId;
-        header.watermark = watermark;
-        header.params = m_params;
-    }
-    const qint64 written = QFileInfo(payload.fileName()).size();
-    if (quint64(written) != expected)
-        return fail(error, QStringLiteral("hnswlib wrote %1 of %2 bytes to %3 (disk full?)")
-                               .arg(written).arg(expected).arg(payload.fileName()));
-    return writeIndexFile(path, header, payload.fileName(), error);
+    header.dimension = quint32(m_dimension);
+    header.liveCount = quint64(m_live);
+    header.elementCount = quint64(m_hnsw->cur_element_count);
+    header.embedderId = m_embedderId;
+    header.watermark = watermark;
+    header.params = m_params;
+    const Hnsw &hnsw = *m_hnsw;
+    return writeIndexFile(path, header, hnswPayloadSize(hnsw),
+                          [&hnsw](PayloadSink &sink, QString *) { return writeHnswPayload(hnsw, sink); }, error);
 }
 
-bool VectorIndex::loadPayload(const QString &payloadPath, size_t maxElements, QString *error)
+bool VectorIndex::readPayload(PayloadSource &source, size_t maxElements, QString *error)
 {
     if (!m_initError.isEmpty())
         return fail(error, m_initError);
-    // hnswlib's loading path leaves these uninitialised; if loadIndex throws, the destructor must
-    // find null pointers and no elements rather than garbage.
+    // The empty constructor leaves these uninitialised; if reading stops half way, the destructor
+    // must find null pointers and only the elements read so far.
     auto hnsw = std::make_unique<Hnsw>(m_space.get());
     hnsw->data_level0_memory_ = nullptr;
     hnsw->linkLists_ = nullptr;
     hnsw->visited_list_pool_ = nullptr;
     hnsw->cur_element_count = 0;
     hnsw->num_deleted_ = 0;
-    try {
-        hnsw->loadIndex(QFile::encodeName(payloadPath).toStdString(), m_space.get(), maxElements);
-    } catch (const std::exception &e) {
-        hnsw->cur_element_count = 0;
-        return fail(error, QStringLiteral("hnswlib refused the payload: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    // The checksums prove the bytes are the ones written; this proves they fit this index.
-    const size_t dataBytes = size_t(m_dimension) * sizeof(float);
-    const bool consistent = hnsw->label_offset_ == hnsw->offsetData_ + dataBytes
-        && hnsw->size_data_per_element_ == hnsw->label_offset_ + sizeof(hnswlib::labeltype)
-        && hnsw->cur_element_count <= hnsw->max_elements_
-        && (hnsw->cur_element_count == 0 || hnsw->enterpoint_node_ < hnsw->cur_element_count)
-        && size_t(m_params.M) == hnsw->M_;
-    if (!consistent)
-        return fail(error, QStringLiteral("hnswlib payload does not match the header (dimension %1, M %2)")
-                               .arg(m_dimension).arg(m_params.M));
+    if (!readHnswPayload(*hnsw, m_space.get(), maxElements, source, error))
+        return false;
+    if (size_t(m_params.M) != hnsw->M_)
+        return fail(error, QStringLiteral("the payload was built with M %1, the header says %2").arg(hnsw->M_).arg(m_params.M));
     hnsw->setEf(1);
     m_hnsw = std::move(hnsw);
     m_live = countLive();
@@ -484,35 +417,23 @@ VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, co
         result.message = QStringLiteral("%1 does not exist").arg(path);
         return result;
     }
-    const QFileInfo info(path);
-    QTemporaryFile copy(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".load-XXXXXX"));
-    if (!copy.open()) {
-        copy.setFileTemplate(QDir::tempPath() + QStringLiteral("/kms-index-load-XXXXXX"));
-        if (!copy.open()) {
-            result.status = IndexLoadStatus::Corrupt;
-            result.message = QStringLiteral("cannot create a temporary copy of %1: %2").arg(path, copy.errorString());
-            return result;
-        }
-    }
-    IndexFileCheck check = checkIndexFile(path, dimension, embedderId, &copy);
+    // The header is checked before the payload is read; the index is built while the payload
+    // streams through the checksum (one pass, no copy) and kept only if the checksum then matches.
+    std::unique_ptr<VectorIndex> index;
+    const IndexFileCheck check = checkIndexFile(path, dimension, embedderId,
+                                                [&](const IndexFileHeader &h, PayloadSource &source, QString *error) {
+        HnswParams effective = params;
+        effective.M = h.params.M;
+        effective.efConstruction = h.params.efConstruction;
+        index.reset(new VectorIndex(Unbuilt{}, dimension, embedderId, effective));
+        const size_t maxElements = std::max<size_t>(size_t(double(h.elementCount) * 1.25), 1024);
+        return index->readPayload(source, maxElements, error);
+    });
     result.status = check.status;
     result.message = check.message;
     if (check.status != IndexLoadStatus::Loaded)
         return result;
-    copy.close();
-
     const IndexFileHeader &h = check.header;
-    HnswParams effective = params;
-    effective.M = h.params.M;
-    effective.efConstruction = h.params.efConstruction;
-    std::unique_ptr<VectorIndex> index(new VectorIndex(Unbuilt{}, dimension, embedderId, effective));
-    const size_t maxElements = std::max<size_t>(size_t(double(h.elementCount) * 1.25), 1024);
-    QString error;
-    if (!index->loadPayload(copy.fileName(), maxElements, &error)) {
-        result.status = IndexLoadStatus::Corrupt;
-        result.message = QStringLiteral("%1 is corrupt: %2").arg(path, error);
-        return result;
-    }
     if (index->m_hnsw->cur_element_count != h.elementCount || quint64(index->m_live) != h.liveCount) {
         result.status = IndexLoadStatus::Corrupt;
         result.message = QStringLiteral("%1 is corrupt: header says %2 live of %3 vectors, payload holds %4 of %5")
@@ -527,7 +448,7 @@ VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, co
 
 VectorIndex::LoadResult VectorIndex::verify(const QString &path, int dimension, const QString &embedderId)
 {
-    const IndexFileCheck check = checkIndexFile(path, dimension, embedderId, nullptr);
+    const IndexFileCheck check = checkIndexFile(path, dimension, embedderId);
     LoadResult result;
     result.status = check.status;
     result.message = check.message;

@@ -16,6 +16,8 @@ template<typename T> class HierarchicalNSW;
 
 namespace kms {
 
+class PayloadSource;
+
 struct HnswParams {
     int M = 16;
     int efConstruction = 64;
@@ -107,7 +109,7 @@ public:
 private:
     struct Unbuilt {};
     VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams params);
-    bool loadPayload(const QString &payloadPath, size_t maxElements, QString *error);
+    bool readPayload(PayloadSource &source, size_t maxElements, QString *error);
     // id: the record a vector belongs to, or nullopt for a query (only used in the message).
     bool checkVector(std::optional<qint64> id, std::span<const float> vector, QString *error) const;
     void normalise(std::span<const float> in, float *out) const;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "index/PayloadStream.h"
 #include "index/IndexFile.h"
 #include "index/CosineDistance.h"
 #include "index/VectorIndex.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -453,12 +455,13 @@ private Q_SLOTS:
             QByteArray payload = bytes.mid(headerSize);
             if (damage == QLatin1String("junk"))
                 payload = QByteArray(int(payload.size()), '\x7f');
-            h.payloadSize = quint64(payload.size());
-            const QString payloadPath = dir.filePath(QStringLiteral("payload.bin"));
-            writeAll(payloadPath, payload);
             QString error;
-            QVERIFY2(writeIndexFile(path, h, payloadPath, &error), qPrintable(error));
-            QFile::remove(payloadPath);
+            QVERIFY2(writeIndexFile(path, h, quint64(payload.size()),
+                                    [&payload](PayloadSink &sink, QString *) {
+                                        return sink.write(payload.constData(), payload.size());
+                                    },
+                                    &error),
+                     qPrintable(error));
             if (damage == QLatin1String("version")) {
                 const QByteArray forged = readAll(path);
                 QCOMPARE(qFromLittleEndian<quint32>(forged.constData() + 8), quint32(where));
@@ -486,6 +489,51 @@ private Q_SLOTS:
         const QStringList expectedFiles = damage == QLatin1String("missing") ? QStringList()
                                                                              : QStringList{QStringLiteral("vectors.kidx")};
         QCOMPARE(leftovers(dir.path(), expectedFiles), QStringList());
+    }
+
+    // A file written by the builds before the index streamed its own bytes (hnswlib's saveIndex into
+    // a temporary file, then copied): it must load unchanged, and saving the loaded graph again must
+    // give the very same payload bytes, so files move freely between versions in both directions.
+    void readsAndWritesHnswlibsOwnLayout()
+    {
+        const QString golden = QStringLiteral(KMS_INDEX_TEST_DATA "/hash-v1-50.kidx");
+        const QString embedder = QStringLiteral("hash-v1:d=256,w=1-2,c=3-5,wu=1,wb=0.7,wc=0.35");
+        const auto loaded = VectorIndex::load(golden, 256, embedder, HnswParams{});
+        QVERIFY2(loaded.status == IndexLoadStatus::Loaded, qPrintable(loaded.message));
+        QCOMPARE(loaded.index->size(), qint64(50));
+        for (qint64 id = 1; id <= 50; ++id)
+            QVERIFY(loaded.index->contains(id));
+
+        QTemporaryDir dir;
+        const QString again = dir.filePath(QStringLiteral("vectors.kidx"));
+        QString error;
+        QVERIFY2(loaded.index->save(again, loaded.watermark, &error), qPrintable(error));
+        const QByteArray before = readAll(golden);
+        const QByteArray after = readAll(again);
+        const qint64 headerBefore = qFromLittleEndian<quint32>(before.constData() + 12);
+        const qint64 headerAfter = qFromLittleEndian<quint32>(after.constData() + 12);
+        QVERIFY(before.mid(headerBefore) == after.mid(headerAfter));
+        QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
+    }
+
+    void leftoversOfInterruptedSavesAreFoundAndRemoved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const auto data = randomVectors(20, 8, 21);
+        VectorIndex index(8, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(20), data, 1));
+        QVERIFY(index.save(path, 3, nullptr));
+        QCOMPARE(indexLeftovers(path), QStringList());
+        // What a kill -9 leaves: this version's temporary file, and the copies older versions made.
+        for (const char *name : {"vectors.kidx.tmp", ".vectors.kidx.payload-Ab12Cd", ".vectors.kidx.load-Xy34Zw"})
+            writeAll(dir.filePath(QString::fromLatin1(name)), QByteArray(1000, 'x'));
+        writeAll(dir.filePath(QStringLiteral("kms.sqlite")), QByteArrayLiteral("not ours to touch"));
+        QCOMPARE(indexLeftovers(path).size(), 3);
+        QCOMPARE(removeIndexLeftovers(path), 3);
+        QCOMPARE(indexLeftovers(path), QStringList());
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("kms.sqlite"))));
+        QCOMPARE(VectorIndex::load(path, 8, kEmbedder, HnswParams{}).status, IndexLoadStatus::Loaded);
     }
 
     void saveReportsUnwritableFolder()

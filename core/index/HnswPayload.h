@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// hnswlib's own file layout (what 0.6.2's saveIndex writes and loadIndex reads), written and read
+// here through byte streams instead of by file name, so the index file carries it after our header
+// with no temporary copy on disk: a save makes no second file, a load reads the bytes once.
+// Include from VectorIndex.cpp only: hnswlib's headers define non-inline functions, so exactly one
+// translation unit may include them.
+#pragma once
+
+#include "index/HnswLib.h"
+#include "index/PayloadStream.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+namespace kms {
+
+
+namespace hnswpayload {
+
+using hnswlib::linklistsizeint;
+using hnswlib::tableint;
+
+// The fixed part at the start of the layout, in file order.
+struct Fixed {
+    size_t offsetLevel0 = 0, maxElements = 0, count = 0, sizeDataPerElement = 0, labelOffset = 0,
+           offsetData = 0;
+    int maxLevel = 0;
+    tableint enterPoint = 0;
+    size_t maxM = 0, maxM0 = 0, M = 0;
+    double mult = 0;
+    size_t efConstruction = 0;
+};
+
+template<typename T>
+bool put(PayloadSink &sink, const T &value)
+{
+    return sink.write(&value, qint64(sizeof(T)));
+}
+
+template<typename T>
+bool get(PayloadSource &source, T *value)
+{
+    return source.read(value, qint64(sizeof(T)));
+}
+
+bool refuse(QString *error, const QString &message)
+{
+    *error = message;
+    return false;
+}
+
+} // namespace hnswpayload
+
+using namespace hnswpayload;
+
+inline quint64 hnswPayloadSize(const Hnsw &h)
+{
+    quint64 n = 6 * sizeof(size_t) + sizeof(int) + sizeof(tableint) + 3 * sizeof(size_t) + sizeof(double)
+        + sizeof(size_t);
+    n += quint64(h.cur_element_count) * h.size_data_per_element_;
+    for (size_t i = 0; i < h.cur_element_count; ++i) {
+        n += sizeof(unsigned int);
+        if (h.element_levels_[i] > 0)
+            n += quint64(h.size_links_per_element_) * quint64(h.element_levels_[i]);
+    }
+    return n;
+}
+
+inline bool writeHnswPayload(const Hnsw &h, PayloadSink &sink)
+{
+    const bool fixed = put(sink, h.offsetLevel0_) && put(sink, h.max_elements_) && put(sink, h.cur_element_count)
+        && put(sink, h.size_data_per_element_) && put(sink, h.label_offset_) && put(sink, h.offsetData_)
+        && put(sink, h.maxlevel_) && put(sink, h.enterpoint_node_) && put(sink, h.maxM_) && put(sink, h.maxM0_)
+        && put(sink, h.M_) && put(sink, h.mult_) && put(sink, h.ef_construction_);
+    if (!fixed || !sink.write(h.data_level0_memory_, qint64(h.cur_element_count * h.size_data_per_element_)))
+        return false;
+    for (size_t i = 0; i < h.cur_element_count; ++i) {
+        const unsigned int size = h.element_levels_[i] > 0
+            ? unsigned(h.size_links_per_element_ * size_t(h.element_levels_[i])) : 0u;
+        if (!put(sink, size) || (size > 0 && !sink.write(h.linkLists_[i], qint64(size))))
+            return false;
+    }
+    return true;
+}
+
+inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size_t maxElements,
+                     PayloadSource &source, QString *error)
+{
+    Fixed f;
+    const bool fixedRead = get(source, &f.offsetLevel0) && get(source, &f.maxElements) && get(source, &f.count)
+        && get(source, &f.sizeDataPerElement) && get(source, &f.labelOffset) && get(source, &f.offsetData)
+        && get(source, &f.maxLevel) && get(source, &f.enterPoint) && get(source, &f.maxM)
+        && get(source, &f.maxM0) && get(source, &f.M) && get(source, &f.mult) && get(source, &f.efConstruction);
+    if (!fixedRead)
+        return refuse(error, QStringLiteral("the payload ends inside its fixed fields"));
+
+    // The layout this build makes for the given space: anything else was not written by it.
+    const size_t dataSize = space->get_data_size();
+    const size_t links0 = f.maxM0 * sizeof(tableint) + sizeof(linklistsizeint);
+    if (f.offsetLevel0 != 0 || f.maxM == 0 || f.maxM > 100'000 || f.maxM0 > 200'000 || f.offsetData != links0
+        || f.labelOffset != links0 + dataSize || f.sizeDataPerElement != f.labelOffset + sizeof(hnswlib::labeltype)
+        || !std::isfinite(f.mult) || f.mult <= 0 || f.maxLevel < -1 || f.maxLevel > 64)
+        return refuse(error, QStringLiteral("the payload's layout fields do not fit a %1-byte vector").arg(dataSize));
+    if (f.count > source.remaining() / f.sizeDataPerElement)
+        return refuse(error, QStringLiteral("the payload claims %1 elements, more than its bytes hold").arg(f.count));
+    if (f.count > 0 && f.enterPoint >= f.count)
+        return refuse(error, QStringLiteral("the payload's entry point %1 is not one of its %2 elements")
+                                 .arg(f.enterPoint).arg(f.count));
+    const size_t capacity = std::max({maxElements, f.count, size_t(1)});
+
+    h.max_elements_ = capacity;
+    h.size_data_per_element_ = f.sizeDataPerElement;
+    h.label_offset_ = f.labelOffset;
+    h.offsetData_ = f.offsetData;
+    h.offsetLevel0_ = 0;
+    h.maxlevel_ = f.maxLevel;
+    h.enterpoint_node_ = f.enterPoint;
+    h.maxM_ = f.maxM;
+    h.maxM0_ = f.maxM0;
+    h.M_ = f.M;
+    h.mult_ = f.mult;
+    h.revSize_ = 1.0 / f.mult;
+    h.ef_construction_ = f.efConstruction;
+    h.ef_ = 10;
+    h.data_size_ = dataSize;
+    h.fstdistfunc_ = space->get_dist_func();
+    h.dist_func_param_ = space->get_dist_func_param();
+    h.size_links_per_element_ = f.maxM * sizeof(tableint) + sizeof(linklistsizeint);
+    h.size_links_level0_ = links0;
+    h.num_deleted_ = 0;
+    h.cur_element_count = 0; // raised as link lists arrive, so the destructor frees exactly those
+
+    h.data_level0_memory_ = static_cast<char *>(std::malloc(capacity * f.sizeDataPerElement));
+    h.linkLists_ = static_cast<char **>(std::calloc(capacity, sizeof(void *)));
+    if (!h.data_level0_memory_ || !h.linkLists_)
+        return refuse(error, QStringLiteral("not enough memory for %1 vectors").arg(capacity));
+    h.element_levels_.assign(capacity, 0);
+    std::vector<std::mutex>(capacity).swap(h.link_list_locks_);
+    std::vector<std::mutex>(Hnsw::max_update_element_locks).swap(h.link_list_update_locks_);
+    h.visited_list_pool_ = new hnswlib::VisitedListPool(1, int(capacity));
+
+    if (!source.read(h.data_level0_memory_, qint64(f.count * f.sizeDataPerElement)))
+        return refuse(error, QStringLiteral("the payload ends inside its vectors"));
+    h.label_lookup_.clear();
+    h.label_lookup_.reserve(f.count);
+    for (size_t i = 0; i < f.count; ++i) {
+        unsigned int size = 0;
+        if (!get(source, &size))
+            return refuse(error, QStringLiteral("the payload ends before the links of element %1").arg(i));
+        if (size % h.size_links_per_element_ != 0 || size > source.remaining()
+            || size / h.size_links_per_element_ > size_t(f.maxLevel < 0 ? 0 : f.maxLevel))
+            return refuse(error, QStringLiteral("element %1 has a link list of %2 bytes that does not fit").arg(i).arg(size));
+        if (size > 0) {
+            h.linkLists_[i] = static_cast<char *>(std::malloc(size));
+            if (!h.linkLists_[i])
+                return refuse(error, QStringLiteral("not enough memory for the links of element %1").arg(i));
+            h.element_levels_[i] = int(size / h.size_links_per_element_);
+        }
+        h.cur_element_count = i + 1;
+        if (size > 0 && !source.read(h.linkLists_[i], qint64(size)))
+            return refuse(error, QStringLiteral("the payload ends inside the links of element %1").arg(i));
+        h.label_lookup_[h.getExternalLabel(tableint(i))] = tableint(i);
+        if (h.isMarkedDeleted(tableint(i)))
+            ++h.num_deleted_;
+    }
+    if (source.remaining() != 0)
+        return refuse(error, QStringLiteral("%1 bytes follow the last element").arg(source.remaining()));
+    return true;
+}
+
+} // namespace kms
