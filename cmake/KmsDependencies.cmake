@@ -29,3 +29,9 @@ add_library(kms_xxhash INTERFACE)
 target_include_directories(kms_xxhash SYSTEM INTERFACE "${XXHASH_INCLUDE_DIR}")
 target_link_libraries(kms_xxhash INTERFACE "${XXHASH_LIBRARY}")
 add_library(kms::xxhash ALIAS kms_xxhash)
+
+# cpp-httplib (the REST API's server): a shared library whose class layout depends on the flags it
+# was built with, so its pkg-config compile flags (OpenSSL, zlib, brotli) must be ours too.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
+add_library(kms::httplib ALIAS PkgConfig::HTTPLIB)
