@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
   libxxhash-dev zlib1g-dev libgl-dev libcpp-httplib-dev
   xvfb xauth appstream desktop-file-utils
+  prometheus
 )
 
 sudo_cmd=()
