@@ -4,7 +4,6 @@
 #include "engine/Engine.h"
 #include "storage/DataDirectory.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,22 +107,6 @@ void printTable(const QStringList &header, const QList<QStringList> &rows)
     line(header);
     for (const QStringList &r : rows)
         line(r);
-}
-bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode)
-{
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        err(QStringLiteral("kmsctl %1: %2").arg(args.value(0), parser.errorText()));
-        err(parser.helpText());
-        *exitCode = Usage;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        *exitCode = Ok;
-        return false;
-    }
-    return true;
 }
 
 } // namespace kms::cli

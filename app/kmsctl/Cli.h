@@ -52,27 +52,9 @@ void printTable(const QStringList &header, const QList<QStringList> &rows);
 // Opens the engine on the context's data directory, printing the reason and returning null on failure.
 std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false);
 
-// Each command parses its own options from args (args[0] is the command name) and returns an exit code.
-int cmdInit(const Context &ctx, const QStringList &args);
-int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad);
-int cmdHealth(const Context &ctx, const QStringList &args);
-int cmdStats(const Context &ctx, const QStringList &args);
-int cmdJobs(const Context &ctx, const QStringList &args);
-int cmdRejects(const Context &ctx, const QStringList &args);
-int cmdGenerate(const Context &ctx, const QStringList &args);
-int cmdBenchmark(const Context &ctx, const QStringList &args);
-int cmdSearch(const Context &ctx, const QStringList &args);
-int cmdSimilar(const Context &ctx, const QStringList &args);
-int cmdSearchLog(const Context &ctx, const QStringList &args);
-int cmdEval(const Context &ctx, const QStringList &args);
-int cmdSchedule(const Context &ctx, const QStringList &args);
-
 // The job options `ingest` and `schedule add` share: --collection, --workers, --batch-size,
 // --priority, --mode, --map. jobOptionsFrom() prints what is wrong and returns false.
 void addJobOptions(QCommandLineParser &parser);
 bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o);
-
-// Parses args with parser; on error prints it with the command's usage and returns false.
-bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 
 } // namespace kms::cli

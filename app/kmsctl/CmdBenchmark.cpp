@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // kmsctl benchmark: end-to-end ingestion of a generated corpus next to each heavy stage run alone
 // on the same data, plus HNSW recall@10 against exact search. Numbers for docs/performance.md.
-#include "Cli.h"
+#include "Command.h"
 
 #include "embed/EmbeddingCache.h"
 #include "embed/HashEmbedder.h"
@@ -205,26 +205,39 @@ int searchOnly(const Context &ctx, int queries)
 }
 } // namespace
 
-int cmdBenchmark(const Context &ctx, const QStringList &args)
+namespace {
+
+// benchmark opens stores of its own (or, with --search-only, the data directory) as it goes.
+class BenchmarkCommand : public OptionCommand {
+public:
+    BenchmarkCommand()
+        : OptionCommand("benchmark", "[--cases N]", "end-to-end and per-stage ingestion speed, HNSW recall")
+    {
+    }
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Generates a corpus, ingests it end to end into a fresh data directory with the default settings,\n"
+            "then runs each heavy stage alone on the same data, measures HNSW recall@10 against exact search and\nthe search latency per mode."));
+        parser.addOption({QStringLiteral("cases"), QStringLiteral("Cases to generate (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")});
+        parser.addOption({QStringLiteral("articles"), QStringLiteral("Articles to generate (default cases/50)."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores)."), QStringLiteral("n"), QStringLiteral("0")});
+        parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Batch size (default: from the mode)."), QStringLiteral("n"), QStringLiteral("0")});
+        parser.addOption({QStringLiteral("queries"), QStringLiteral("Recall queries (default 200)."), QStringLiteral("n"), QStringLiteral("200")});
+        parser.addOption({QStringLiteral("hnsw-m"), QStringLiteral("HNSW M (default: the engine default)."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("ef-construction"), QStringLiteral("HNSW ef_construction."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("ef-search"), QStringLiteral("HNSW ef_search."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("dimension"), QStringLiteral("Embedding dimension (default 256)."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
+        parser.addOption({QStringLiteral("search-only"), QStringLiteral("Only the search latency per mode, on the data directory (--data-dir) as it is; --queries sets how many.")});
+    }
+    int run(const Context &ctx, const QCommandLineParser &parser) override;
+};
+
+int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Generates a corpus, ingests it end to end into a fresh data directory with the default settings,\n"
-        "then runs each heavy stage alone on the same data, measures HNSW recall@10 against exact search and\nthe search latency per mode."));
-    parser.addOption({QStringLiteral("cases"), QStringLiteral("Cases to generate (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("articles"), QStringLiteral("Articles to generate (default cases/50)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores)."), QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Batch size (default: from the mode)."), QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("queries"), QStringLiteral("Recall queries (default 200)."), QStringLiteral("n"), QStringLiteral("200")});
-    parser.addOption({QStringLiteral("hnsw-m"), QStringLiteral("HNSW M (default: the engine default)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("ef-construction"), QStringLiteral("HNSW ef_construction."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("ef-search"), QStringLiteral("HNSW ef_search."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("dimension"), QStringLiteral("Embedding dimension (default 256)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("search-only"), QStringLiteral("Only the search latency per mode, on the data directory (--data-dir) as it is; --queries sets how many.")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     if (parser.isSet(QStringLiteral("search-only")))
         return searchOnly(ctx, std::max(1, parser.value(QStringLiteral("queries")).toInt()));
     SynthOptions so;
@@ -480,6 +493,13 @@ int cmdBenchmark(const Context &ctx, const QStringList &args)
     for (const QString &l : latencyLines)
         out(l);
     return Ok;
+}
+
+} // namespace
+
+std::unique_ptr<Command> makeBenchmarkCommand()
+{
+    return std::make_unique<BenchmarkCommand>();
 }
 
 } // namespace kms::cli

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kmsctl generate: deterministic synthetic support data for demos, tests and benchmarks.
-#include "Cli.h"
+#include "Command.h"
 
 #include "synth/CorpusWriter.h"
 #include "synth/EvalSet.h"
@@ -13,26 +13,39 @@
 
 namespace kms::cli {
 
-int cmdGenerate(const Context &ctx, const QStringList &args)
+namespace {
+
+class GenerateCommand : public OptionCommand {
+public:
+    GenerateCommand()
+        : OptionCommand("generate", "--cases N --articles N --out FILE [--seed S]",
+                        "realistic synthetic support data (.jsonl, .json, .csv)")
+    {
+    }
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Writes realistic synthetic support data: knowledge articles first, then cases (with near-duplicates\n"
+            "and cases answered by articles). Format from the extension: .jsonl, .json or .csv.\n"
+            "The same seed always gives the same bytes."));
+        parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of cases."), QStringLiteral("n"), QStringLiteral("1000")});
+        parser.addOption({QStringLiteral("articles"), QStringLiteral("Number of knowledge articles."), QStringLiteral("n"), QStringLiteral("100")});
+        parser.addOption({QStringLiteral("out"), QStringLiteral("Output file (.jsonl, .json, .csv)."), QStringLiteral("file")});
+        parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("s"), QStringLiteral("1")});
+        parser.addOption({QStringLiteral("eval-set"),
+                          QStringLiteral("Instead of --out: write a BEIR-layout test collection (corpus.jsonl,\n"
+                                         "queries.jsonl, qrels/test.tsv) for kmsctl eval into this folder."),
+                          QStringLiteral("dir")});
+        parser.addOption({QStringLiteral("queries"), QStringLiteral("With --eval-set: held-out cases used as queries."),
+                          QStringLiteral("n"), QStringLiteral("300")});
+    }
+    int run(const Context &ctx, const QCommandLineParser &parser) override;
+};
+
+int GenerateCommand::run(const Context &ctx, const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Writes realistic synthetic support data: knowledge articles first, then cases (with near-duplicates\n"
-        "and cases answered by articles). Format from the extension: .jsonl, .json or .csv.\n"
-        "The same seed always gives the same bytes."));
-    parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of cases."), QStringLiteral("n"), QStringLiteral("1000")});
-    parser.addOption({QStringLiteral("articles"), QStringLiteral("Number of knowledge articles."), QStringLiteral("n"), QStringLiteral("100")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Output file (.jsonl, .json, .csv)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("s"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("eval-set"),
-                      QStringLiteral("Instead of --out: write a BEIR-layout test collection (corpus.jsonl,\n"
-                                     "queries.jsonl, qrels/test.tsv) for kmsctl eval into this folder."),
-                      QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("queries"), QStringLiteral("With --eval-set: held-out cases used as queries."),
-                      QStringLiteral("n"), QStringLiteral("300")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     const bool evalSet = parser.isSet(QStringLiteral("eval-set"));
     if (evalSet == parser.isSet(QStringLiteral("out"))) {
         err(QStringLiteral("kmsctl generate: give either --out FILE or --eval-set DIR"));
@@ -102,6 +115,13 @@ int cmdGenerate(const Context &ctx, const QStringList &args)
                 .arg(humanCount(double(total))).arg(o.cases).arg(o.articles).arg(path)
                 .arg(humanBytes(double(QFileInfo(path).size()))).arg(seconds, 0, 'f', 1));
     return Ok;
+}
+
+} // namespace
+
+std::unique_ptr<Command> makeGenerateCommand()
+{
+    return std::make_unique<GenerateCommand>();
 }
 
 } // namespace kms::cli

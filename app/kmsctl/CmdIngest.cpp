@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kmsctl ingest / initial-load: runs one job in this process with a live progress line.
-#include "Cli.h"
+#include "Command.h"
 
 #include "engine/Engine.h"
 #include "index/VectorIndex.h"
@@ -52,6 +52,28 @@ QString progressLine(const JobProgress &p)
         .arg(humanDuration(p.etaSeconds))
         .arg(p.status == JobStatus::Paused ? QStringLiteral("(paused)") : QString());
 }
+
+// ingest and initial-load share everything but the description and the empty-store rule.
+class IngestCommand : public EngineCommand {
+public:
+    explicit IngestCommand(bool initialLoad)
+        : EngineCommand(initialLoad ? "initial-load" : "ingest", "FILE...",
+                        initialLoad ? "fastest load into an empty store"
+                                    : "ingest CSV / JSON / JSONL (.gz too): upsert by id, skip unchanged")
+        , m_initialLoad(initialLoad)
+    {
+    }
+
+protected:
+    void setup(QCommandLineParser &parser) const override;
+    int check(const QCommandLineParser &parser) override;
+    bool startsSampler() const override { return !m_options.dryRun; }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    const bool m_initialLoad;
+    IngestOptions m_options;
+};
 } // namespace
 
 void addJobOptions(QCommandLineParser &parser)
@@ -100,37 +122,38 @@ bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o)
     return true;
 }
 
-int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
+void IngestCommand::setup(QCommandLineParser &parser) const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(initialLoad
+    parser.setApplicationDescription(m_initialLoad
         ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records).")
         : QStringLiteral("Ingests CSV / JSON / JSONL files (optionally .gz): upsert by external id, unchanged records skipped."));
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to ingest."), QStringLiteral("FILE..."));
     addJobOptions(parser);
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Count new / changed / unchanged / invalid records; write nothing.")});
     parser.addOption({QStringLiteral("events"), QStringLiteral("Print one JSON line per committed batch on stdout.")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
+}
 
+int IngestCommand::check(const QCommandLineParser &parser)
+{
     IngestOptions o;
     o.files = parser.positionalArguments();
-    o.initialLoad = initialLoad;
+    o.initialLoad = m_initialLoad;
     o.dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (o.files.isEmpty()) {
-        err(QStringLiteral("kmsctl %1: no files given").arg(args.value(0)));
+        err(QStringLiteral("kmsctl %1: no files given").arg(invokedAs()));
         return Usage;
     }
     if (!jobOptionsFrom(parser, &o))
         return Usage;
+    m_options = o;
+    return Ok;
+}
 
-    auto engine = openEngine(ctx, !o.dryRun);
-    if (!engine)
-        return StoreUnavailable;
-    if (initialLoad && engine->counts().total() > 0) {
+int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
+{
+    if (m_initialLoad && engine.counts().total() > 0) {
         err(QStringLiteral("kmsctl initial-load: the store already holds %1 records; use `kmsctl ingest` to add to it")
-                .arg(engine->counts().total()));
+                .arg(engine.counts().total()));
         return Failed;
     }
 
@@ -172,15 +195,15 @@ int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
 
     JobInfo job;
     JobProgress dry;
-    if (o.dryRun) {
+    if (m_options.dryRun) {
         // Dry runs have no job row and write nothing.
-        dry = engine->dryRun(o);
+        dry = engine.dryRun(m_options);
         job.status = dry.status;
         job.counts = dry.counts;
         job.error = dry.error;
         job.recordsPerSecond = dry.recordsPerSecond;
     } else {
-        job = engine->runJob(o, started);
+        job = engine.runJob(m_options, started);
     }
     {
         std::lock_guard lock(mutex);
@@ -197,10 +220,10 @@ int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
         r.insert(QStringLiteral("event"), QStringLiteral("result"));
         r.insert(QStringLiteral("job"), job.id);
         r.insert(QStringLiteral("status"), jobStatusName(job.status));
-        r.insert(QStringLiteral("dry_run"), o.dryRun);
+        r.insert(QStringLiteral("dry_run"), m_options.dryRun);
         r.insert(QStringLiteral("records_per_second"), job.recordsPerSecond);
-        r.insert(QStringLiteral("total_records"), engine->counts().total());
-        r.insert(QStringLiteral("index_vectors"), engine->index().size());
+        r.insert(QStringLiteral("total_records"), engine.counts().total());
+        r.insert(QStringLiteral("index_vectors"), engine.index().size());
         if (!job.error.isEmpty())
             r.insert(QStringLiteral("error"), job.error);
         if (events)
@@ -209,14 +232,14 @@ int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
             printJson(r);
     } else if (!ctx.quiet) {
         const JobCounts &c = job.counts;
-        if (o.dryRun)
+        if (m_options.dryRun)
             out(QStringLiteral("dry run: %1 new, %2 changed, %3 unchanged, %4 invalid (nothing written)")
                     .arg(c.inserted).arg(c.updated).arg(c.unchanged).arg(c.rejected));
         else
             out(QStringLiteral("job %1 %2: %3 read, %4 inserted, %5 updated, %6 unchanged, %7 rejected, %8 rec/s")
                     .arg(job.id).arg(jobStatusName(job.status)).arg(c.read).arg(c.inserted).arg(c.updated)
                     .arg(c.unchanged).arg(c.rejected).arg(humanCount(job.recordsPerSecond)));
-        if (c.rejected > 0 && !o.dryRun)
+        if (c.rejected > 0 && !m_options.dryRun)
             out(QStringLiteral("see the rejected records with: kmsctl rejects %1").arg(job.id));
     }
     if (!job.error.isEmpty())
@@ -226,6 +249,11 @@ int cmdIngest(const Context &ctx, const QStringList &args, bool initialLoad)
     case JobStatus::Cancelled: return Cancelled;
     default: return Failed;
     }
+}
+
+std::unique_ptr<Command> makeIngestCommand(bool initialLoad)
+{
+    return std::make_unique<IngestCommand>(initialLoad);
 }
 
 } // namespace kms::cli

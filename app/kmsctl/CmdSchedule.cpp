@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kmsctl schedule list | add | remove | run-due: scheduled syncs, stored in the data directory.
-#include "Cli.h"
+#include "Command.h"
 
 #include "engine/Engine.h"
 
@@ -30,17 +30,21 @@ QJsonObject scheduleJson(const SyncSchedule &s)
                        {QStringLiteral("options"), s.options}};
 }
 
-int list(const Context &ctx, const QStringList &args)
+class ListCommand : public EngineCommand {
+public:
+    ListCommand() : EngineCommand("list", "", "scheduled syncs, soonest first") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Scheduled syncs, soonest first."));
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int ListCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Scheduled syncs, soonest first."));
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    const QList<SyncSchedule> schedules = engine->schedules();
+    const QList<SyncSchedule> schedules = engine.schedules();
     if (ctx.json) {
         QJsonArray a;
         for (const SyncSchedule &s : schedules)
@@ -60,20 +64,34 @@ int list(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int add(const Context &ctx, const QStringList &args)
+class AddCommand : public EngineCommand {
+public:
+    AddCommand() : EngineCommand("add", "FILE... --every MIN", "re-ingest files every N minutes") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Re-ingests the files every N minutes (incrementally: unchanged records are skipped).\n"
+            "The runs happen while kms-admin is open, or with `kmsctl schedule run-due` (e.g. from cron)."));
+        parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to sync."), QStringLiteral("FILE..."));
+        parser.addOption({QStringLiteral("every"), QStringLiteral("Interval in minutes (1-10080)."), QStringLiteral("minutes")});
+        parser.addOption({QStringLiteral("name"), QStringLiteral("Name (default: the first file's name)."), QStringLiteral("name")});
+        parser.addOption({QStringLiteral("first-run"), QStringLiteral("First run, ISO 8601 (default: one interval from now)."), QStringLiteral("time")});
+        addJobOptions(parser);
+    }
+    int check(const QCommandLineParser &parser) override;
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    IngestOptions m_options;
+    int m_every = 0;
+    QDateTime m_first;
+    QString m_name;
+};
+
+int AddCommand::check(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Re-ingests the files every N minutes (incrementally: unchanged records are skipped).\n"
-        "The runs happen while kms-admin is open, or with `kmsctl schedule run-due` (e.g. from cron)."));
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to sync."), QStringLiteral("FILE..."));
-    parser.addOption({QStringLiteral("every"), QStringLiteral("Interval in minutes (1-10080)."), QStringLiteral("minutes")});
-    parser.addOption({QStringLiteral("name"), QStringLiteral("Name (default: the first file's name)."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("first-run"), QStringLiteral("First run, ISO 8601 (default: one interval from now)."), QStringLiteral("time")});
-    addJobOptions(parser);
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     IngestOptions o;
     for (const QString &f : parser.positionalArguments())
         o.files.append(QFileInfo(f).absoluteFilePath()); // runs happen from other working directories
@@ -98,18 +116,24 @@ int add(const Context &ctx, const QStringList &args)
     }
     if (!jobOptionsFrom(parser, &o))
         return Usage;
-    const QString name = parser.value(QStringLiteral("name")).isEmpty() ? QFileInfo(o.files.first()).fileName()
-                                                                         : parser.value(QStringLiteral("name"));
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
+    m_name = parser.value(QStringLiteral("name")).isEmpty() ? QFileInfo(o.files.first()).fileName()
+                                                             : parser.value(QStringLiteral("name"));
+    m_options = o;
+    m_every = every;
+    m_first = first;
+    return Ok;
+}
+
+int AddCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
+{
+    const int every = m_every;
     QString error;
-    const qint64 id = engine->addSchedule(name, o, every, &error, first);
+    const qint64 id = engine.addSchedule(m_name, m_options, every, &error, m_first);
     if (id <= 0) {
         err(QStringLiteral("kmsctl schedule add: %1").arg(error));
         return Failed;
     }
-    const SyncSchedule s = *engine->schedule(id);
+    const SyncSchedule s = *engine.schedule(id);
     if (ctx.json)
         printJson(scheduleJson(s));
     else if (!ctx.quiet)
@@ -117,25 +141,39 @@ int add(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int remove(const Context &ctx, const QStringList &args)
+class RemoveCommand : public EngineCommand {
+public:
+    RemoveCommand() : EngineCommand("remove", "ID", "remove a scheduled sync") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Removes a scheduled sync (its past jobs stay)."));
+        parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Schedule id."), QStringLiteral("ID"));
+    }
+    int check(const QCommandLineParser &parser) override;
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    qint64 m_id = 0;
+};
+
+int RemoveCommand::check(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Removes a scheduled sync (its past jobs stay)."));
-    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Schedule id."), QStringLiteral("ID"));
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     bool ok = false;
-    const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
-    if (!ok || id <= 0) {
+    m_id = parser.positionalArguments().value(0).toLongLong(&ok);
+    if (!ok || m_id <= 0) {
         err(QStringLiteral("kmsctl schedule remove: '%1' is not a schedule id").arg(parser.positionalArguments().value(0)));
         return Usage;
     }
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
+    return Ok;
+}
+
+int RemoveCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
+{
+    const qint64 id = m_id;
     QString error;
-    if (!engine->removeSchedule(id, &error)) {
+    if (!engine.removeSchedule(id, &error)) {
         err(QStringLiteral("kmsctl schedule remove: %1").arg(error));
         return Failed;
     }
@@ -144,22 +182,27 @@ int remove(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int runDue(const Context &ctx, const QStringList &args)
+class RunDueCommand : public EngineCommand {
+public:
+    RunDueCommand() : EngineCommand("run-due", "", "run the due syncs now (for cron)") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Runs the due syncs now and waits for them (for cron)."));
+    }
+    bool startsSampler() const override { return true; }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int RunDueCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs the due syncs now and waits for them (for cron)."));
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx, true);
-    if (!engine)
-        return StoreUnavailable;
-    const QList<ScheduleRunResult> runs = engine->runDueSchedules(QDateTime::currentDateTimeUtc());
-    engine->scheduler().waitForIdle();
+    const QList<ScheduleRunResult> runs = engine.runDueSchedules(QDateTime::currentDateTimeUtc());
+    engine.scheduler().waitForIdle();
     int result = Ok;
     QJsonArray a;
     for (const ScheduleRunResult &r : runs) {
-        const auto job = r.jobId > 0 ? engine->job(r.jobId) : std::nullopt;
+        const auto job = r.jobId > 0 ? engine.job(r.jobId) : std::nullopt;
         if (!job || job->status != JobStatus::Completed)
             result = Failed;
         QJsonObject o{{QStringLiteral("schedule"), r.scheduleId}, {QStringLiteral("job"), r.jobId}};
@@ -182,25 +225,40 @@ int runDue(const Context &ctx, const QStringList &args)
     return result;
 }
 
+// `schedule` holds subcommands of its own: the first argument picks one, which then parses the rest.
+class ScheduleCommand : public Command {
+public:
+    ScheduleCommand() : Command("schedule", "list | add FILE... --every MIN | remove ID | run-due",
+                                "scheduled syncs (re-ingest a source every N minutes)")
+    {
+        m_subcommands.push_back(std::make_unique<ListCommand>());
+        m_subcommands.push_back(std::make_unique<AddCommand>());
+        m_subcommands.push_back(std::make_unique<RemoveCommand>());
+        m_subcommands.push_back(std::make_unique<RunDueCommand>());
+    }
+
+    int execute(const Context &ctx, const QStringList &args) override
+    {
+        const QString sub = args.value(1);
+        if (Command *c = findCommand(m_subcommands, sub)) {
+            QStringList rest = args.mid(1);
+            rest[0] = args.value(0) + QLatin1Char(' ') + sub;
+            return c->execute(ctx, rest);
+        }
+        err(QStringLiteral("usage: kmsctl schedule list | add FILE... --every MINUTES [--name N] [--first-run T] "
+                           "[job options] | remove ID | run-due"));
+        return Usage;
+    }
+
+private:
+    CommandList m_subcommands;
+};
+
 } // namespace
 
-int cmdSchedule(const Context &ctx, const QStringList &args)
+std::unique_ptr<Command> makeScheduleCommand()
 {
-    const QString sub = args.value(1);
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest[0] = args.value(0) + QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("list"))
-        return list(ctx, rest);
-    if (sub == QLatin1String("add"))
-        return add(ctx, rest);
-    if (sub == QLatin1String("remove"))
-        return remove(ctx, rest);
-    if (sub == QLatin1String("run-due"))
-        return runDue(ctx, rest);
-    err(QStringLiteral("usage: kmsctl schedule list | add FILE... --every MINUTES [--name N] [--first-run T] "
-                       "[job options] | remove ID | run-due"));
-    return Usage;
+    return std::make_unique<ScheduleCommand>();
 }
 
 } // namespace kms::cli

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-// kmsctl search / similar / search-log / eval.
-#include "Cli.h"
+// kmsctl search / similar / search-log.
+#include "Command.h"
 
 #include "engine/Engine.h"
-#include "search/Evaluation.h"
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
 
@@ -12,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 
 namespace kms::cli {
 
@@ -127,41 +125,58 @@ int intValue(const QCommandLineParser &parser, const char *name, int min, int ma
     }
     return v;
 }
-} // namespace
 
-int cmdSearch(const Context &ctx, const QStringList &args)
+class SearchCommand : public EngineCommand {
+public:
+    SearchCommand()
+        : EngineCommand("search",
+                        "TEXT [--mode keyword|vector|hybrid] [--collection C] [--filter k=v]... [-k N]\n"
+                        "         [--fusion rrf|weighted] [--explain]",
+                        "find cases and articles; matched words marked")
+    {
+    }
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Searches cases and articles. Query syntax: words, \"a phrase\", prefix*, -excluded, title:word,\n"
+            "status:open priority:high product:\"Orbit CRM\" ... Matched words are marked."));
+        parser.addPositionalArgument(QStringLiteral("text"), QStringLiteral("The query."), QStringLiteral("TEXT"));
+        parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default)."), QStringLiteral("m"), QStringLiteral("hybrid")});
+        parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
+        parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value, e.g. status=open, updated>=2024-01-01 (repeatable)."), QStringLiteral("spec")});
+        parser.addOption({QStringLiteral("k"), QStringLiteral("Hits per page (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
+        parser.addOption({QStringLiteral("page"), QStringLiteral("Page number, from 1."), QStringLiteral("n"), QStringLiteral("1")});
+        const SearchQuery defaults;
+        parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf or weighted (default %1).").arg(fusionMethodName(defaults.fusion)),
+                          QStringLiteral("f"), fusionMethodName(defaults.fusion)});
+        parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default %1).").arg(defaults.rrfK),
+                          QStringLiteral("n"), QString::number(defaults.rrfK)});
+        parser.addOption({QStringLiteral("keyword-weight"),
+                          QStringLiteral("Keyword share in the fusion, 0..1 (default %1).").arg(defaults.keywordWeight),
+                          QStringLiteral("w"), QString::number(defaults.keywordWeight)});
+        parser.addOption({QStringLiteral("expansion-terms"),
+                          QStringLiteral("Hybrid: words added from the top keyword hits (default %1, 0: none).").arg(defaults.expansionTerms),
+                          QStringLiteral("n"), QString::number(defaults.expansionTerms)});
+        parser.addOption({QStringLiteral("ef"), QStringLiteral("HNSW ef for this query (default: the index's)."), QStringLiteral("n"), QStringLiteral("0")});
+        parser.addOption({QStringLiteral("explain"), QStringLiteral("Show BM25 / vector ranks and scores of every hit.")});
+    }
+    int check(const QCommandLineParser &parser) override;
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    SearchQuery m_query;
+};
+
+int SearchCommand::check(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Searches cases and articles. Query syntax: words, \"a phrase\", prefix*, -excluded, title:word,\n"
-        "status:open priority:high product:\"Orbit CRM\" ... Matched words are marked."));
-    parser.addPositionalArgument(QStringLiteral("text"), QStringLiteral("The query."), QStringLiteral("TEXT"));
-    parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default)."), QStringLiteral("m"), QStringLiteral("hybrid")});
-    parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
-    parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value, e.g. status=open, updated>=2024-01-01 (repeatable)."), QStringLiteral("spec")});
-    parser.addOption({QStringLiteral("k"), QStringLiteral("Hits per page (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("page"), QStringLiteral("Page number, from 1."), QStringLiteral("n"), QStringLiteral("1")});
-    const SearchQuery defaults;
-    parser.addOption({QStringLiteral("fusion"), QStringLiteral("rrf or weighted (default %1).").arg(fusionMethodName(defaults.fusion)),
-                      QStringLiteral("f"), fusionMethodName(defaults.fusion)});
-    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant (default %1).").arg(defaults.rrfK),
-                      QStringLiteral("n"), QString::number(defaults.rrfK)});
-    parser.addOption({QStringLiteral("keyword-weight"),
-                      QStringLiteral("Keyword share in the fusion, 0..1 (default %1).").arg(defaults.keywordWeight),
-                      QStringLiteral("w"), QString::number(defaults.keywordWeight)});
-    parser.addOption({QStringLiteral("expansion-terms"),
-                      QStringLiteral("Hybrid: words added from the top keyword hits (default %1, 0: none).").arg(defaults.expansionTerms),
-                      QStringLiteral("n"), QString::number(defaults.expansionTerms)});
-    parser.addOption({QStringLiteral("ef"), QStringLiteral("HNSW ef for this query (default: the index's)."), QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("explain"), QStringLiteral("Show BM25 / vector ranks and scores of every hit.")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     if (parser.positionalArguments().isEmpty()) {
         err(QStringLiteral("kmsctl search: no query text given"));
         return Usage;
     }
-    SearchQuery q;
+    SearchQuery &q = m_query;
+    q = SearchQuery();
     q.text = parser.positionalArguments().join(QLatin1Char(' '));
     const auto mode = searchModeFromName(parser.value(QStringLiteral("mode")));
     const auto fusion = fusionMethodFromName(parser.value(QStringLiteral("fusion")));
@@ -186,42 +201,58 @@ int cmdSearch(const Context &ctx, const QStringList &args)
     if (!ok || !readFilters(parser, &q.filters))
         return Usage;
     q.offset = (page - 1) * q.k;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    return printResult(ctx, engine->search().search(q), parser.isSet(QStringLiteral("explain")));
+    return Ok;
 }
 
-int cmdSimilar(const Context &ctx, const QStringList &args)
+int SearchCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("More like this: the records nearest to a stored record.\n"
-                                                    "ID is the record's id or its external id (e.g. CS-0000042)."));
-    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Record id or external id."), QStringLiteral("ID"));
-    parser.addOption({QStringLiteral("k"), QStringLiteral("How many (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
-    parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value (repeatable)."), QStringLiteral("spec")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
+    return printResult(ctx, engine.search().search(m_query), parser.isSet(QStringLiteral("explain")));
+}
+
+class SimilarCommand : public EngineCommand {
+public:
+    SimilarCommand() : EngineCommand("similar", "ID", "more like this: the records nearest to a record") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("More like this: the records nearest to a stored record.\n"
+                                                        "ID is the record's id or its external id (e.g. CS-0000042)."));
+        parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Record id or external id."), QStringLiteral("ID"));
+        parser.addOption({QStringLiteral("k"), QStringLiteral("How many (default 10)."), QStringLiteral("n"), QStringLiteral("10")});
+        parser.addOption({QStringLiteral("collection"), QStringLiteral("cases, knowledge or both (default)."), QStringLiteral("c")});
+        parser.addOption({QStringLiteral("filter"), QStringLiteral("key=value (repeatable)."), QStringLiteral("spec")});
+    }
+    int check(const QCommandLineParser &parser) override;
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    int m_k = 10;
+    SearchFilters m_filters;
+};
+
+int SimilarCommand::check(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() != 1) {
         err(QStringLiteral("kmsctl similar: give exactly one record id"));
         return Usage;
     }
     bool ok = true;
-    const int k = intValue(parser, "k", 1, 1000, &ok);
-    SearchFilters filters;
-    if (!ok || !readFilters(parser, &filters))
+    m_k = intValue(parser, "k", 1, 1000, &ok);
+    m_filters = SearchFilters();
+    if (!ok || !readFilters(parser, &m_filters))
         return Usage;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
+    return Ok;
+}
+
+int SimilarCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
+{
     const QString idText = parser.positionalArguments().first();
     bool numeric = false;
     qint64 id = idText.toLongLong(&numeric);
     if (!numeric) {
         id = 0;
-        engine->withReader([&](Store &s) {
+        engine.withReader([&](Store &s) {
             for (Collection c : {Collection::Cases, Collection::Knowledge})
                 if (auto r = s.record(c, idText); r && id == 0)
                     id = r->id;
@@ -232,25 +263,32 @@ int cmdSimilar(const Context &ctx, const QStringList &args)
             return Failed;
         }
     }
-    return printResult(ctx, engine->search().similar(id, k, filters), true);
+    return printResult(ctx, engine.search().similar(id, m_k, m_filters), true);
 }
 
-int cmdSearchLog(const Context &ctx, const QStringList &args)
+class SearchLogCommand : public EngineCommand {
+public:
+    SearchLogCommand()
+        : EngineCommand("search-log", "[--top | --zero-results | --latency]", "search analytics")
+    {
+    }
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Search analytics: recent queries, top queries, zero-result queries, latency."));
+        parser.addOption({QStringLiteral("top"), QStringLiteral("Most frequent queries.")});
+        parser.addOption({QStringLiteral("zero-results"), QStringLiteral("Queries that found nothing.")});
+        parser.addOption({QStringLiteral("latency"), QStringLiteral("Latency percentiles per mode.")});
+        parser.addOption({QStringLiteral("limit"), QStringLiteral("Rows (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int SearchLogCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Search analytics: recent queries, top queries, zero-result queries, latency."));
-    parser.addOption({QStringLiteral("top"), QStringLiteral("Most frequent queries.")});
-    parser.addOption({QStringLiteral("zero-results"), QStringLiteral("Queries that found nothing.")});
-    parser.addOption({QStringLiteral("latency"), QStringLiteral("Latency percentiles per mode.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("Rows (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
     const int limit = std::max(1, parser.value(QStringLiteral("limit")).toInt());
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    SearchLog &log = engine->searchLog();
+    SearchLog &log = engine.searchLog();
     if (parser.isSet(QStringLiteral("latency"))) {
         QJsonArray a;
         for (const LatencySummary &l : log.latency()) {
@@ -295,112 +333,10 @@ int cmdSearchLog(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int cmdEval(const Context &ctx, const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Relevance of each search mode on a BEIR-layout test collection, loaded into a temporary store.\n"
-        "nDCG@10, Recall@100 and MRR@10 are averaged over every judged query (a query with no hit scores 0)."));
-    parser.addOption({QStringLiteral("corpus"), QStringLiteral("corpus.jsonl[.gz] (_id, title, text)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
-    parser.addOption({QStringLiteral("fusion"), QStringLiteral("Hybrid fusion: rrf or weighted (default: the search default)."), QStringLiteral("f")});
-    parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Hybrid keyword share 0..1 (default: the search default)."), QStringLiteral("w")});
-    parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("feedback-docs"), QStringLiteral("Hybrid: keyword hits fed back into the vector query."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("feedback-weight"), QStringLiteral("Hybrid: weight of that feedback."), QStringLiteral("w")});
-    parser.addOption({QStringLiteral("expansion-terms"), QStringLiteral("Hybrid: words added from the top keyword hits (0: none)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("expansion-weight"), QStringLiteral("Hybrid: weight of their BM25 against the query's own."), QStringLiteral("w")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    for (const char *name : {"corpus", "queries", "qrels"})
-        if (!parser.isSet(QLatin1String(name))) {
-            err(QStringLiteral("kmsctl eval: --%1 is required").arg(QLatin1String(name)));
-            return Usage;
-        }
-    QList<SearchMode> modes{SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid};
-    if (parser.isSet(QStringLiteral("mode"))) {
-        const auto m = searchModeFromName(parser.value(QStringLiteral("mode")));
-        if (!m) {
-            err(QStringLiteral("kmsctl eval: --mode takes keyword|vector|hybrid"));
-            return Usage;
-        }
-        modes = {*m};
-    }
-    QString error;
-    QList<EvalQuery> queries;
-    Qrels qrels;
-    if (!loadBeirQueries(parser.value(QStringLiteral("queries")), &queries, &error)
-        || !loadQrels(parser.value(QStringLiteral("qrels")), &qrels, &error)) {
-        err(QStringLiteral("kmsctl eval: %1").arg(error));
-        return Failed;
-    }
-    QTemporaryDir tmp;
-    Engine::Options eo;
-    eo.dataDirectory = tmp.path();
-    eo.logToFile = false;
-    auto engine = Engine::open(eo, &error);
-    if (!engine) {
-        err(QStringLiteral("kmsctl eval: %1").arg(error));
-        return StoreUnavailable;
-    }
-    IngestOptions io;
-    io.files = {parser.value(QStringLiteral("corpus"))};
-    io.collection = Collection::Knowledge;
-    io.initialLoad = true;
-    const JobInfo job = engine->runJob(io);
-    if (job.status != JobStatus::Completed) {
-        err(QStringLiteral("kmsctl eval: loading the corpus failed: %1").arg(job.error));
-        return Failed;
-    }
-    if (!ctx.json && !ctx.quiet)
-        out(QStringLiteral("corpus: %1 documents (%2 rejected); %3 judged queries")
-                .arg(job.counts.inserted).arg(job.counts.rejected).arg(qrels.size()));
-    QJsonArray rows;
-    for (SearchMode mode : modes) {
-        const ModeScores s = evaluate(mode, queries, qrels, [&](const QString &text, double *latencyMs) {
-            SearchQuery q;
-            q.text = text;
-            q.mode = mode;
-            if (parser.isSet(QStringLiteral("fusion")))
-                q.fusion = fusionMethodFromName(parser.value(QStringLiteral("fusion"))).value_or(q.fusion);
-            if (parser.isSet(QStringLiteral("keyword-weight")))
-                q.keywordWeight = std::clamp(parser.value(QStringLiteral("keyword-weight")).toDouble(), 0.0, 1.0);
-            if (parser.isSet(QStringLiteral("rrf-k")))
-                q.rrfK = std::max(1, parser.value(QStringLiteral("rrf-k")).toInt());
-            if (parser.isSet(QStringLiteral("feedback-docs")))
-                q.feedbackDocs = std::max(0, parser.value(QStringLiteral("feedback-docs")).toInt());
-            if (parser.isSet(QStringLiteral("feedback-weight")))
-                q.feedbackWeight = parser.value(QStringLiteral("feedback-weight")).toDouble();
-            if (parser.isSet(QStringLiteral("expansion-terms")))
-                q.expansionTerms = std::max(0, parser.value(QStringLiteral("expansion-terms")).toInt());
-            if (parser.isSet(QStringLiteral("expansion-weight")))
-                q.expansionWeight = std::max(0.0, parser.value(QStringLiteral("expansion-weight")).toDouble());
-            q.k = 100;
-            q.log = false;
-            const SearchResult r = engine->search().search(q);
-            *latencyMs = r.latencyMs;
-            QStringList ids;
-            for (const SearchHit &h : r.hits)
-                ids.append(h.externalId);
-            return ids;
-        });
-        rows.append(QJsonObject{{QStringLiteral("mode"), searchModeName(mode)}, {QStringLiteral("queries"), s.queries},
-                                {QStringLiteral("ndcg@10"), s.ndcg10}, {QStringLiteral("recall@100"), s.recall100},
-                                {QStringLiteral("mrr@10"), s.mrr10}, {QStringLiteral("p50_ms"), s.p50Ms},
-                                {QStringLiteral("p95_ms"), s.p95Ms}});
-        if (!ctx.json)
-            out(QStringLiteral("%1  queries %2  nDCG@10 %3  Recall@100 %4  MRR@10 %5  p50 %6 ms  p95 %7 ms")
-                    .arg(searchModeName(mode), -8).arg(s.queries).arg(s.ndcg10, 0, 'f', 4).arg(s.recall100, 0, 'f', 4)
-                    .arg(s.mrr10, 0, 'f', 4).arg(s.p50Ms, 0, 'f', 2).arg(s.p95Ms, 0, 'f', 2));
-    }
-    if (ctx.json)
-        printJson(QJsonObject{{QStringLiteral("documents"), job.counts.inserted},
-                              {QStringLiteral("averaging"), QStringLiteral("all judged queries; no hit scores 0")},
-                              {QStringLiteral("modes"), rows}});
-    return Ok;
-}
+} // namespace
+
+std::unique_ptr<Command> makeSearchCommand() { return std::make_unique<SearchCommand>(); }
+std::unique_ptr<Command> makeSimilarCommand() { return std::make_unique<SimilarCommand>(); }
+std::unique_ptr<Command> makeSearchLogCommand() { return std::make_unique<SearchLogCommand>(); }
 
 } // namespace kms::cli

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kmsctl init / health / stats / jobs / rejects: read-only views of a store (init creates one).
-#include "Cli.h"
+#include "Command.h"
 
 #include "embed/HashEmbedder.h"
 #include "engine/Engine.h"
@@ -34,44 +34,50 @@ QJsonObject jobJson(const JobInfo &j)
         {QStringLiteral("error"), j.error}};
 }
 
-} // namespace
+class InitCommand : public EngineCommand {
+public:
+    InitCommand() : EngineCommand("init", "", "create or open the data directory") {}
 
-int cmdInit(const Context &ctx, const QStringList &args)
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Creates (or opens and migrates) the data directory and its store."));
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int InitCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Creates (or opens and migrates) the data directory and its store."));
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    const StoreCounts c = engine->counts();
+    const StoreCounts c = engine.counts();
     if (ctx.json) {
-        printJson(QJsonObject{{QStringLiteral("data_directory"), engine->dataDirectory().path()},
-                              {QStringLiteral("database"), engine->dataDirectory().databasePath()},
+        printJson(QJsonObject{{QStringLiteral("data_directory"), engine.dataDirectory().path()},
+                              {QStringLiteral("database"), engine.dataDirectory().databasePath()},
                               {QStringLiteral("records"), c.total()},
-                              {QStringLiteral("embedder"), engine->embedder().id()}});
+                              {QStringLiteral("embedder"), engine.embedder().id()}});
     } else if (!ctx.quiet) {
         out(QStringLiteral("data directory %1 ready (%2 records, embedder %3)")
-                .arg(engine->dataDirectory().path()).arg(c.total()).arg(engine->embedder().id()));
+                .arg(engine.dataDirectory().path()).arg(c.total()).arg(engine.embedder().id()));
     }
     return Ok;
 }
 
-int cmdHealth(const Context &ctx, const QStringList &args)
+class HealthCommand : public EngineCommand {
+public:
+    HealthCommand() : EngineCommand("health", "[--detailed]", "database, vector index, embedder, disk, memory") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Health of the store: database, vector index, embedder, disk, memory.\n"
+                                                        "Exit code 0 healthy, 5 degraded, 6 unhealthy."));
+        parser.addOption({QStringLiteral("detailed"), QStringLiteral("Also run SQLite quick_check and verify the index file.")});
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int HealthCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Health of the store: database, vector index, embedder, disk, memory.\n"
-                                                    "Exit code 0 healthy, 5 degraded, 6 unhealthy."));
-    parser.addOption({QStringLiteral("detailed"), QStringLiteral("Also run SQLite quick_check and verify the index file.")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    const QJsonObject h = engine->health(parser.isSet(QStringLiteral("detailed")));
+    const QJsonObject h = engine.health(parser.isSet(QStringLiteral("detailed")));
     const QString status = h.value(QStringLiteral("status")).toString();
     if (ctx.json) {
         printJson(h);
@@ -98,40 +104,44 @@ int cmdHealth(const Context &ctx, const QStringList &args)
     return status == QLatin1String("healthy") ? Ok : status == QLatin1String("degraded") ? Degraded : Unhealthy;
 }
 
-int cmdStats(const Context &ctx, const QStringList &args)
+class StatsCommand : public EngineCommand {
+public:
+    StatsCommand() : EngineCommand("stats", "", "record counts, index size, last job") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Record counts, index size and the last job."));
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Record counts, index size and the last job."));
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    const StoreCounts c = engine->counts();
-    const QList<JobInfo> last = engine->jobs(1);
+    const StoreCounts c = engine.counts();
+    const QList<JobInfo> last = engine.jobs(1);
     QJsonObject o{{QStringLiteral("cases"), c.cases},
                   {QStringLiteral("knowledge"), c.knowledge},
                   {QStringLiteral("records"), c.total()},
                   {QStringLiteral("embeddings"), c.embeddings},
-                  {QStringLiteral("index_vectors"), engine->index().size()},
+                  {QStringLiteral("index_vectors"), engine.index().size()},
                   {QStringLiteral("jobs"), c.jobs},
                   {QStringLiteral("rejects"), c.rejects},
-                  {QStringLiteral("embedder"), engine->embedder().id()},
-                  {QStringLiteral("data_directory"), engine->dataDirectory().path()}};
+                  {QStringLiteral("embedder"), engine.embedder().id()},
+                  {QStringLiteral("data_directory"), engine.dataDirectory().path()}};
     if (!last.isEmpty())
         o.insert(QStringLiteral("last_job"), jobJson(last.first()));
     if (ctx.json) {
         printJson(o);
         return Ok;
     }
-    out(QStringLiteral("data directory  %1").arg(engine->dataDirectory().path()));
+    out(QStringLiteral("data directory  %1").arg(engine.dataDirectory().path()));
     out(QStringLiteral("cases           %1").arg(humanCount(double(c.cases))));
     out(QStringLiteral("knowledge       %1").arg(humanCount(double(c.knowledge))));
     out(QStringLiteral("embeddings      %1 distinct texts").arg(humanCount(double(c.embeddings))));
-    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine->index().size()))));
+    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine.index().size()))));
     out(QStringLiteral("jobs            %1 (%2 rejected records)").arg(c.jobs).arg(c.rejects));
-    out(QStringLiteral("embedder        %1").arg(engine->embedder().id()));
+    out(QStringLiteral("embedder        %1").arg(engine.embedder().id()));
     if (!last.isEmpty()) {
         const JobInfo &j = last.first();
         out(QStringLiteral("last job        #%1 %2, %3 inserted, %4 updated, %5 unchanged, %6 rejected")
@@ -141,18 +151,22 @@ int cmdStats(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int cmdJobs(const Context &ctx, const QStringList &args)
+class JobsCommand : public EngineCommand {
+public:
+    JobsCommand() : EngineCommand("jobs", "[--limit N]", "ingestion jobs, newest first") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Ingestion jobs, newest first."));
+        parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+};
+
+int JobsCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Ingestion jobs, newest first."));
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    const QList<JobInfo> jobs = engine->jobs(std::max(1, parser.value(QStringLiteral("limit")).toInt()));
+    const QList<JobInfo> jobs = engine.jobs(std::max(1, parser.value(QStringLiteral("limit")).toInt()));
     if (ctx.json) {
         QJsonArray a;
         for (const JobInfo &j : jobs)
@@ -174,32 +188,46 @@ int cmdJobs(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
-int cmdRejects(const Context &ctx, const QStringList &args)
+class RejectsCommand : public EngineCommand {
+public:
+    RejectsCommand() : EngineCommand("rejects", "[JOB]", "rejected records with file, record, line, field and reason") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral("Records a job refused, with where and why."));
+        parser.addPositionalArgument(QStringLiteral("job"), QStringLiteral("Job id (default: all jobs)."), QStringLiteral("[JOB]"));
+        parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 100)."), QStringLiteral("n"), QStringLiteral("100")});
+    }
+    int check(const QCommandLineParser &parser) override;
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override;
+
+private:
+    qint64 m_jobId = 0; // 0: every job
+};
+
+int RejectsCommand::check(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Records a job refused, with where and why."));
-    parser.addPositionalArgument(QStringLiteral("job"), QStringLiteral("Job id (default: all jobs)."), QStringLiteral("[JOB]"));
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many (default 100)."), QStringLiteral("n"), QStringLiteral("100")});
-    int code = Ok;
-    if (!parseArgs(parser, args, &code))
-        return code;
-    qint64 jobId = 0;
+    m_jobId = 0;
     if (!parser.positionalArguments().isEmpty()) {
         bool ok = false;
-        jobId = parser.positionalArguments().first().toLongLong(&ok);
-        if (!ok || jobId <= 0) {
+        m_jobId = parser.positionalArguments().first().toLongLong(&ok);
+        if (!ok || m_jobId <= 0) {
             err(QStringLiteral("kmsctl rejects: '%1' is not a job id").arg(parser.positionalArguments().first()));
             return Usage;
         }
     }
-    auto engine = openEngine(ctx);
-    if (!engine)
-        return StoreUnavailable;
-    if (jobId > 0 && !engine->job(jobId)) {
+    return Ok;
+}
+
+int RejectsCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
+{
+    const qint64 jobId = m_jobId;
+    if (jobId > 0 && !engine.job(jobId)) {
         err(QStringLiteral("kmsctl rejects: there is no job %1").arg(jobId));
         return Failed;
     }
-    const QList<RejectInfo> rejects = engine->rejects(jobId, std::max(1, parser.value(QStringLiteral("limit")).toInt()));
+    const QList<RejectInfo> rejects = engine.rejects(jobId, std::max(1, parser.value(QStringLiteral("limit")).toInt()));
     if (ctx.json) {
         QJsonArray a;
         for (const RejectInfo &r : rejects)
@@ -224,5 +252,13 @@ int cmdRejects(const Context &ctx, const QStringList &args)
                rows);
     return Ok;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeInitCommand() { return std::make_unique<InitCommand>(); }
+std::unique_ptr<Command> makeHealthCommand() { return std::make_unique<HealthCommand>(); }
+std::unique_ptr<Command> makeStatsCommand() { return std::make_unique<StatsCommand>(); }
+std::unique_ptr<Command> makeJobsCommand() { return std::make_unique<JobsCommand>(); }
+std::unique_ptr<Command> makeRejectsCommand() { return std::make_unique<RejectsCommand>(); }
 
 } // namespace kms::cli

@@ -14,8 +14,6 @@ namespace kms {
 
 namespace {
 
-constexpr qint64 MaxRawBytes = 64 * 1024;
-
 // Records reach libcsv one at a time without their line break, so no character may end a row
 // inside it: a lone CR in a field stays data instead of splitting the row.
 int neverTerminates(unsigned char)
@@ -25,16 +23,9 @@ int neverTerminates(unsigned char)
 
 } // namespace
 
-QString formatByteLimit(qint64 bytes)
-{
-    constexpr qint64 MiB = 1024 * 1024;
-    if (bytes >= MiB && bytes % MiB == 0)
-        return QStringLiteral("%1 MiB").arg(bytes / MiB);
-    return QStringLiteral("%1 bytes").arg(bytes);
-}
-
 CsvReader::CsvReader(const QString &path, const ReaderOptions &options)
     : m_options(options)
+    , m_framer(m_in, options.maxRecordBytes)
 {
     m_path = path;
 }
@@ -98,13 +89,13 @@ bool CsvReader::open(QString *error)
     const QString where = QStringLiteral("%1: line %2: cannot read the header: ").arg(name).arg(f.line);
     if (f.unterminated)
         return fail(where + QStringLiteral("unterminated quoted field"));
-    if (f.oversized)
+    if (f.bytes.oversized)
         return fail(where + QStringLiteral("it is over the %1 limit").arg(formatByteLimit(m_options.maxRecordBytes)));
-    qint64 len = f.end - f.begin;
-    if (len > 0 && m_in.data()[f.begin + len - 1] == '\r')
+    qint64 len = f.bytes.end - f.bytes.begin;
+    if (len > 0 && m_in.data()[f.bytes.begin + len - 1] == '\r')
         --len;
     int bad = 0;
-    if (!split(m_in.data() + f.begin, len, &bad))
+    if (!split(m_in.data() + f.bytes.begin, len, &bad))
         return fail(where + QStringLiteral("malformed quotes in column %1").arg(bad + 1));
 
     QStringList names;
@@ -158,24 +149,12 @@ char CsvReader::detectDelimiter() const
 
 CsvReader::FrameResult CsvReader::frame(Frame &f)
 {
-    const qint64 limit = m_options.maxRecordBytes;
     for (;;) {
-        qint64 start = m_pos;
-        qint64 i = m_pos;
-        qint64 dropped = 0;  // bytes of an oversized record already discarded
-        qint64 newlines = 0;
+        qint64 newlines = 0;       // inside quotes: the record goes on over them
         bool inQuote = false;
         bool quotePending = false; // a '"' inside quotes: closes, or escapes a following '"'
         bool fieldStart = true;
-        bool skipping = false;
-        bool atEof = false;
-        f = Frame{};
-        f.line = m_line;
-
-        for (;;) {
-            const char *d = m_in.data();
-            const qint64 n = m_in.size();
-            bool ended = false;
+        auto scan = [&](const char *d, qint64 &i, qint64 n) {
             while (i < n) {
                 const char c = d[i];
                 if (inQuote) {
@@ -194,10 +173,8 @@ CsvReader::FrameResult CsvReader::frame(Frame &f)
                     }
                     inQuote = false; // the pending quote closed the field; c is outside it
                 }
-                if (c == '\n') {
-                    ended = true;
-                    break;
-                }
+                if (c == '\n')
+                    return true;
                 if (c == m_delim)
                     fieldStart = true;
                 else if (c == '"') {
@@ -207,47 +184,25 @@ CsvReader::FrameResult CsvReader::frame(Frame &f)
                     fieldStart = false;
                 ++i;
             }
-            if (ended)
-                break;
-            if (!skipping && dropped + (i - start) > limit) {
-                skipping = true;
-                f.prefix = QByteArray(d + start, qsizetype(std::min(MaxRawBytes, i - start)));
-            }
-            qint64 keep = start;
-            if (skipping) {
-                dropped += i - start;
-                keep = i;
-            }
-            const qint64 got = m_in.refill(keep);
-            i -= keep;
-            start = skipping ? i : start - keep;
-            if (got < 0)
-                return FrameResult::Error;
-            if (got == 0) {
-                atEof = true;
-                break;
-            }
-        }
-
-        const qint64 length = dropped + (i - start);
-        if (atEof && length == 0 && !skipping) {
-            m_pos = i;
+            return false;
+        };
+        f = Frame{};
+        f.line = m_line;
+        const RecordFramer::Result r = m_framer.next(m_pos, scan, &f.bytes);
+        const RecordFramer::Frame &b = f.bytes;
+        if (r == RecordFramer::Result::Error)
+            return FrameResult::Error;
+        if (r == RecordFramer::Result::End) {
+            m_pos = b.end;
             return FrameResult::End;
         }
-        f.begin = start;
-        f.end = i;
-        f.unterminated = atEof && inQuote && !quotePending;
-        if (skipping || length > limit) {
-            f.oversized = true;
-            if (!skipping)
-                f.prefix = QByteArray(m_in.data() + start, qsizetype(std::min(MaxRawBytes, i - start)));
-        }
-        m_pos = atEof ? i : i + 1;
+        f.unterminated = b.atEof && inQuote && !quotePending;
+        m_pos = b.atEof ? b.end : b.end + 1;
         m_line += newlines + 1;
-        const bool blank = !f.oversized && (length == 0 || (length == 1 && m_in.data()[start] == '\r'));
+        const bool blank = !b.oversized && (b.length == 0 || (b.length == 1 && m_in.data()[b.begin] == '\r'));
         if (!blank)
             return FrameResult::Record;
-        if (atEof) // a last line without content: done
+        if (b.atEof) // a last line without content: done
             return FrameResult::End;
     }
 }
@@ -299,21 +254,20 @@ bool CsvReader::next(RawRecord &out)
     out.number = ++m_number;
     out.line = f.line;
     if (f.unterminated) {
-        out.raw = f.oversized ? f.prefix
-                              : QByteArray(m_in.data() + f.begin, qsizetype(std::min(MaxRawBytes, f.end - f.begin)));
+        out.raw = m_framer.raw(f.bytes, f.bytes.end - f.bytes.begin);
         out.error = QStringLiteral("unterminated quoted field (the quote runs to the end of the file)");
         return true;
     }
-    if (f.oversized) {
-        out.raw = f.prefix;
-        out.error = QStringLiteral("record is over the %1 limit").arg(formatByteLimit(m_options.maxRecordBytes));
+    if (f.bytes.oversized) {
+        out.raw = m_framer.raw(f.bytes, f.bytes.end - f.bytes.begin);
+        out.error = m_framer.oversizedMessage();
         return true;
     }
-    const char *p = m_in.data() + f.begin;
-    qint64 len = f.end - f.begin;
+    const char *p = m_in.data() + f.bytes.begin;
+    qint64 len = f.bytes.end - f.bytes.begin;
     if (len > 0 && p[len - 1] == '\r')
         --len;
-    out.raw = QByteArray(p, qsizetype(std::min(MaxRawBytes, len)));
+    out.raw = m_framer.raw(f.bytes, len);
 
     int bad = 0;
     if (!split(p, len, &bad)) {

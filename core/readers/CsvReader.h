@@ -2,6 +2,7 @@
 #pragma once
 
 #include "readers/InputStream.h"
+#include "readers/RecordFramer.h"
 #include "readers/RecordReader.h"
 
 #include <memory>
@@ -33,12 +34,9 @@ public:
 
 private:
     struct Frame {
-        qint64 begin = 0;        // window offsets of the record, without its line break
-        qint64 end = 0;
+        RecordFramer::Frame bytes; // the record without its line break
         qint64 line = 0;
-        bool oversized = false;  // longer than maxRecordBytes: skipped, only `prefix` kept
         bool unterminated = false;
-        QByteArray prefix;
     };
     enum class FrameResult { Record, End, Error };
 
@@ -51,6 +49,7 @@ private:
 
     ReaderOptions m_options;
     InputStream m_in;
+    RecordFramer m_framer;
     std::unique_ptr<csv_parser> m_parser;
     char m_delim = ',';
     QStringList m_header;
@@ -62,8 +61,5 @@ private:
     std::string m_fieldBytes;                          // the current record's field values
     std::vector<std::pair<size_t, size_t>> m_fieldSpans;
 };
-
-// "16 MiB" or "1000 bytes": limits as users set them.
-QString formatByteLimit(qint64 bytes);
 
 } // namespace kms

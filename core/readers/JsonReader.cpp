@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "readers/JsonReader.h"
 
-#include "readers/CsvReader.h"
-
 #include <QFileInfo>
 
 #include <cstring>
@@ -10,8 +8,6 @@
 namespace kms {
 
 namespace {
-
-constexpr qint64 MaxRawBytes = 64 * 1024;
 
 inline bool isSpace(char c)
 {
@@ -22,6 +18,7 @@ inline bool isSpace(char c)
 
 JsonReader::JsonReader(const QString &path, const ReaderOptions &options)
     : m_options(options)
+    , m_framer(m_in, options.maxRecordBytes)
     , m_parser(options.maxDepth)
     , m_name(QFileInfo(path).fileName())
 {
@@ -77,26 +74,17 @@ bool JsonReader::skipSpace()
     }
 }
 
-JsonReader::Scan JsonReader::scanElement(qint64 *begin, qint64 *end, bool *oversized, int *depth,
-                                         QByteArray *prefix)
+JsonReader::Scan JsonReader::scanElement(RecordFramer::Frame *f, int *depth)
 {
     // Called at the element's first byte. Containers end when their depth returns to zero; scalars
     // at the first delimiter, so simdjson can name what they are.
-    const qint64 limit = m_options.maxRecordBytes;
-    qint64 start = m_pos;
-    qint64 i = m_pos;
-    qint64 dropped = 0;
-    bool skipping = false;
     bool inString = false;
     bool escaped = false;
     int level = 0;
     int deepest = 0;
     const char first = m_in.data()[m_pos];
     const bool scalar = first != '{' && first != '[';
-    for (;;) {
-        const char *d = m_in.data();
-        const qint64 n = m_in.size();
-        bool done = false;
+    auto scan = [&](const char *d, qint64 &i, qint64 n) {
         while (i < n) {
             const char c = d[i];
             if (inString) {
@@ -108,8 +96,7 @@ JsonReader::Scan JsonReader::scanElement(qint64 *begin, qint64 *end, bool *overs
                     inString = false;
                     if (scalar && level == 0) {
                         ++i;
-                        done = true;
-                        break;
+                        return true;
                     }
                 } else if (c == '\n')
                     ++m_line;
@@ -122,77 +109,49 @@ JsonReader::Scan JsonReader::scanElement(qint64 *begin, qint64 *end, bool *overs
                 if (++level > deepest)
                     deepest = level;
             } else if (c == '}' || c == ']') {
-                if (scalar) { // the end of the enclosing array
-                    done = true;
-                    break;
-                }
+                if (scalar) // the end of the enclosing array
+                    return true;
                 if (--level == 0) {
                     ++i;
-                    done = true;
-                    break;
+                    return true;
                 }
             } else if (scalar && (c == ',' || isSpace(c))) {
-                done = true;
-                break;
+                return true;
             } else if (c == '\n') {
                 ++m_line;
             }
             ++i;
         }
-        if (done)
-            break;
-        if (!skipping && dropped + (i - start) > limit) {
-            skipping = true;
-            *prefix = QByteArray(d + start, qsizetype(std::min(MaxRawBytes, i - start)));
-        }
-        qint64 keep = start;
-        if (skipping) {
-            dropped += i - start;
-            keep = i;
-        }
-        const qint64 got = m_in.refill(keep);
-        i -= keep;
-        start = skipping ? i : start - keep;
-        if (got < 0) {
-            fail(m_in.error());
-            return Scan::Error;
-        }
-        if (got == 0) {
-            if (!scalar || inString)
-                return Scan::End; // the element is cut off
-            break;
-        }
+        return false;
+    };
+    const RecordFramer::Result r = m_framer.next(m_pos, scan, f);
+    if (r == RecordFramer::Result::Error) {
+        fail(m_in.error());
+        return Scan::Error;
     }
-    m_pos = i;
-    *begin = start;
-    *end = i;
-    *oversized = skipping || dropped + (i - start) > limit;
-    if (*oversized && !skipping)
-        *prefix = QByteArray(m_in.data() + start, qsizetype(std::min(MaxRawBytes, i - start)));
+    if (r == RecordFramer::Result::End || (f->atEof && (!scalar || inString)))
+        return Scan::End; // the element is cut off
+    m_pos = f->end;
     *depth = deepest;
     return Scan::Element;
 }
 
-void JsonReader::emitElement(RawRecord &out, qint64 begin, qint64 end, bool oversized, int depth,
-                             const QByteArray &prefix, qint64 line)
+void JsonReader::emitElement(RawRecord &out, const RecordFramer::Frame &f, int depth, qint64 line)
 {
     out = RawRecord{};
     out.number = ++m_number;
     out.line = line;
     m_bytesRead = m_in.bytesRead();
-    if (oversized) {
-        out.raw = prefix;
-        out.error = QStringLiteral("record is over the %1 limit").arg(formatByteLimit(m_options.maxRecordBytes));
+    out.raw = m_framer.raw(f, f.end - f.begin);
+    if (f.oversized) {
+        out.error = m_framer.oversizedMessage();
         return;
     }
-    const char *p = m_in.data() + begin;
-    const qint64 len = end - begin;
-    out.raw = QByteArray(p, qsizetype(std::min(MaxRawBytes, len)));
     if (depth > m_parser.maxDepth()) { // refused before simdjson spends time on it
         out.error = m_parser.depthError();
         return;
     }
-    m_parser.parse(p, len, out);
+    m_parser.parse(m_in.data() + f.begin, f.end - f.begin, out);
 }
 
 bool JsonReader::readRecord(RawRecord &out)
@@ -235,16 +194,14 @@ bool JsonReader::readRecord(RawRecord &out)
                 break;
             }
             const qint64 line = m_line;
-            qint64 begin = 0, end = 0;
-            bool oversized = false;
+            RecordFramer::Frame f;
             int depth = 0;
-            QByteArray prefix;
-            const Scan s = scanElement(&begin, &end, &oversized, &depth, &prefix);
+            const Scan s = scanElement(&f, &depth);
             if (s == Scan::Error)
                 return false;
             if (s == Scan::End)
                 return fail(truncated.arg(m_name).arg(line).arg(QLatin1String(what)));
-            emitElement(out, begin, end, oversized, depth, prefix, line);
+            emitElement(out, f, depth, line);
             m_state = single ? State::Trailing : State::AfterElement;
             return true;
         }

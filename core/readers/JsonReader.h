@@ -4,6 +4,7 @@
 #include "readers/InputStream.h"
 #include "readers/JsonRecordParser.h"
 #include "readers/PeekingReader.h"
+#include "readers/RecordFramer.h"
 
 namespace kms {
 
@@ -26,13 +27,13 @@ private:
 
     // Skips whitespace; false at the end of input (or on a read error, then m_fatalError is set).
     bool skipSpace();
-    Scan scanElement(qint64 *begin, qint64 *end, bool *oversized, int *depth, QByteArray *prefix);
+    Scan scanElement(RecordFramer::Frame *f, int *depth);
     bool fail(const QString &message);
-    void emitElement(RawRecord &out, qint64 begin, qint64 end, bool oversized, int depth,
-                     const QByteArray &prefix, qint64 line);
+    void emitElement(RawRecord &out, const RecordFramer::Frame &f, int depth, qint64 line);
 
     ReaderOptions m_options;
     InputStream m_in;
+    RecordFramer m_framer;
     JsonRecordParser m_parser;
     QString m_name;
     State m_state = State::Start;

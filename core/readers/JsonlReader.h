@@ -4,6 +4,7 @@
 #include "readers/InputStream.h"
 #include "readers/JsonRecordParser.h"
 #include "readers/PeekingReader.h"
+#include "readers/RecordFramer.h"
 
 namespace kms {
 
@@ -21,6 +22,7 @@ protected:
 private:
     ReaderOptions m_options;
     InputStream m_in;
+    RecordFramer m_framer;
     JsonRecordParser m_parser;
     qint64 m_pos = 0;
     qint64 m_line = 0;   // lines consumed so far

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "searchpage/CompareModel.h"
 
-#include "searchpage/ResultsModel.h"
-
 #include <QBrush>
 #include <QColor>
-#include <QLocale>
 
 namespace kms::ui {
 
-CompareModel::CompareModel(QObject *parent) : QAbstractTableModel(parent) {}
+CompareModel::CompareModel(QObject *parent) : HitListModel(ColumnCount, parent) {}
 
 void CompareModel::setLists(const QList<SearchHit> &hits, const QHash<qint64, int> &otherRanks, int otherDepth)
 {
-    beginResetModel();
-    m_hits = hits;
-    m_otherRanks = otherRanks;
-    m_otherDepth = otherDepth;
-    endResetModel();
+    replaceHits(hits, [&] {
+        m_otherRanks = otherRanks;
+        m_otherDepth = otherDepth;
+    });
 }
 
 void CompareModel::clear()
@@ -25,57 +21,31 @@ void CompareModel::clear()
     setLists({}, {}, 0);
 }
 
-const SearchHit *CompareModel::hit(int row) const
+int CompareModel::otherRank(const SearchHit &h) const
 {
-    return row >= 0 && row < m_hits.size() ? &m_hits[row] : nullptr;
-}
-
-int CompareModel::rowOf(qint64 id) const
-{
-    for (int row = 0; row < m_hits.size(); ++row)
-        if (m_hits[row].id == id)
-            return row;
-    return -1;
-}
-
-int CompareModel::otherRank(int row) const
-{
-    return m_otherRanks.value(m_hits[row].id, 0);
+    return m_otherRanks.value(h.id, 0);
 }
 
 int CompareModel::overlap() const
 {
     int n = 0;
-    for (int row = 0; row < m_hits.size(); ++row)
-        if (const int r = otherRank(row); r > 0 && r <= m_hits.size())
+    for (const SearchHit &h : hits())
+        if (const int r = otherRank(h); r > 0 && r <= hits().size())
             ++n;
     return n;
 }
 
-int CompareModel::rowCount(const QModelIndex &parent) const
+QVariant CompareModel::hitData(const SearchHit &h, int row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_hits.size());
-}
-
-int CompareModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CompareModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SearchHit &h = m_hits[index.row()];
-    const int rank = index.row() + 1;
-    const int other = otherRank(index.row());
+    const int rank = row + 1;
+    const int other = otherRank(h);
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case Rank: return rank;
         case Title: return h.title;
-        case CollectionColumn: return ResultsModel::collectionLabel(h.collection);
-        case Score: return QLocale().toString(h.score, 'g', 4);
+        case CollectionColumn: return collectionLabel(h.collection);
+        case Score: return scoreText(h.score);
         case OtherRank: return other > 0 ? QVariant(other) : QVariant(tr("> %1").arg(m_otherDepth));
         case Delta:
             if (other <= 0)
@@ -87,21 +57,20 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == OtherRank || index.column() == Delta)
+        if (column == OtherRank || column == Delta)
             return other > 0 ? tr("Rank %1 here, rank %2 in the other list").arg(rank).arg(other)
                              : tr("Rank %1 here, not in the other list's top %2").arg(rank).arg(m_otherDepth);
-        if (index.column() == Title)
-            return tr("%1 · %2").arg(h.externalId, h.title);
+        if (column == Title)
+            return titleToolTip(h);
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == Delta && other <= 0)
+        if (column == Delta && other <= 0)
             return QBrush(QColor(0xc0, 0x39, 0x2b));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Title || index.column() == CollectionColumn)
+        if (column == Title || column == CollectionColumn)
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    case HitIdRole: return h.id;
     case OtherRankRole: return other;
     case DeltaRole: return other > 0 ? other - rank : 0;
     default: return {};

@@ -1,23 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "search/SearchTypes.h"
+#include "searchpage/HitListModel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
-#include <QList>
 
 namespace kms::ui {
 
 // One side of the comparison: its hits in rank order, each with its rank in the other side's list.
-class CompareModel : public QAbstractTableModel
+class CompareModel : public HitListModel
 {
     Q_OBJECT
 public:
     enum Column { Rank, Title, CollectionColumn, Score, OtherRank, Delta, ColumnCount };
     enum Role {
-        HitIdRole = Qt::UserRole + 1, // qint64
-        OtherRankRole,                // int: 1-based rank in the other list, 0 when not in it
+        OtherRankRole = FirstOwnRole, // int: 1-based rank in the other list, 0 when not in it
         DeltaRole,                    // int: other rank - rank (positive: lower in the other list); 0 when absent
     };
 
@@ -27,19 +24,16 @@ public:
     // searched `otherDepth` deep, so "not in it" means "below rank otherDepth".
     void setLists(const QList<SearchHit> &hits, const QHash<qint64, int> &otherRanks, int otherDepth);
     void clear();
-    const SearchHit *hit(int row) const;
-    int rowOf(qint64 id) const;
     int overlap() const; // how many shown hits are in the other list's shown part too
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
-    int otherRank(int row) const;
+protected:
+    QVariant hitData(const SearchHit &h, int row, int column, int role) const override;
 
-    QList<SearchHit> m_hits;
+private:
+    int otherRank(const SearchHit &h) const;
+
     QHash<qint64, int> m_otherRanks;
     int m_otherDepth = 0;
 };

@@ -240,17 +240,7 @@ void CompareView::select(int side, const QModelIndex &current)
     }
     m_syncing = false;
     const Shown &shown = side == 0 ? m_shownA : m_shownB;
-    const SearchResult &r = shown.result;
-    DetailContext context;
-    context.query = shown.query;
-    context.expandedQuery = r.expandedQuery;
-    context.ftsQuery = r.ftsQuery;
-    context.expansionTerms = r.expansionTerms;
-    context.keywordCandidates = r.keywordCandidates;
-    context.vectorCandidates = r.vectorCandidates;
-    context.exactVectorSearch = r.exactVectorSearch;
-    context.rank = current.row() + 1;
-    emit hitSelected(*hit, context);
+    emit hitSelected(*hit, DetailContext::of(shown.query, shown.result, current.row() + 1));
 }
 
 } // namespace kms::ui

@@ -11,6 +11,20 @@
 
 namespace kms::ui {
 
+DetailContext DetailContext::of(const SearchQuery &query, const SearchResult &r, int rank)
+{
+    DetailContext c;
+    c.query = query;
+    c.expandedQuery = r.expandedQuery;
+    c.ftsQuery = r.ftsQuery;
+    c.expansionTerms = r.expansionTerms;
+    c.keywordCandidates = r.keywordCandidates;
+    c.vectorCandidates = r.vectorCandidates;
+    c.exactVectorSearch = r.exactVectorSearch;
+    c.rank = rank;
+    return c;
+}
+
 namespace {
 // lupdate files tr() calls of free functions under the enclosing namespace, so the catalogue
 // context is "kms::ui"; looking them up under any other name would never find a translation.

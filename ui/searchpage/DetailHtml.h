@@ -23,6 +23,9 @@ struct DetailContext {
     int vectorCandidates = 0;
     bool exactVectorSearch = false;
     int rank = 0;               // 1-based over all pages
+
+    // The context of the hit at `rank` in result r of query.
+    static DetailContext of(const SearchQuery &query, const SearchResult &r, int rank);
 };
 
 // The stored record behind a hit, read in the background, with the query's matches located.

@@ -3,18 +3,13 @@
 
 #include "searchpage/SnippetHtml.h"
 
-#include <QLocale>
-
 namespace kms::ui {
 
-ResultsModel::ResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ResultsModel::ResultsModel(QObject *parent) : HitListModel(ColumnCount, parent) {}
 
 void ResultsModel::setHits(const QList<SearchHit> &hits, int firstRank)
 {
-    beginResetModel();
-    m_hits = hits;
-    m_firstRank = std::max(1, firstRank);
-    endResetModel();
+    replaceHits(hits, [&] { m_firstRank = std::max(1, firstRank); });
 }
 
 void ResultsModel::clear()
@@ -22,63 +17,31 @@ void ResultsModel::clear()
     setHits({}, 1);
 }
 
-const SearchHit *ResultsModel::hit(int row) const
+QVariant ResultsModel::hitData(const SearchHit &h, int row, int column, int role) const
 {
-    return row >= 0 && row < m_hits.size() ? &m_hits[row] : nullptr;
-}
-
-int ResultsModel::rowOf(qint64 id) const
-{
-    for (int row = 0; row < m_hits.size(); ++row)
-        if (m_hits[row].id == id)
-            return row;
-    return -1;
-}
-
-int ResultsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_hits.size());
-}
-
-int ResultsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString ResultsModel::collectionLabel(Collection c)
-{
-    return c == Collection::Knowledge ? tr("Article") : tr("Case");
-}
-
-QVariant ResultsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SearchHit &h = m_hits[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case Rank: return m_firstRank + index.row();
+        switch (column) {
+        case Rank: return m_firstRank + row;
         case Title: return h.title;
         case CollectionColumn: return collectionLabel(h.collection);
         case Status: return h.collection == Collection::Knowledge ? h.category : h.status;
-        case Score: return QLocale().toString(h.score, 'g', 4);
+        case Score: return scoreText(h.score);
         case Snippet: return snippetToPlain(h.snippet);
         default: return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == Title)
-            return tr("%1 · %2").arg(h.externalId, h.title);
-        if (index.column() == Snippet)
+        if (column == Title)
+            return titleToolTip(h);
+        if (column == Snippet)
             return snippetToPlain(h.snippet);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Rank || index.column() == Score)
+        if (column == Rank || column == Score)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-    case HitIdRole: return h.id;
     case MarkedSnippetRole: return h.snippet;
-    case RankRole: return m_firstRank + index.row();
+    case RankRole: return m_firstRank + row;
     case ScoreRole: return h.score;
     case ExternalIdRole: return h.externalId;
     default: return {};

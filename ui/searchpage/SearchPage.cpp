@@ -330,16 +330,8 @@ void SearchPage::onFinished(const SearchResult &result)
 
 DetailContext SearchPage::detailContext(int row) const
 {
-    DetailContext c;
-    c.query = m_shown.query;
+    DetailContext c = DetailContext::of(m_shown.query, m_shownResult, m_model->firstRank() + row);
     c.similarLabel = m_shown.isSimilar() ? m_shown.similarLabel : QString();
-    c.expandedQuery = m_shownResult.expandedQuery;
-    c.ftsQuery = m_shownResult.ftsQuery;
-    c.expansionTerms = m_shownResult.expansionTerms;
-    c.keywordCandidates = m_shownResult.keywordCandidates;
-    c.vectorCandidates = m_shownResult.vectorCandidates;
-    c.exactVectorSearch = m_shownResult.exactVectorSearch;
-    c.rank = m_model->firstRank() + row;
     return c;
 }
 
