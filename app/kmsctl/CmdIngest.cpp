@@ -140,7 +140,7 @@ int IngestCommand::check(const QCommandLineParser &parser)
     o.initialLoad = m_initialLoad;
     o.dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (o.files.isEmpty()) {
-        err(QStringLiteral("kmsctl %1: no files given").arg(invokedAs()));
+        err(QStringLiteral("%1: no files given").arg(invokedAs()));
         return Usage;
     }
     if (!jobOptionsFrom(parser, &o))

@@ -23,7 +23,7 @@ int OptionCommand::execute(const Context &ctx, const QStringList &args)
     setup(parser);
     parser.addHelpOption();
     if (!parser.parse(args)) {
-        err(QStringLiteral("kmsctl %1: %2").arg(m_invokedAs, parser.errorText()));
+        err(QStringLiteral("%1: %2").arg(m_invokedAs, parser.errorText()));
         err(parser.helpText());
         return Usage;
     }
