@@ -191,7 +191,9 @@ DataPage::DataPage(EngineHost *host, QWidget *parent)
         onOpened(true);
     connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) { onOpened(ok); });
     // A finished job changed the data: show it.
-    connect(host, &EngineHost::jobFinished, this, [this] {
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (!e.isEnd())
+            return;
         reloadKeepingPosition();
         loadFacets();
     });

@@ -111,15 +111,13 @@ MaintenancePanel::MaintenancePanel(EngineHost *host, QWidget *parent)
         m_jobRunning = m_host->runningJob().has_value();
         updateButtons();
     });
-    connect(host, &EngineHost::jobProgress, this, [this] {
-        if (!m_jobRunning) {
-            m_jobRunning = true;
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        // A queued job does not stop maintenance (it waits for it); a running one does.
+        const bool running = e.isEnd() ? false : e.progress ? true : m_jobRunning;
+        if (running != m_jobRunning) {
+            m_jobRunning = running;
             updateButtons();
         }
-    });
-    connect(host, &EngineHost::jobFinished, this, [this] {
-        m_jobRunning = false;
-        updateButtons();
     });
     // The engine closes only after the pool's tasks return: do not make the user wait for them.
     connect(host, &EngineHost::shuttingDown, this, &MaintenancePanel::cancel);

@@ -109,7 +109,10 @@ SchedulesPanel::SchedulesPanel(EngineHost *host, std::function<IngestOptions()> 
         reload();
         emit jobsQueued();
     });
-    connect(host, &EngineHost::jobFinished, this, &SchedulesPanel::reload);
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.isEnd())
+            reload();
+    });
     m_clock->setInterval(30000);
     connect(m_clock, &QTimer::timeout, m_model, &SchedulesModel::tick);
     m_clock->start();
@@ -209,7 +212,6 @@ void SchedulesPanel::runSelected()
                 [this](const ScheduleRunResult &r) {
                     if (r.jobId > 0) {
                         showMessage(tr("Queued job %1.").arg(r.jobId), false);
-                        m_host->notifyJobsChanged();
                         emit jobsQueued();
                     } else {
                         showMessage(tr("Nothing queued: %1").arg(r.note), true);

@@ -90,12 +90,16 @@ StatusPanel::StatusPanel(EngineHost *host, QWidget *parent)
             showProgress(*p);
     });
     connect(host, &EngineHost::closed, m_healthTimer, &QTimer::stop);
-    connect(host, &EngineHost::jobProgress, this, &StatusPanel::showProgress);
-    connect(host, &EngineHost::jobFinished, this, [this](const JobInfo &) {
-        showIdle();
-        checkHealth();
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.progress)
+            showProgress(*e.progress);
+        if (e.isEnd()) {
+            showIdle();
+            checkHealth();
+        }
+        if (e.isStateChange())
+            refreshJobState();
     });
-    connect(host, &EngineHost::jobsChanged, this, &StatusPanel::refreshJobState);
 }
 
 QString StatusPanel::jobText() const

@@ -59,7 +59,7 @@ void TestAppScreenshots::everyPage()
     host.open(options);
     QVERIFY(opened.wait(60000));
     QVERIFY(opened.at(0).at(0).toBool());
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     qint64 id = 0;
     testui::submitJob(host, &window, corpus, &id);
     QVERIFY(finished.wait(300000));
