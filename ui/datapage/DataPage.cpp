@@ -7,6 +7,7 @@
 #include "host/EngineHost.h"
 #include "log/Log.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -295,7 +296,7 @@ void DataPage::updateActions()
 void DataPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     if (error)
         log::get("kms.ui.data")->warn("{}", text.toStdString());
 }

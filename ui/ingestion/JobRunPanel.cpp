@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "ingestion/JobHistoryModel.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -167,7 +168,7 @@ void JobRunPanel::setState(State s)
 
 void JobRunPanel::showMessage(const QString &text, bool error)
 {
-    m_progress->setStyleSheet(error ? QStringLiteral("color: #c01c28;") : QString());
+    statusstyle::setTone(m_progress, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     m_progress->setText(text);
 }
 
@@ -359,14 +360,14 @@ void JobRunPanel::toggleDryRun()
     QString why;
     std::optional<IngestOptions> options = m_prepare(&why);
     if (!options) {
-        m_dryRunResult->setStyleSheet(QStringLiteral("color: #c01c28;"));
+        statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Error);
         m_dryRunResult->setText(tr("Cannot run a dry run: %1").arg(why));
         return;
     }
     auto control = std::make_shared<DryRunControl>();
     m_dryRun = control;
     m_dryRunButton->setText(tr("Cancel dry run"));
-    m_dryRunResult->setStyleSheet(QString());
+    statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Neutral);
     m_dryRunResult->setText(tr("Dry run: reading …"));
     setState(m_state);
     QPointer<JobRunPanel> self(this);
@@ -394,7 +395,7 @@ void JobRunPanel::toggleDryRun()
                                    .arg(format::count(c.inserted), format::count(c.updated),
                                         format::count(c.unchanged), format::count(c.rejected));
         if (p.status == JobStatus::Failed || p.status == JobStatus::Queued) { // Queued: it never ran (threw)
-            m_dryRunResult->setStyleSheet(QStringLiteral("color: #c01c28;"));
+            statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Error);
             m_dryRunResult->setText(tr("Dry run failed: %1").arg(p.error.isEmpty() ? tr("see the log") : p.error));
         } else if (p.status == JobStatus::Cancelled) {
             m_dryRunResult->setText(tr("Dry run cancelled after %1 records: %2").arg(format::count(c.processed()), counts));

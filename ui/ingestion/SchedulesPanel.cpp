@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "ingestion/ScheduleRunner.h"
 #include "ingestion/SchedulesModel.h"
+#include "widgets/StatusStyle.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -156,7 +157,7 @@ void SchedulesPanel::updateButtons()
 
 void SchedulesPanel::showMessage(const QString &text, bool error)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c01c28;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     m_message->setText(text);
 }
 

@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "widgets/Format.h"
 #include "widgets/StatusDot.h"
+#include "widgets/StatusStyle.h"
 
 #include <QHBoxLayout>
 #include <QJsonObject>
@@ -26,13 +27,7 @@ struct HealthView {
 
 QColor healthColor(const QString &status)
 {
-    if (status == QLatin1String("healthy"))
-        return QColor(0x2f, 0x9e, 0x44);
-    if (status == QLatin1String("degraded"))
-        return QColor(0xe0, 0x9b, 0x12);
-    if (status == QLatin1String("unhealthy"))
-        return QColor(0xc9, 0x37, 0x3a);
-    return Qt::gray;
+    return statusstyle::fillColor(statusstyle::healthTone(status));
 }
 
 QString healthLabel(const QString &status)
