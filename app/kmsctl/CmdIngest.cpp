@@ -166,16 +166,25 @@ int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, E
     std::condition_variable cv;
     bool finished = false;
     IngestPipeline *running = nullptr;
+    std::optional<JobProgress> latest; // under mutex: the newest snapshot of the job's events
+    // Progress reaches the CLI the way it reaches every front end: the engine's job events.
+    const auto subscription = engine->subscribeJobEvents([&](const JobEvent &je) {
+        if (!je.progress)
+            return;
+        {
+            std::lock_guard lock(mutex);
+            latest = je.progress;
+        }
+        if (events && je.kind == JobEventKind::Progress) {
+            QJsonObject e = countsJson(je.progress->counts);
+            e.insert(QStringLiteral("event"), QStringLiteral("batch"));
+            e.insert(QStringLiteral("job"), je.jobId);
+            out(QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)));
+        }
+    });
     std::thread watcher;
     auto started = [&](IngestPipeline &p) {
         running = &p;
-        if (events)
-            p.setBatchCommittedCallback([](const JobProgress &jp) {
-                QJsonObject e = countsJson(jp.counts);
-                e.insert(QStringLiteral("event"), QStringLiteral("batch"));
-                e.insert(QStringLiteral("job"), jp.jobId);
-                out(QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)));
-            });
         watcher = std::thread([&] {
             std::unique_lock lock(mutex);
             while (!finished) {
@@ -184,8 +193,8 @@ int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, E
                     err(QStringLiteral("\nkmsctl: cancelling after the current batch..."));
                     running->cancel();
                 }
-                if (showBar && !finished) {
-                    const QByteArray line = progressLine(running->progress()).toUtf8();
+                if (showBar && !finished && latest) {
+                    const QByteArray line = progressLine(*latest).toUtf8();
                     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
                     std::fflush(stdout);
                 }

@@ -114,7 +114,8 @@ bool Engine::init(const Options &options, QString *error)
         [this](const JobInfo &job) {
             std::lock_guard guard(m_writerMutex);
             m_writer->updateJob(job);
-        });
+        },
+        m_jobEvents);
 
     if (options.startSampler)
         m_sampler = std::thread([this] { samplerLoop(); });
@@ -351,6 +352,7 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.indexCheckpoint = [this](qint64 watermark) { saveIndexAt(watermark); };
     ctx.indexChangeSuperseded = [this](qint64 id, qint64 seq) { return isSupersededIndexChange(id, seq); };
     ctx.indexGate = &m_directChangesMutex;
+    ctx.events = &m_jobEvents;
     IngestOptions o = options;
     if (o.workers == 0 && config.workers > 0)
         o.workers = config.workers;
@@ -361,11 +363,7 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
 
 JobInfo Engine::runJob(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started)
 {
-    JobInfo job;
-    job.source = options.files.join(QLatin1Char(';'));
-    job.optionsJson = QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
-    job.priority = options.priority;
-    job.status = JobStatus::Queued;
+    JobInfo job = jobRowFor(options);
     {
         std::lock_guard guard(m_writerMutex);
         job.id = m_writer->createJob(job);
@@ -375,10 +373,20 @@ JobInfo Engine::runJob(const IngestOptions &options, const std::function<void(In
         job.error = QStringLiteral("cannot record the job: ") + m_writer->lastError();
         return job;
     }
+    JobEvent queued;
+    queued.jobId = job.id;
+    queued.kind = JobEventKind::Queued;
+    queued.job = job;
+    m_jobEvents.publish(queued);
     auto pipeline = makePipeline(options, job.id);
     if (started)
         started(*pipeline);
-    return pipeline->run();
+    JobEvent end;
+    end.job = pipeline->run();
+    end.jobId = job.id;
+    end.kind = jobEndKind(end.job.status);
+    m_jobEvents.publish(end);
+    return end.job;
 }
 
 JobProgress Engine::dryRun(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started)

@@ -94,6 +94,13 @@ public:
     SearchEngine &search() { return *m_search; }
     SearchLog &searchLog() { return *m_searchLog; }
     JobScheduler &scheduler() { return *m_scheduler; }
+    // The one road of job state to every front end: queued, started, progress (batches, pause,
+    // resume), finished / failed / cancelled, of queued jobs and of runJob() alike. Callbacks run
+    // on the publishing (worker) thread; hand the event on, never block.
+    [[nodiscard]] JobEventStream::Subscription subscribeJobEvents(JobEventStream::Callback callback)
+    {
+        return m_jobEvents.subscribe(std::move(callback));
+    }
     const IndexOpenReport &indexOpenReport() const { return m_indexReport; }
     QStringList warnings() const { return m_warnings; }
 
@@ -245,6 +252,7 @@ private:
     qint64 m_indexSavedWatermark = -1;
     IndexOpenReport m_indexReport;
     QStringList m_warnings;
+    JobEventStream m_jobEvents; // before m_scheduler: it publishes until it is gone
     std::unique_ptr<JobScheduler> m_scheduler;
     std::mutex m_scheduleMutex; // one schedule run decision at a time: no job queued twice
 

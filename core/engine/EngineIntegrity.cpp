@@ -12,33 +12,12 @@
 
 namespace kms {
 
-namespace {
-// Keeps queued jobs from starting while index maintenance runs (see JobScheduler::holdJobs).
-class JobHold
-{
-public:
-    explicit JobHold(JobScheduler &s) : m_scheduler(s), m_held(s.holdJobs()) {}
-    ~JobHold()
-    {
-        if (m_held)
-            m_scheduler.releaseJobs();
-    }
-    JobHold(const JobHold &) = delete;
-    JobHold &operator=(const JobHold &) = delete;
-    explicit operator bool() const { return m_held; }
-
-private:
-    JobScheduler &m_scheduler;
-    bool m_held;
-};
-} // namespace
-
 IntegrityReport Engine::checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
                                        const std::atomic<bool> *cancel)
 {
     // A job writing meanwhile would make the store and the index disagree for a moment.
-    JobHold hold(*m_scheduler);
-    if (!hold) {
+    const JobScheduler::Hold jobsHeld = m_scheduler->hold();
+    if (!jobsHeld) {
         IntegrityReport report;
         report.error = QStringLiteral("an ingestion job is running; check the store when it has finished");
         return report;

@@ -107,7 +107,10 @@ bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, c
                           QString *error)
 {
     std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
-    if (!maintenance.owns_lock() || !m_scheduler->hold()) {
+    JobScheduler::Hold jobsHeld;
+    if (maintenance.owns_lock())
+        jobsHeld = m_scheduler->hold();
+    if (!jobsHeld) {
         if (error)
             *error = maintenance.owns_lock()
                          ? QStringLiteral("an ingestion job is running; rebuild the index when it has finished")
@@ -118,7 +121,6 @@ bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, c
     const EngineConfig c = config();
     const bool ok = rebuildWith({c.hnswM, c.hnswEfConstruction, c.hnswEfSearch}, progress, cancel, error);
     m_maintenanceRunning = false;
-    m_scheduler->release();
     return ok;
 }
 
@@ -143,7 +145,10 @@ bool Engine::applyConfig(const EngineConfig &next, const std::function<void(qint
         return true;
     const bool structural = change == ConfigChange::RebuildIndex || change == ConfigChange::Reembed;
     // Refused before anything changes: the caller can try again later with the same request.
-    if (structural && !m_scheduler->hold()) {
+    JobScheduler::Hold jobsHeld;
+    if (structural)
+        jobsHeld = m_scheduler->hold();
+    if (structural && !jobsHeld) {
         if (error)
             *error = QStringLiteral("an ingestion job is running; apply the new %1 when it has finished")
                          .arg(change == ConfigChange::Reembed ? QStringLiteral("embedder parameters")
@@ -169,7 +174,6 @@ bool Engine::applyConfig(const EngineConfig &next, const std::function<void(qint
     if (ok)
         storeConfig(next);
     m_maintenanceRunning = false;
-    m_scheduler->release();
     return ok;
 }
 

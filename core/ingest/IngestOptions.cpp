@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -23,6 +24,17 @@ QJsonObject IngestOptions::toJson() const
     o.insert(QStringLiteral("dry_run"), dryRun);
     o.insert(QStringLiteral("initial_load"), initialLoad);
     return o;
+}
+
+JobInfo jobRowFor(const IngestOptions &options, qint64 jobId, JobStatus status)
+{
+    JobInfo job;
+    job.id = jobId;
+    job.source = options.files.join(QLatin1Char(';'));
+    job.optionsJson = QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
+    job.priority = options.priority;
+    job.status = status;
+    return job;
 }
 
 std::optional<IngestOptions> IngestOptions::fromJson(const QJsonObject &o, QString *error)

@@ -29,6 +29,10 @@ struct IngestOptions {
     static std::optional<IngestOptions> fromJson(const QJsonObject &o, QString *error = nullptr);
 };
 
+// The jobs-table row of a job run with these options: source, options JSON and priority filled in,
+// counts and times left for the pipeline. Every place that writes a job row starts from this one.
+JobInfo jobRowFor(const IngestOptions &options, qint64 jobId = 0, JobStatus status = JobStatus::Queued);
+
 // Workers and batch size a job runs with, and why.
 struct Tuning {
     IngestMode mode = IngestMode::Async; // the concrete mode (never Auto)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/IngestPipeline.h"
 
+#include "ingest/JobEvents.h"
+
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"
 #include "ingest/SourcePreview.h"
@@ -11,7 +13,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QThreadPool>
 
 #include <spdlog/spdlog.h>
@@ -143,6 +144,21 @@ void IngestPipeline::setStatus(JobStatus st)
         m_progress.status = st;
 }
 
+void IngestPipeline::publish(JobEventKind kind, const JobProgress &snapshot) const
+{
+    if (!m_ctx.events || m_options.dryRun || m_jobId <= 0)
+        return;
+    JobEvent e;
+    e.jobId = m_jobId;
+    e.kind = kind;
+    e.job = jobRowFor(m_options, m_jobId, snapshot.status);
+    e.job.counts = snapshot.counts;
+    e.job.startedAt = m_startedAt;
+    e.job.recordsPerSecond = snapshot.recordsPerSecond;
+    e.progress = snapshot;
+    m_ctx.events->publish(e);
+}
+
 JobProgress IngestPipeline::progress() const
 {
     std::lock_guard guard(m_progressMutex);
@@ -244,6 +260,7 @@ void IngestPipeline::runWriter(Shared &s)
         s.cv.notify_all();
         if (m_onBatch)
             m_onBatch(snapshot);
+        publish(JobEventKind::Progress, snapshot);
     }
     std::lock_guard lock(s.mutex);
     s.writerDone = true;
@@ -306,12 +323,9 @@ void IngestPipeline::runIndexer(Shared &s)
 JobInfo IngestPipeline::run()
 {
     auto logger = log::get("kms.core.ingest");
-    JobInfo info;
-    info.id = m_jobId;
-    info.source = m_options.files.join(QLatin1Char(';'));
-    info.optionsJson = QString::fromUtf8(QJsonDocument(m_options.toJson()).toJson(QJsonDocument::Compact));
-    info.priority = m_options.priority;
+    JobInfo info = jobRowFor(m_options, m_jobId, JobStatus::Running);
     info.startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = info.startedAt;
 
     auto persist = [&](JobStatus status, const QString &error) {
         const JobProgress p = progress();
@@ -381,6 +395,7 @@ JobInfo IngestPipeline::run()
     }
     logger->info("job {}: {}", m_jobId, tuning.reason.toStdString());
     persist(JobStatus::Running, {});
+    publish(JobEventKind::Started, progress());
 
     RecordPreparer::Context pctx;
     pctx.normalizer = m_ctx.normalizer;

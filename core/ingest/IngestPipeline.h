@@ -5,6 +5,7 @@
 #include "ingest/RecordPreparer.h"
 #include "model/Job.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QString>
 
@@ -16,6 +17,8 @@
 namespace kms {
 
 class Embedder;
+class JobEventStream;
+enum class JobEventKind : int;
 class EmbeddingCache;
 class Metrics;
 class Normalizer;
@@ -60,6 +63,9 @@ struct IngestContext {
     std::function<bool(qint64 id, qint64 seq)> indexChangeSuperseded;
     std::mutex *indexGate = nullptr;
     int saveIntervalSeconds = 300;
+    // Where the job's Started and Progress events go (not for dry runs). Its end is published by
+    // whoever ran it, once it is really over (the queue may start maintenance from that event).
+    const JobEventStream *events = nullptr;
 };
 
 // Runs one ingestion job:
@@ -94,6 +100,7 @@ private:
     void runIndexer(Shared &s);
     bool waitWhilePaused() const; // false when cancelled
     void setStatus(JobStatus st);
+    void publish(JobEventKind kind, const JobProgress &snapshot) const;
 
     IngestContext m_ctx;
     IngestOptions m_options;
@@ -104,6 +111,7 @@ private:
     mutable std::condition_variable m_pauseCv;
     mutable std::mutex m_progressMutex;
     JobProgress m_progress;
+    QDateTime m_startedAt;
     QElapsedTimer m_clock;             // started when reading starts
     std::mutex m_sharedMutex;          // guards m_shared for cancel() from other threads
     Shared *m_shared = nullptr;

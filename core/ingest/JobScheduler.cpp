@@ -4,7 +4,6 @@
 #include "log/Log.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 #include <spdlog/spdlog.h>
 
@@ -12,8 +11,9 @@
 
 namespace kms {
 
-JobScheduler::JobScheduler(PipelineFactory factory, JobWriter create, JobUpdater update)
-    : m_factory(std::move(factory)), m_create(std::move(create)), m_update(std::move(update))
+JobScheduler::JobScheduler(PipelineFactory factory, JobWriter create, JobUpdater update,
+                           const JobEventStream &events)
+    : m_factory(std::move(factory)), m_create(std::move(create)), m_update(std::move(update)), m_events(events)
 {
     m_thread = std::thread([this] { loop(); });
 }
@@ -30,43 +30,37 @@ JobScheduler::~JobScheduler()
     m_thread.join();
     // Jobs still waiting never ran: their rows say so, instead of "queued" for ever.
     for (const Queued &q : m_queue) {
-        JobInfo job;
-        job.id = q.id;
-        job.source = q.options.files.join(QLatin1Char(';'));
-        job.optionsJson = QString::fromUtf8(QJsonDocument(q.options.toJson()).toJson(QJsonDocument::Compact));
-        job.priority = q.options.priority;
-        job.status = JobStatus::Cancelled;
+        JobInfo job = jobRowFor(q.options, q.id, JobStatus::Cancelled);
         job.finishedAt = QDateTime::currentDateTimeUtc();
         job.error = QStringLiteral("not run: the engine closed before its turn");
         m_update(job);
+        publishEnd(job);
     }
 }
 
-void JobScheduler::setFinishedCallback(std::function<void(const JobInfo &)> fn)
+void JobScheduler::publishEnd(const JobInfo &job) const
 {
-    std::lock_guard guard(m_mutex);
-    m_onFinished = std::move(fn);
-}
-
-void JobScheduler::setBatchCallback(std::function<void(const JobProgress &)> fn)
-{
-    std::lock_guard guard(m_mutex);
-    m_onBatch = std::move(fn);
+    JobEvent e;
+    e.jobId = job.id;
+    e.kind = jobEndKind(job.status);
+    e.job = job;
+    m_events.publish(e);
 }
 
 qint64 JobScheduler::submit(const IngestOptions &options, QString *error)
 {
-    JobInfo job;
-    job.source = options.files.join(QLatin1Char(';'));
-    job.optionsJson = QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
-    job.status = JobStatus::Queued;
-    job.priority = options.priority;
-    const qint64 id = m_create(job);
+    const qint64 id = m_create(jobRowFor(options));
     if (id <= 0) {
         if (error)
             *error = QStringLiteral("cannot record the job in the database");
         return 0;
     }
+    // Before the queue thread can see it: its Started event must not overtake this one.
+    JobEvent e;
+    e.jobId = id;
+    e.kind = JobEventKind::Queued;
+    e.job = jobRowFor(options, id);
+    m_events.publish(e);
     {
         std::lock_guard guard(m_mutex);
         m_queue.push_back({id, options, m_order++});
@@ -85,57 +79,83 @@ bool JobScheduler::cancel(qint64 jobId)
     auto it = std::find_if(m_queue.begin(), m_queue.end(), [&](const Queued &q) { return q.id == jobId; });
     if (it == m_queue.end())
         return false;
-    JobInfo job;
-    job.id = it->id;
-    job.source = it->options.files.join(QLatin1Char(';'));
-    job.optionsJson = QString::fromUtf8(QJsonDocument(it->options.toJson()).toJson(QJsonDocument::Compact));
-    job.priority = it->options.priority;
-    job.status = JobStatus::Cancelled;
+    JobInfo job = jobRowFor(it->options, it->id, JobStatus::Cancelled);
     job.finishedAt = QDateTime::currentDateTimeUtc();
     m_queue.erase(it);
     lock.unlock();
     m_update(job);
     m_cv.notify_all();
+    publishEnd(job);
     return true;
 }
 
 bool JobScheduler::pause(qint64 jobId)
 {
-    std::lock_guard guard(m_mutex);
-    if (m_runningId != jobId || !m_running)
-        return false;
-    m_running->pause();
-    return true;
+    return setPaused(jobId, true);
 }
 
 bool JobScheduler::resume(qint64 jobId)
 {
-    std::lock_guard guard(m_mutex);
-    if (m_runningId != jobId || !m_running)
-        return false;
-    m_running->resume();
-    return true;
+    return setPaused(jobId, false);
 }
 
-bool JobScheduler::holdJobs()
+bool JobScheduler::setPaused(qint64 jobId, bool paused)
 {
-    std::lock_guard guard(m_mutex);
-    // m_running, not m_runningId: the finished callback runs in between, and whoever it tells that
-    // the job is over may ask for a hold right away.
-    if (m_running)
-        return false;
-    ++m_holds;
-    return true;
-}
-
-void JobScheduler::releaseJobs()
-{
+    JobEvent e;
     {
         std::lock_guard guard(m_mutex);
-        if (m_holds > 0)
-            --m_holds;
+        if (m_runningId != jobId || !m_running)
+            return false;
+        if (paused)
+            m_running->pause();
+        else
+            m_running->resume();
+        e.progress = m_running->progress();
+        e.job = jobRowFor(m_runningOptions, jobId, e.progress->status);
+        e.job.counts = e.progress->counts;
     }
-    m_cv.notify_all();
+    e.jobId = jobId;
+    e.kind = paused ? JobEventKind::Paused : JobEventKind::Resumed;
+    m_events.publish(e);
+    return true;
+}
+
+JobScheduler::Hold JobScheduler::hold()
+{
+    std::lock_guard guard(m_mutex);
+    // m_running, not m_runningId: the end event is published in between, and whoever it tells that
+    // the job is over may take a hold right away.
+    if (m_running)
+        return {};
+    ++m_holds;
+    return Hold(this);
+}
+
+JobScheduler::Hold &JobScheduler::Hold::operator=(Hold &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_queue = std::exchange(other.m_queue, nullptr);
+    }
+    return *this;
+}
+
+void JobScheduler::Hold::release()
+{
+    JobScheduler *queue = std::exchange(m_queue, nullptr);
+    if (!queue)
+        return;
+    {
+        std::lock_guard guard(queue->m_mutex);
+        --queue->m_holds;
+    }
+    queue->m_cv.notify_all();
+}
+
+bool JobScheduler::isHeld() const
+{
+    std::lock_guard guard(m_mutex);
+    return m_holds > 0;
 }
 
 std::optional<JobProgress> JobScheduler::runningProgress() const
@@ -180,36 +200,11 @@ void JobScheduler::waitForIdle()
     m_cv.wait(lock, [this] { return (m_queue.empty() && m_runningId == 0) || m_stopping; });
 }
 
-bool JobScheduler::hold()
-{
-    std::lock_guard guard(m_mutex);
-    // m_running, as in holdJobs(): maintenance may start from the finished callback.
-    if (m_held || m_running)
-        return false;
-    m_held = true;
-    return true;
-}
-
-void JobScheduler::release()
-{
-    {
-        std::lock_guard guard(m_mutex);
-        m_held = false;
-    }
-    m_cv.notify_all();
-}
-
-bool JobScheduler::isHeld() const
-{
-    std::lock_guard guard(m_mutex);
-    return m_held;
-}
-
 void JobScheduler::loop()
 {
     for (;;) {
         std::unique_lock lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && !m_held && m_holds == 0); });
+        m_cv.wait(lock, [this] { return m_stopping || (!m_queue.empty() && m_holds == 0); });
         if (m_stopping)
             return;
         // Highest priority first, then the oldest.
@@ -221,10 +216,9 @@ void JobScheduler::loop()
         Queued job = *next;
         m_queue.erase(next);
         std::unique_ptr<IngestPipeline> pipeline = m_factory(job.options, job.id);
-        if (m_onBatch)
-            pipeline->setBatchCommittedCallback(m_onBatch);
         m_running = pipeline.get();
         m_runningId = job.id;
+        m_runningOptions = job.options;
         lock.unlock();
 
         JobInfo result;
@@ -232,18 +226,17 @@ void JobScheduler::loop()
             result = pipeline->run();
         } catch (const std::exception &e) {
             // Exceptions never leave the scheduler thread: the job is failed and recorded.
-            result.id = job.id;
-            result.status = JobStatus::Failed;
+            result = jobRowFor(job.options, job.id, JobStatus::Failed);
+            result.finishedAt = QDateTime::currentDateTimeUtc();
             result.error = QStringLiteral("internal error: %1").arg(QString::fromUtf8(e.what()));
             m_update(result);
         }
 
         lock.lock();
         m_running = nullptr;
-        auto onFinished = m_onFinished;
         lock.unlock();
-        if (onFinished)
-            onFinished(result);
+        // After m_running is cleared: whoever hears of the end may take a hold at once.
+        publishEnd(result);
         lock.lock();
         m_runningId = 0;
         lock.unlock();

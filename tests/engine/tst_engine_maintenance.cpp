@@ -275,11 +275,9 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
 
     // Whoever hears that the job ended may start maintenance right away.
     std::atomic<int> heldWhenFinished{-1};
-    engine->scheduler().setFinishedCallback([&](const JobInfo &) {
-        const bool held = engine->scheduler().holdJobs();
-        if (held)
-            engine->scheduler().releaseJobs();
-        heldWhenFinished = held ? 1 : 0;
+    const auto subscription = engine->subscribeJobEvents([&](const JobEvent &e) {
+        if (e.isEnd())
+            heldWhenFinished = engine->scheduler().hold() ? 1 : 0; // the hold ends with the statement
     });
     QVERIFY(engine->scheduler().resume(jobId));
     engine->scheduler().waitForIdle();

@@ -7,12 +7,14 @@
 #include "engine/Engine.h"
 #include "index/VectorIndex.h"
 #include "ingest/IngestOptions.h"
+#include "ingest/JobEvents.h"
 #include "metrics/Metrics.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -263,9 +265,10 @@ private Q_SLOTS:
         QVERIFY(engine);
         std::mutex m;
         QList<qint64> finished;
-        engine->scheduler().setFinishedCallback([&](const JobInfo &j) {
+        const auto subscription = engine->subscribeJobEvents([&](const JobEvent &e) {
             std::lock_guard g(m);
-            finished.append(j.id);
+            if (e.isEnd())
+                finished.append(e.jobId);
         });
         IngestOptions first = optionsFor(blocker);
         first.batchSize = 100;
@@ -306,6 +309,75 @@ private Q_SLOTS:
         engine->scheduler().waitForIdle();
         QCOMPARE(engine->job(second)->status, JobStatus::Cancelled);
         QCOMPARE(engine->job(first)->status, JobStatus::Completed);
+    }
+
+    // Every front end follows jobs through the one event stream: each job's events come in the order
+    // of its life, with the row and (while it runs) the progress snapshot.
+    void jobEventsTellEachJobsLifeInOrder()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 3000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        std::mutex m;
+        QList<JobEvent> events;
+        auto subscription = engine->subscribeJobEvents([&](const JobEvent &e) {
+            std::lock_guard g(m);
+            events.append(e);
+        });
+        auto kindsOf = [&](qint64 id) {
+            std::lock_guard g(m);
+            QList<JobEventKind> kinds;
+            for (const JobEvent &e : events)
+                if (e.jobId == id)
+                    kinds.append(e.kind);
+            return kinds;
+        };
+        IngestOptions o = optionsFor(file);
+        o.batchSize = 1000;
+        const qint64 first = engine->scheduler().submit(o);
+        QTRY_VERIFY(kindsOf(first).contains(JobEventKind::Started));
+        QVERIFY(engine->scheduler().pause(first));
+        const qint64 second = engine->scheduler().submit(o);
+        QVERIFY(engine->scheduler().cancel(second));
+        QVERIFY(engine->scheduler().resume(first));
+        engine->scheduler().waitForIdle();
+
+        const QList<JobEventKind> kinds = kindsOf(first);
+        QVERIFY(kinds.size() >= 5);
+        QCOMPARE(kinds.first(), JobEventKind::Queued);
+        QCOMPARE(kinds.at(1), JobEventKind::Started);
+        QVERIFY(kinds.contains(JobEventKind::Paused));
+        QVERIFY(kinds.indexOf(JobEventKind::Resumed) > kinds.indexOf(JobEventKind::Paused));
+        QCOMPARE(kinds.count(JobEventKind::Progress), 3); // one per committed batch
+        QCOMPARE(kinds.last(), JobEventKind::Finished);
+        QCOMPARE(kindsOf(second), (QList<JobEventKind>{JobEventKind::Queued, JobEventKind::Cancelled}));
+        {
+            std::lock_guard g(m);
+            const auto end = std::find_if(events.begin(), events.end(), [&](const JobEvent &e) {
+                return e.jobId == first && e.isEnd();
+            });
+            QVERIFY(end != events.end());
+            QCOMPARE(end->job.counts.inserted, 3000);
+            QCOMPARE(end->job.status, JobStatus::Completed);
+            QCOMPARE(end->job.source, file);
+            for (const JobEvent &e : events) {
+                QCOMPARE(e.job.id, e.jobId);
+                QCOMPARE(e.progress.has_value(), !e.isEnd() && e.kind != JobEventKind::Queued);
+            }
+        }
+
+        // A synchronous job (the CLI's) reports through the same stream; an ended subscription hears nothing.
+        const qsizetype before = events.size();
+        const JobInfo rerun = engine->runJob(o);
+        const QList<JobEventKind> rerunKinds = kindsOf(rerun.id);
+        QCOMPARE(rerunKinds.first(), JobEventKind::Queued);
+        QCOMPARE(rerunKinds.last(), JobEventKind::Finished);
+        subscription.reset();
+        engine->runJob(o);
+        std::lock_guard g(m);
+        QCOMPARE(events.size(), before + rerunKinds.size());
     }
 
     void metricsSeeEveryStage()

@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 namespace kms::testui {
 
 // Opens dir with the sampler on (charts get points) and waits until the host reports it.
@@ -36,5 +38,35 @@ inline bool closeHost(ui::EngineHost &host)
     host.shutdown();
     return spy.wait(60000);
 }
+
+// Records the job events the host emits that pass a filter, as a QSignalSpy would for one signal:
+// JobEventSpy ends(&host, &JobEvent::isEnd); ... ends.wait(60000); ends.at(0).job.
+class JobEventSpy : public QObject
+{
+public:
+    using Filter = std::function<bool(const JobEvent &)>;
+    JobEventSpy(ui::EngineHost *host, Filter filter)
+    {
+        connect(host, &ui::EngineHost::jobChanged, this, [this, filter](const JobEvent &e) {
+            if (filter(e))
+                m_events.append(e);
+        });
+    }
+    // A committed batch (what a progress bar follows).
+    static bool isBatch(const JobEvent &e) { return e.kind == JobEventKind::Progress; }
+
+    qsizetype count() const { return m_events.size(); }
+    bool isEmpty() const { return m_events.isEmpty(); }
+    const JobEvent &at(qsizetype i) const { return m_events.at(i); }
+    // True when a new event arrives within timeoutMs.
+    bool wait(int timeoutMs)
+    {
+        const qsizetype before = m_events.size();
+        return QTest::qWaitFor([&] { return m_events.size() > before; }, timeoutMs);
+    }
+
+private:
+    QList<JobEvent> m_events;
+};
 
 } // namespace kms::testui

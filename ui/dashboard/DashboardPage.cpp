@@ -106,10 +106,11 @@ DashboardPage::DashboardPage(EngineHost *host, QWidget *parent)
 
     connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) { onOpened(ok); });
     connect(host, &EngineHost::metricsTick, this, &DashboardPage::onMetrics);
-    connect(host, &EngineHost::jobsChanged, this, &DashboardPage::refreshSummary);
-    connect(host, &EngineHost::jobProgress, this, [this](const JobProgress &p) {
-        if (p.jobId == m_runningJobId)
-            showRunningJob(p);
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.isStateChange())
+            refreshSummary();
+        else if (e.progress && e.jobId == m_runningJobId)
+            showRunningJob(*e.progress);
     });
     connect(host, &EngineHost::closed, this, [this] {
         m_summaryTimer->stop();

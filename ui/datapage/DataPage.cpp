@@ -7,6 +7,7 @@
 #include "host/EngineHost.h"
 #include "log/Log.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -191,7 +192,9 @@ DataPage::DataPage(EngineHost *host, QWidget *parent)
         onOpened(true);
     connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) { onOpened(ok); });
     // A finished job changed the data: show it.
-    connect(host, &EngineHost::jobFinished, this, [this] {
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (!e.isEnd())
+            return;
         reloadKeepingPosition();
         loadFacets();
     });
@@ -293,7 +296,7 @@ void DataPage::updateActions()
 void DataPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     if (error)
         log::get("kms.ui.data")->warn("{}", text.toStdString());
 }

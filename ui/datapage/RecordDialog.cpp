@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "datapage/RecordDialog.h"
+#include "widgets/StatusStyle.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -128,7 +129,7 @@ RecordDialog::RecordDialog(Collection collection, const std::optional<StoredReco
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("dialogError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    statusstyle::setTone(m_error, statusstyle::Tone::Error);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -170,7 +171,7 @@ void RecordDialog::addRow(QFormLayout *form, Field field, const QString &label, 
     auto *problem = new QLabel(cell);
     problem->setObjectName(name + QStringLiteral("Problem"));
     problem->setWordWrap(true);
-    problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+    statusstyle::setTone(problem, statusstyle::Tone::Error);
     problem->hide();
     v->addWidget(problem);
     auto *labelWidget = new QLabel(label);

@@ -3,6 +3,7 @@
 
 #include "widgets/ElidedLabel.h"
 #include "widgets/StatusBadge.h"
+#include "widgets/StatusStyle.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -59,7 +60,7 @@ void HealthCard::setHealth(const QString &status, const QList<HealthRow> &rows, 
         setStyleSheet(QStringLiteral("kms--ui--HealthCard { border: 1px solid palette(mid); border-left: 5px solid %1;"
                                      " border-radius: 4px; background: palette(base); }")
                           .arg(healthColor(status).name()));
-        m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(healthColor(status).name()));
+        statusstyle::setTone(m_problems, statusstyle::healthTone(status));
     }
 
     QSet<QString> seen;

@@ -86,7 +86,9 @@ HealthPage::HealthPage(EngineHost *host, QWidget *parent)
     connect(m_timer, &QTimer::timeout, this, &HealthPage::autoRefresh);
     connect(m_maintenance, &MaintenancePanel::finished, this, [this] { refresh(true); });
     connect(host, &EngineHost::opened, this, &HealthPage::onOpened);
-    connect(host, &EngineHost::jobFinished, this, [this] {
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (!e.isEnd())
+            return;
         m_jobEnded = true;
         if (isVisible())
             refresh(true);

@@ -5,6 +5,7 @@
 #include "log/Log.h"
 #include "widgets/Format.h"
 #include "widgets/StatusBadge.h"
+#include "widgets/StatusStyle.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -111,15 +112,13 @@ MaintenancePanel::MaintenancePanel(EngineHost *host, QWidget *parent)
         m_jobRunning = m_host->runningJob().has_value();
         updateButtons();
     });
-    connect(host, &EngineHost::jobProgress, this, [this] {
-        if (!m_jobRunning) {
-            m_jobRunning = true;
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        // A queued job does not stop maintenance (it waits for it); a running one does.
+        const bool running = e.isEnd() ? false : e.progress ? true : m_jobRunning;
+        if (running != m_jobRunning) {
+            m_jobRunning = running;
             updateButtons();
         }
-    });
-    connect(host, &EngineHost::jobFinished, this, [this] {
-        m_jobRunning = false;
-        updateButtons();
     });
     // The engine closes only after the pool's tasks return: do not make the user wait for them.
     connect(host, &EngineHost::shuttingDown, this, &MaintenancePanel::cancel);
@@ -276,14 +275,14 @@ void MaintenancePanel::showIntegrity(const IntegrityReport &r)
     }
     QString list;
     for (const IntegrityFinding &f : r.findings) {
-        const QString colour = healthColor(f.ok ? QStringLiteral("healthy") : QStringLiteral("unhealthy")).name();
+        const QString colour = statusstyle::textColor(f.ok ? statusstyle::Tone::Ok : statusstyle::Tone::Error).name();
         list += QStringLiteral("<li><span style=\"color:%1\">%2</span> <b>%3:</b> %4</li>")
                     .arg(colour, f.ok ? QStringLiteral("✔") : QStringLiteral("✘"), phaseTitle(f.phase).toHtmlEscaped(),
                          f.message == QLatin1String("ok") ? tr("no problems") : f.message.toHtmlEscaped());
     }
     const QString when = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    const QString green = healthColor(QStringLiteral("healthy")).name();
-    const QString red = healthColor(QStringLiteral("unhealthy")).name();
+    const QString green = statusstyle::textColor(statusstyle::Tone::Ok).name();
+    const QString red = statusstyle::textColor(statusstyle::Tone::Error).name();
     const QString took = format::elapsed(r.seconds);
     QString headline;
     if (r.ok())
@@ -306,14 +305,14 @@ void MaintenancePanel::showRebuild(const RebuildOutcome &o)
 {
     if (o.ok) {
         setResult(tr("<b style=\"color:%1\">Vector index rebuilt</b> from the database: %2 vectors in %3.")
-                      .arg(healthColor(QStringLiteral("healthy")).name(), format::count(o.vectors), format::elapsed(o.seconds)),
+                      .arg(statusstyle::textColor(statusstyle::Tone::Ok).name(), format::count(o.vectors), format::elapsed(o.seconds)),
                   QStringLiteral("healthy"));
     } else if (o.cancelled) {
         setResult(tr("Rebuild cancelled after %1; the current index stays in use.").arg(format::elapsed(o.seconds)),
                   QString());
     } else {
         setResult(tr("<b style=\"color:%1\">The rebuild failed:</b> %2")
-                      .arg(healthColor(QStringLiteral("unhealthy")).name(), o.error.toHtmlEscaped()),
+                      .arg(statusstyle::textColor(statusstyle::Tone::Error).name(), o.error.toHtmlEscaped()),
                   QStringLiteral("unhealthy"));
     }
 }

@@ -77,27 +77,7 @@ void EngineHost::adopt(std::unique_ptr<Engine> engine, const QString &error)
 
 void EngineHost::attach()
 {
-    auto &scheduler = m_engine->scheduler();
-    scheduler.setBatchCallback([this](const JobProgress &p) {
-        std::lock_guard guard(m_progressMutex);
-        m_progress = p;
-        if (m_progressPending)
-            return; // the GUI has not taken the previous one yet: it will read this one
-        m_progressPending = true;
-        QMetaObject::invokeMethod(this, &EngineHost::deliverProgress, Qt::QueuedConnection);
-    });
-    scheduler.setFinishedCallback([this](const JobInfo &job) {
-        {
-            std::lock_guard guard(m_progressMutex);
-            m_progress.reset();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, job] {
-                emit jobFinished(job);
-                emit jobsChanged();
-            },
-            Qt::QueuedConnection);
-    });
+    m_jobSubscription = m_engine->subscribeJobEvents([this](const JobEvent &e) { onJobEvent(e); });
 
     auto *timer = new QTimer(this);
     timer->setInterval(1000);
@@ -105,21 +85,41 @@ void EngineHost::attach()
     timer->start();
 }
 
-void EngineHost::deliverProgress()
+void EngineHost::onJobEvent(const JobEvent &e)
 {
-    std::optional<JobProgress> p;
-    {
-        std::lock_guard guard(m_progressMutex);
-        m_progressPending = false;
-        p = m_progress;
+    std::lock_guard guard(m_jobMutex);
+    if (e.progress)
+        m_progress = e.progress;
+    else if (e.isEnd() && m_progress && m_progress->jobId == e.jobId)
+        m_progress.reset();
+    // A batch the GUI has not taken yet is replaced by the newer one: a fast job cannot flood the
+    // event loop. Anything else keeps its place, so the order of events holds.
+    if (e.kind == JobEventKind::Progress && !m_pendingJobEvents.empty()) {
+        JobEvent &last = m_pendingJobEvents.back();
+        if (last.kind == JobEventKind::Progress && last.jobId == e.jobId) {
+            last = e;
+            return;
+        }
     }
-    if (p)
-        emit jobProgress(*p);
+    m_pendingJobEvents.push_back(e);
+    if (m_pendingJobEvents.size() == 1)
+        QMetaObject::invokeMethod(this, &EngineHost::deliverJobEvents, Qt::QueuedConnection);
+}
+
+void EngineHost::deliverJobEvents()
+{
+    std::deque<JobEvent> events;
+    {
+        std::lock_guard guard(m_jobMutex);
+        events.swap(m_pendingJobEvents);
+    }
+    for (const JobEvent &e : events)
+        emit jobChanged(e);
 }
 
 std::optional<JobProgress> EngineHost::runningJob() const
 {
-    std::lock_guard guard(m_progressMutex);
+    std::lock_guard guard(m_jobMutex);
     return m_progress;
 }
 
@@ -145,8 +145,7 @@ void EngineHost::shutdown()
         QMetaObject::invokeMethod(this, &EngineHost::closed, Qt::QueuedConnection);
         return;
     }
-    m_engine->scheduler().setBatchCallback({});
-    m_engine->scheduler().setFinishedCallback({});
+    m_jobSubscription.reset(); // waits for a delivery in progress: none reaches the host after this
     m_engine->cancelMaintenance(); // a rebuild or re-embed on the pool stops, keeping the old state
     Engine *raw = m_engine.release();
     QThreadPool *pool = &m_pool;

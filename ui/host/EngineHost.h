@@ -3,12 +3,15 @@
 
 #include "engine/Engine.h"
 #include "ingest/IngestPipeline.h"
+#include "ingest/JobEvents.h"
 #include "metrics/Metrics.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <deque>
 
 #include <memory>
 #include <mutex>
@@ -20,8 +23,8 @@ namespace kms::ui {
 // Owns the engine for the GUI. The GUI thread never touches the store, the index or the embedder:
 // every engine call goes through run(), which executes the work on the host's own pool and hands the
 // result back on the context object's thread — or drops it when the context is gone, so a closed
-// page never receives a late answer. Engine events (batches, job ends, the per-second metrics point)
-// arrive as signals on the GUI thread.
+// page never receives a late answer. Engine events (the job event stream, the per-second metrics
+// point) arrive as signals on the GUI thread.
 class EngineHost : public QObject
 {
     Q_OBJECT
@@ -76,7 +79,7 @@ public:
         }
     }
 
-    // The progress of the running job, if any (cached from the last batch signal).
+    // The progress of the running job, if any (cached from its last event).
     std::optional<JobProgress> runningJob() const;
 
 signals:
@@ -85,25 +88,20 @@ signals:
     // the host's running tasks have returned.
     void shuttingDown();
     void closed();
-    // A committed batch of the running job (coalesced: at most one pending at a time).
-    void jobProgress(const kms::JobProgress &progress);
-    // A job ended: completed, failed or cancelled.
-    void jobFinished(const kms::JobInfo &job);
-    // A job was queued or changed state (pause/resume); pages refresh their job lists.
-    void jobsChanged();
+    // Every job event of the engine, in order, on the GUI thread: queued, started, progress
+    // (consecutive batches of a job the GUI has not taken yet collapse into the newest), paused,
+    // resumed, finished, failed, cancelled. The only way job state reaches the pages.
+    void jobChanged(const kms::JobEvent &event);
     // The engine's newest per-second metrics point (about once a second while open).
     void metricsTick(const kms::MetricsPoint &point);
-
-public:
-    // Called by pages after they queue / pause / resume a job through run().
-    void notifyJobsChanged() { emit jobsChanged(); }
 
 private:
     static void logWorkerException(const char *what);
     void adopt(std::unique_ptr<Engine> engine, const QString &error);
     void attach();
     void pollMetrics();
-    void deliverProgress();
+    void onJobEvent(const JobEvent &event); // on the publishing thread
+    void deliverJobEvents();
 
     std::unique_ptr<Engine> m_engine;
     QThreadPool m_pool;
@@ -111,9 +109,11 @@ private:
     bool m_closing = false;
     qint64 m_lastMetricsMs = 0;
 
-    mutable std::mutex m_progressMutex;
-    std::optional<JobProgress> m_progress; // latest from the scheduler thread
-    bool m_progressPending = false;
+    mutable std::mutex m_jobMutex;
+    std::optional<JobProgress> m_progress; // of the running job, as of its latest event
+    std::deque<JobEvent> m_pendingJobEvents; // published, not yet emitted
+    // Declared last, so it goes first: no event arrives for a host being destroyed.
+    JobEventStream::Subscription m_jobSubscription;
 };
 
 } // namespace kms::ui

@@ -126,15 +126,13 @@ IngestionPage::IngestionPage(EngineHost *host, QWidget *parent)
 
     connect(host, &EngineHost::opened, this, &IngestionPage::onOpened);
     connect(host, &EngineHost::closed, this, [this] { setEnabled(false); });
-    connect(host, &EngineHost::jobsChanged, this, &IngestionPage::refreshHistory);
-    connect(host, &EngineHost::jobFinished, this, [this](const JobInfo &job) {
-        refreshHistory();
-        if (job.id == m_rejects->jobId())
-            m_rejects->reload();
-    });
-    connect(host, &EngineHost::jobProgress, this, [this] {
-        if (QDateTime::currentMSecsSinceEpoch() - m_lastHistoryRefreshMs > kHistoryRefreshDuringJobMs)
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        // Batches refresh the history now and then; every other event at once.
+        if (e.isStateChange()
+            || QDateTime::currentMSecsSinceEpoch() - m_lastHistoryRefreshMs > kHistoryRefreshDuringJobMs)
             refreshHistory();
+        if (e.isEnd() && e.jobId == m_rejects->jobId())
+            m_rejects->reload();
     });
 
     setTabOrder(m_source, m_options);

@@ -2,6 +2,7 @@
 #include "ingestion/JobHistoryModel.h"
 
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QBrush>
 #include <QDateTime>
@@ -156,9 +157,9 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == StatusColumn && job.status == JobStatus::Failed)
-            return QBrush(QColor(0xc0, 0x1c, 0x28));
+            return QBrush(statusstyle::textColor(statusstyle::Tone::Error));
         if (index.column() == RejectedColumn && c.rejected > 0)
-            return QBrush(QColor(0xb5, 0x83, 0x5a));
+            return QBrush(statusstyle::textColor(statusstyle::Tone::Warning));
         return {};
     }
     if (role == Qt::TextAlignmentRole) {

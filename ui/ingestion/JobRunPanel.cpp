@@ -4,26 +4,24 @@
 #include "host/EngineHost.h"
 #include "ingestion/JobHistoryModel.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QCoreApplication>
+#include <QPointer>
 #include <QStyle>
-#include <QTimer>
 
 #include <mutex>
+#include <utility>
 
 namespace kms::ui {
 
 namespace {
 constexpr int kBarRange = 1000;
-
-struct JobState {
-    std::optional<JobProgress> running;
-    bool active = false; // queued or running
-};
 
 struct CancelOutcome {
     bool ok = false;
@@ -37,6 +35,7 @@ struct JobRunPanel::DryRunControl {
     std::mutex mutex;
     IngestPipeline *pipeline = nullptr;
     bool cancelled = false;
+    std::optional<JobProgress> latest; // newest batch not yet shown
 
     void attach(IngestPipeline &p)
     {
@@ -57,10 +56,18 @@ struct JobRunPanel::DryRunControl {
         if (pipeline)
             pipeline->cancel();
     }
-    std::optional<JobProgress> progress()
+    // From the pipeline's writer thread; true when the GUI has to be told (nothing pending yet).
+    bool offer(const JobProgress &p)
     {
         std::lock_guard guard(mutex);
-        return pipeline ? std::optional<JobProgress>(pipeline->progress()) : std::nullopt;
+        const bool first = !latest;
+        latest = p;
+        return first;
+    }
+    std::optional<JobProgress> take()
+    {
+        std::lock_guard guard(mutex);
+        return std::exchange(latest, std::nullopt);
     }
 };
 
@@ -76,7 +83,6 @@ JobRunPanel::JobRunPanel(EngineHost *host, Prepare prepare, QWidget *parent)
     , m_bar(new QProgressBar(this))
     , m_progress(new QLabel(this))
     , m_dryRunResult(new QLabel(this))
-    , m_poll(new QTimer(this))
 {
     m_dryRunButton->setObjectName(QStringLiteral("dryRunButton"));
     m_dryRunButton->setToolTip(tr("Count new, changed, unchanged and invalid records without writing anything"));
@@ -125,10 +131,12 @@ JobRunPanel::JobRunPanel(EngineHost *host, Prepare prepare, QWidget *parent)
     connect(m_resume, &QPushButton::clicked, this, &JobRunPanel::resume);
     connect(m_cancel, &QPushButton::clicked, this, &JobRunPanel::cancel);
     connect(m_dryRunButton, &QPushButton::clicked, this, &JobRunPanel::toggleDryRun);
-    connect(host, &EngineHost::jobProgress, this, &JobRunPanel::onProgress);
-    connect(host, &EngineHost::jobFinished, this, &JobRunPanel::onFinished);
-    m_poll->setInterval(500);
-    connect(m_poll, &QTimer::timeout, this, &JobRunPanel::poll);
+    connect(host, &EngineHost::jobChanged, this, &JobRunPanel::onJobEvent);
+    // The engine closes only when the host's pool is idle: a long dry run must not hold it up.
+    connect(host, &EngineHost::shuttingDown, this, [this] {
+        if (m_dryRun)
+            m_dryRun->cancel();
+    });
     setState(State::Idle);
 }
 
@@ -156,15 +164,11 @@ void JobRunPanel::setState(State s)
     m_pause->setEnabled(open && s == State::Running);
     m_resume->setEnabled(open && s == State::Paused);
     m_cancel->setEnabled(open && s != State::Idle);
-    if (s == State::Idle && !m_dryRun)
-        m_poll->stop();
-    else if (!m_poll->isActive())
-        m_poll->start();
 }
 
 void JobRunPanel::showMessage(const QString &text, bool error)
 {
-    m_progress->setStyleSheet(error ? QStringLiteral("color: #c01c28;") : QString());
+    statusstyle::setTone(m_progress, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     m_progress->setText(text);
 }
 
@@ -188,13 +192,46 @@ void JobRunPanel::start()
             showMessage(tr("Cannot queue the job: %1").arg(r.second), true);
             return;
         }
-        m_jobId = r.first;
-        m_bar->setValue(0);
-        showMessage(tr("Job %1 queued").arg(m_jobId), false);
-        setState(State::Queued);
-        m_host->notifyJobsChanged();
-        emit jobQueued(m_jobId);
+        onQueued(r.first);
     });
+}
+
+void JobRunPanel::onQueued(qint64 id)
+{
+    // The job's own events may have come before this answer (a small job can even have ended):
+    // what they showed stands.
+    const auto ended = m_recentEnds.constFind(id);
+    if (m_jobId == id && (m_state != State::Idle || ended != m_recentEnds.constEnd())) {
+        emit jobQueued(id);
+        return;
+    }
+    m_jobId = id;
+    m_bar->setValue(0);
+    showMessage(tr("Job %1 queued").arg(id), false);
+    setState(State::Queued);
+    if (ended != m_recentEnds.constEnd())
+        onFinished(*ended);
+    else if (const auto p = m_host->runningJob(); p && p->jobId == id)
+        onProgress(*p);
+    emit jobQueued(id);
+}
+
+void JobRunPanel::onJobEvent(const JobEvent &e)
+{
+    if (e.isEnd()) {
+        // Kept for a moment: the answer of the submit that queued it may still be on its way.
+        if (m_recentEnds.size() >= 64)
+            m_recentEnds.clear();
+        m_recentEnds.insert(e.jobId, e.job);
+        onFinished(e.job);
+        return;
+    }
+    if (!e.progress)
+        return;
+    if ((e.kind == JobEventKind::Paused || e.kind == JobEventKind::Resumed) && e.jobId == m_jobId
+        && m_state != State::Idle)
+        setState(e.kind == JobEventKind::Paused ? State::Paused : State::Running);
+    onProgress(*e.progress);
 }
 
 void JobRunPanel::pause()
@@ -209,7 +246,6 @@ void JobRunPanel::pause()
         }
         setState(State::Paused);
         showMessage(tr("Job %1 paused: it holds after the current batch").arg(id), false);
-        m_host->notifyJobsChanged();
     });
 }
 
@@ -221,7 +257,6 @@ void JobRunPanel::resume()
             return;
         setState(State::Running);
         showMessage(tr("Job %1 resumed").arg(id), false);
-        m_host->notifyJobsChanged();
     });
 }
 
@@ -237,10 +272,9 @@ void JobRunPanel::cancel()
     }, [this, id](const CancelOutcome &c) {
         if (id != m_jobId || m_state == State::Idle)
             return; // its end has been reported already
-        if (c.ok && !c.stillActive) { // it was still queued: no job end will be reported
+        if (c.ok && !c.stillActive) { // its Cancelled event is on its way; say it now
             setState(State::Idle);
             showMessage(tr("Job %1 cancelled before it started").arg(id), false);
-            m_host->notifyJobsChanged();
         } else if (c.ok) {
             showMessage(tr("Job %1: cancelling after the current batch …").arg(id), false);
         } else {
@@ -294,6 +328,10 @@ void JobRunPanel::onFinished(const JobInfo &job)
                              format::rate(job.recordsPerSecond)), false);
         break;
     case JobStatus::Cancelled:
+        if (!job.startedAt.isValid()) {
+            showMessage(tr("Job %1 cancelled before it started").arg(job.id), false);
+            break;
+        }
         showMessage(tr("Job %1 cancelled: %2 records stored in whole batches, nothing half-written")
                         .arg(job.id).arg(format::count(c.inserted + c.updated)), false);
         break;
@@ -303,43 +341,13 @@ void JobRunPanel::onFinished(const JobInfo &job)
     }
 }
 
-void JobRunPanel::poll()
+void JobRunPanel::showDryRunProgress(const std::shared_ptr<DryRunControl> &control)
 {
-    // The engine closes only when the host's pool is idle: a long dry run must not hold it up.
-    if (m_dryRun && m_host->isClosing())
-        m_dryRun->cancel();
-    if (m_dryRun) {
-        if (const auto p = m_dryRun->progress())
-            m_dryRunResult->setText(tr("Dry run: %1 records classified (%2)…")
-                                        .arg(format::count(p->counts.processed()), format::percent(p->fraction())));
-    }
-    if (m_state == State::Idle)
-        return;
-    const qint64 id = m_jobId;
-    m_host->run(this, [id](Engine &e) {
-        JobState s;
-        s.running = e.scheduler().runningProgress();
-        s.active = e.scheduler().isQueuedOrRunning(id);
-        return s;
-    }, [this, id](const JobState &s) {
-        if (id != m_jobId || m_state == State::Idle)
-            return;
-        if (!s.active) {
-            // It ended before this panel knew its id (a small job can finish before submit()'s
-            // answer arrives, and its jobFinished with it): take the end from the store.
-            m_host->run(this, [id](Engine &e) { return e.job(id); }, [this](const std::optional<JobInfo> &job) {
-                if (job && job->status != JobStatus::Queued && job->status != JobStatus::Running
-                    && job->status != JobStatus::Paused)
-                    onFinished(*job);
-            });
-            return;
-        }
-        if (s.running && s.running->jobId == id) {
-            if (m_state == State::Queued)
-                setState(s.running->status == JobStatus::Paused ? State::Paused : State::Running);
-            showProgress(*s.running);
-        }
-    });
+    const std::optional<JobProgress> p = control->take();
+    if (m_dryRun != control || !p)
+        return; // finished (or replaced) meanwhile: the result is shown instead
+    m_dryRunResult->setText(tr("Dry run: %1 records classified (%2)…")
+                                .arg(format::count(p->counts.processed()), format::percent(p->fraction())));
 }
 
 void JobRunPanel::toggleDryRun()
@@ -352,18 +360,29 @@ void JobRunPanel::toggleDryRun()
     QString why;
     std::optional<IngestOptions> options = m_prepare(&why);
     if (!options) {
-        m_dryRunResult->setStyleSheet(QStringLiteral("color: #c01c28;"));
+        statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Error);
         m_dryRunResult->setText(tr("Cannot run a dry run: %1").arg(why));
         return;
     }
     auto control = std::make_shared<DryRunControl>();
     m_dryRun = control;
     m_dryRunButton->setText(tr("Cancel dry run"));
-    m_dryRunResult->setStyleSheet(QString());
+    statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Neutral);
     m_dryRunResult->setText(tr("Dry run: reading …"));
     setState(m_state);
-    m_host->run(this, [control, o = *options](Engine &e) {
-        JobProgress p = e.dryRun(o, [control](IngestPipeline &pipeline) { control->attach(pipeline); });
+    QPointer<JobRunPanel> self(this);
+    m_host->run(this, [control, self, o = *options](Engine &e) {
+        JobProgress p = e.dryRun(o, [control, self](IngestPipeline &pipeline) {
+            control->attach(pipeline);
+            // A dry run is not a job (no row, no job events): its batches come to this panel only.
+            pipeline.setBatchCommittedCallback([control, self](const JobProgress &batch) {
+                if (control->offer(batch))
+                    QMetaObject::invokeMethod(qApp, [control, self] {
+                        if (JobRunPanel *panel = self.data())
+                            panel->showDryRunProgress(control);
+                    }, Qt::QueuedConnection);
+            });
+        });
         control->detach();
         return p;
     }, [this, control](const JobProgress &p) {
@@ -376,7 +395,7 @@ void JobRunPanel::toggleDryRun()
                                    .arg(format::count(c.inserted), format::count(c.updated),
                                         format::count(c.unchanged), format::count(c.rejected));
         if (p.status == JobStatus::Failed || p.status == JobStatus::Queued) { // Queued: it never ran (threw)
-            m_dryRunResult->setStyleSheet(QStringLiteral("color: #c01c28;"));
+            statusstyle::setTone(m_dryRunResult, statusstyle::Tone::Error);
             m_dryRunResult->setText(tr("Dry run failed: %1").arg(p.error.isEmpty() ? tr("see the log") : p.error));
         } else if (p.status == JobStatus::Cancelled) {
             m_dryRunResult->setText(tr("Dry run cancelled after %1 records: %2").arg(format::count(c.processed()), counts));

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "ingest/IngestPipeline.h"
+#include "ingest/JobEvents.h"
+
+#include <QHash>
 
 #include <QWidget>
 
@@ -12,7 +15,6 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTimer;
 
 namespace kms::ui {
 
@@ -50,9 +52,11 @@ private:
     void resume();
     void cancel();
     void toggleDryRun();
+    void onQueued(qint64 id);
+    void onJobEvent(const JobEvent &e);
     void onProgress(const JobProgress &p);
     void onFinished(const JobInfo &job);
-    void poll();
+    void showDryRunProgress(const std::shared_ptr<DryRunControl> &control);
     void setState(State s);
     void showProgress(const JobProgress &p);
     void showMessage(const QString &text, bool error);
@@ -67,11 +71,11 @@ private:
     QProgressBar *m_bar;
     QLabel *m_progress;
     QLabel *m_dryRunResult;
-    QTimer *m_poll;
     State m_state = State::Idle;
     qint64 m_jobId = 0;
     bool m_startable = false;
     std::shared_ptr<DryRunControl> m_dryRun;
+    QHash<qint64, JobInfo> m_recentEnds; // ends of jobs, by id, for submits still answering
 };
 
 } // namespace kms::ui

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ingestion/PreviewModel.h"
+#include "widgets/StatusStyle.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -130,7 +131,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
         case Qt::ToolTipRole:
             return row.problem ? data(index, Qt::DisplayRole) : QVariant();
         case Qt::ForegroundRole:
-            return row.problem ? QBrush(QColor(0xc0, 0x1c, 0x28)) : QBrush(QColor(0x26, 0x80, 0x3a));
+            return QBrush(statusstyle::textColor(row.problem ? statusstyle::Tone::Error : statusstyle::Tone::Ok));
         case ProblemRole:
             return row.problem ? row.problem->reason : QString();
         default:

@@ -3,6 +3,7 @@
 
 #include "host/EngineHost.h"
 #include "readers/SingleRecord.h"
+#include "widgets/StatusStyle.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -35,7 +36,7 @@ RejectFixDialog::RejectFixDialog(EngineHost *host, const RejectInfo &reject, QWi
     form->addRow(tr("Field:"), new QLabel(reject.field.isEmpty() ? tr("(whole record)") : reject.field, this));
     auto *reason = new QLabel(reject.reason, this);
     reason->setWordWrap(true);
-    reason->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    statusstyle::setTone(reason, statusstyle::Tone::Error);
     form->addRow(tr("Reason:"), reason);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -88,7 +89,7 @@ RejectFixDialog::RejectFixDialog(EngineHost *host, const RejectInfo &reject, QWi
 void RejectFixDialog::retry()
 {
     m_retry->setEnabled(false);
-    m_result->setStyleSheet(QString());
+    statusstyle::setTone(m_result, statusstyle::Tone::Neutral);
     m_result->setText(tr("Retrying …"));
     const qint64 id = m_reject.id;
     const QString text = m_editor->toPlainText();
@@ -96,7 +97,7 @@ void RejectFixDialog::retry()
                 [this](const RejectRetryResult &r) {
                     m_retry->setEnabled(true);
                     if (!r.ok) {
-                        m_result->setStyleSheet(QStringLiteral("color: #c01c28;"));
+                        statusstyle::setTone(m_result, statusstyle::Tone::Error);
                         m_result->setText(r.error.isEmpty() ? tr("The retry failed (see the log).")
                                                             : tr("Still rejected: %1").arg(r.error));
                         return;

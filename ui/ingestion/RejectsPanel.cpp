@@ -7,6 +7,7 @@
 #include "ingestion/RejectFixDialog.h"
 #include "ingestion/RejectsModel.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -147,11 +148,11 @@ void RejectsPanel::exportCsv()
     }, [this, path](const ExportResult &r) {
         updateButtons();
         if (!r.error.isEmpty()) {
-            m_status->setStyleSheet(QStringLiteral("color: #c01c28;"));
+            statusstyle::setTone(m_status, statusstyle::Tone::Error);
             m_status->setText(tr("Export failed: %1").arg(r.error));
             return;
         }
-        m_status->setStyleSheet(QString());
+        statusstyle::setTone(m_status, statusstyle::Tone::Neutral);
         m_status->setText(tr("Exported %1 rejected records to %2").arg(format::count(r.count), path));
     });
 }
@@ -167,7 +168,7 @@ void RejectsPanel::fixSelected()
     auto *dialog = new RejectFixDialog(m_host, *reject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RejectFixDialog::fixed, this, [this](const RejectRetryResult &r) {
-        m_status->setStyleSheet(QString());
+        statusstyle::setTone(m_status, statusstyle::Tone::Neutral);
         m_status->setText(r.unchanged ? tr("Record %1 (%2) was already stored as fixed; its reject is removed.")
                                             .arg(r.externalId, collectionName(r.collection))
                                       : tr("Record %1 stored in %2; its reject is removed.")

@@ -47,11 +47,6 @@ void ScheduleRunner::checkNow()
                     m_busy = false;
                     if (results.isEmpty())
                         return;
-                    bool queued = false;
-                    for (const ScheduleRunResult &r : results)
-                        queued = queued || r.jobId > 0;
-                    if (queued)
-                        m_host->notifyJobsChanged();
                     emit ran(results);
                 });
 }

@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "ingestion/ScheduleRunner.h"
 #include "ingestion/SchedulesModel.h"
+#include "widgets/StatusStyle.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -109,7 +110,10 @@ SchedulesPanel::SchedulesPanel(EngineHost *host, std::function<IngestOptions()> 
         reload();
         emit jobsQueued();
     });
-    connect(host, &EngineHost::jobFinished, this, &SchedulesPanel::reload);
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.isEnd())
+            reload();
+    });
     m_clock->setInterval(30000);
     connect(m_clock, &QTimer::timeout, m_model, &SchedulesModel::tick);
     m_clock->start();
@@ -153,7 +157,7 @@ void SchedulesPanel::updateButtons()
 
 void SchedulesPanel::showMessage(const QString &text, bool error)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c01c28;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
     m_message->setText(text);
 }
 
@@ -209,7 +213,6 @@ void SchedulesPanel::runSelected()
                 [this](const ScheduleRunResult &r) {
                     if (r.jobId > 0) {
                         showMessage(tr("Queued job %1.").arg(r.jobId), false);
-                        m_host->notifyJobsChanged();
                         emit jobsQueued();
                     } else {
                         showMessage(tr("Nothing queued: %1").arg(r.note), true);

@@ -6,6 +6,7 @@
 #include "ingestion/MappingEditor.h"
 #include "ingestion/PreviewModel.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -73,7 +74,7 @@ SourcePanel::SourcePanel(EngineHost *host, const DialogHooks *dialogs, QWidget *
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    statusstyle::setTone(m_error, statusstyle::Tone::Error);
     m_error->hide();
 
     auto *fileButtons = new QHBoxLayout;

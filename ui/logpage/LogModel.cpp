@@ -2,6 +2,7 @@
 #include "logpage/LogModel.h"
 
 #include "widgets/StatusBadge.h"
+#include "widgets/StatusStyle.h"
 
 #include <QBrush>
 #include <QDateTime>
@@ -94,11 +95,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Warnings and errors stand out; trace and debug recede.
         if (e.level >= 4)
-            return QBrush(healthColor(QStringLiteral("unhealthy")));
+            return QBrush(statusstyle::textColor(statusstyle::Tone::Error));
         if (e.level == 3)
-            return QBrush(healthColor(QStringLiteral("degraded")));
+            return QBrush(statusstyle::textColor(statusstyle::Tone::Warning));
         if (e.level <= 1 && index.column() != MessageColumn)
-            return QBrush(healthColor(QString()));
+            return QBrush(statusstyle::fillColor(statusstyle::Tone::Neutral));
         return {};
     case LevelRole: return e.level;
     case SequenceRole: return e.seq;

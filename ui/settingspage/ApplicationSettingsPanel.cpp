@@ -2,6 +2,7 @@
 #include "settingspage/ApplicationSettingsPanel.h"
 
 #include "storage/DataDirectory.h"
+#include "widgets/StatusStyle.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -223,7 +224,7 @@ void ApplicationSettingsPanel::showMessage(const QString &text, bool error)
     m_message->setText(text);
     m_message->setProperty("error", error);
     // Errors in the palette's warning colour, whatever the theme.
-    m_message->setStyleSheet(error ? QStringLiteral("color: #d9534f; font-weight: 600;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral, error);
     if (error)
         m_message->setAccessibleDescription(text);
 }

@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "settingspage/EngineKeyText.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -364,7 +365,7 @@ void EngineSettingsPanel::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setProperty("error", error);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #d9534f; font-weight: 600;") : QString());
+    statusstyle::setTone(m_message, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral, error);
 }
 
 QList<QWidget *> EngineSettingsPanel::focusChain() const

@@ -23,7 +23,10 @@ JobNotifier::JobNotifier(EngineHost *host, QStatusBar *fallback, QObject *parent
     , m_fallback(fallback)
 {
     setObjectName(QStringLiteral("jobNotifier"));
-    connect(host, &EngineHost::jobFinished, this, &JobNotifier::notify);
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.isEnd())
+            notify(e.job);
+    });
 }
 
 QString JobNotifier::title(const JobInfo &job)

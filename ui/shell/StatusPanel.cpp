@@ -4,6 +4,7 @@
 #include "host/EngineHost.h"
 #include "widgets/Format.h"
 #include "widgets/StatusDot.h"
+#include "widgets/StatusStyle.h"
 
 #include <QHBoxLayout>
 #include <QJsonObject>
@@ -26,13 +27,7 @@ struct HealthView {
 
 QColor healthColor(const QString &status)
 {
-    if (status == QLatin1String("healthy"))
-        return QColor(0x2f, 0x9e, 0x44);
-    if (status == QLatin1String("degraded"))
-        return QColor(0xe0, 0x9b, 0x12);
-    if (status == QLatin1String("unhealthy"))
-        return QColor(0xc9, 0x37, 0x3a);
-    return Qt::gray;
+    return statusstyle::fillColor(statusstyle::healthTone(status));
 }
 
 QString healthLabel(const QString &status)
@@ -90,12 +85,16 @@ StatusPanel::StatusPanel(EngineHost *host, QWidget *parent)
             showProgress(*p);
     });
     connect(host, &EngineHost::closed, m_healthTimer, &QTimer::stop);
-    connect(host, &EngineHost::jobProgress, this, &StatusPanel::showProgress);
-    connect(host, &EngineHost::jobFinished, this, [this](const JobInfo &) {
-        showIdle();
-        checkHealth();
+    connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
+        if (e.progress)
+            showProgress(*e.progress);
+        if (e.isEnd()) {
+            showIdle();
+            checkHealth();
+        }
+        if (e.isStateChange())
+            refreshJobState();
     });
-    connect(host, &EngineHost::jobsChanged, this, &StatusPanel::refreshJobState);
 }
 
 QString StatusPanel::jobText() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/JobText.h"
 
+#include "widgets/StatusStyle.h"
+
 #include "widgets/Format.h"
 
 #include <QCoreApplication>
@@ -29,15 +31,9 @@ QString status(JobStatus s)
 
 QColor statusColor(JobStatus s)
 {
-    switch (s) {
-    case JobStatus::Completed: return QColor(0x2e, 0x7d, 0x32);
-    case JobStatus::Failed: return QColor(0xc6, 0x28, 0x28);
-    case JobStatus::Cancelled:
-    case JobStatus::Paused: return QColor(0xb2, 0x6a, 0x00);
-    case JobStatus::Running: return QColor(0x15, 0x65, 0xc0);
-    case JobStatus::Queued: break;
-    }
-    return {};
+    if (s == JobStatus::Queued)
+        return {};
+    return statusstyle::textColor(statusstyle::jobTone(s));
 }
 
 QString counts(const JobCounts &c)

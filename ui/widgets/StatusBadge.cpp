@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/StatusBadge.h"
 
+#include "widgets/StatusStyle.h"
+
 #include <QCoreApplication>
 
 namespace kms::ui {
 
 QColor healthColor(const QString &status)
 {
-    if (status == QLatin1String("healthy"))
-        return QColor(0x2e, 0x7d, 0x32);
-    if (status == QLatin1String("degraded"))
-        return QColor(0xb2, 0x6a, 0x00);
-    if (status == QLatin1String("unhealthy"))
-        return QColor(0xc6, 0x28, 0x28);
-    return QColor(0x75, 0x75, 0x75);
+    return statusstyle::fillColor(statusstyle::healthTone(status));
 }
 
 QString healthText(const QString &status)

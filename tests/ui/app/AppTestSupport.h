@@ -27,10 +27,7 @@ inline void submitJob(ui::EngineHost &host, QObject *context, const QString &fil
         o.files = {file};
         o.batchSize = batchSize;
         return e.scheduler().submit(o);
-    }, [&host, jobId](qint64 id) {
-        *jobId = id;
-        host.notifyJobsChanged();
-    });
+    }, [jobId](qint64 id) { *jobId = id; });
 }
 
 } // namespace kms::testui

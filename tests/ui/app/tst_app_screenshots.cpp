@@ -2,10 +2,11 @@
 // Screenshots of every page for the README, with real data: a generated corpus ingested through the
 // scheduler, a second file with a few bad rows (their rejects show in the log), and an integrity
 // check run from the health page. Runs only when KMS_SCREENSHOT_DIR names a folder; best under
-// `xvfb-run -a` with QT_QPA_PLATFORM=xcb.
+// `xvfb-run -a` with QT_QPA_PLATFORM=xcb. KMS_SCREENSHOT_THEME=light or dark picks the theme.
 #include "AppTestSupport.h"
 #include "UiTestSupport.h"
 
+#include "appsettings/Appearance.h"
 #include "healthpage/MaintenancePanel.h"
 #include "shell/MainWindow.h"
 
@@ -47,6 +48,12 @@ void TestAppScreenshots::everyPage()
             "{\"id\":\"CS-9000005\",\"record_type\":\"case\",\"title\":\"Outlook crashes when");
     f.close();
 
+    const QString theme = qEnvironmentVariable("KMS_SCREENSHOT_THEME");
+    if (theme == QLatin1String("dark"))
+        ui::appearance::applyTheme(ui::AppSettings::Theme::Dark);
+    else if (theme == QLatin1String("light"))
+        ui::appearance::applyTheme(ui::AppSettings::Theme::Light);
+
     ui::EngineHost host;
     ui::MainWindow window(&host);
     window.show();
@@ -59,7 +66,7 @@ void TestAppScreenshots::everyPage()
     host.open(options);
     QVERIFY(opened.wait(60000));
     QVERIFY(opened.at(0).at(0).toBool());
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     qint64 id = 0;
     testui::submitJob(host, &window, corpus, &id);
     QVERIFY(finished.wait(300000));

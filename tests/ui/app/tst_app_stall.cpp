@@ -188,7 +188,7 @@ void TestAppStall::guiStaysResponsiveDuringALargeJob()
     QTimer switcher;
     connect(&switcher, &QTimer::timeout, &window, [&] { window.showPage(pages[next++ % pages.size()]); });
 
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     StallMeter meter;
     meter.start();
     timedApp()->startTiming();
@@ -213,7 +213,7 @@ void TestAppStall::guiStaysResponsiveDuringALargeJob()
     qInfo("costliest single event: %.1f ms of GUI-thread CPU (%s)", timedApp()->slowestMs(),
           qPrintable(timedApp()->slowest()));
 
-    const JobInfo job = finished.at(0).at(0).value<JobInfo>();
+    const JobInfo job = finished.at(0).job;
     QCOMPARE(job.id, jobId);
     QCOMPARE(job.status, JobStatus::Completed);
     QCOMPARE(job.counts.read, kRecords);

@@ -114,7 +114,7 @@ void TestDashboard::chartsTakePointsWhileAJobRuns()
     auto *throughput = chartOf(page, "throughputChart");
     QVERIFY(throughput);
     const QString rate = metricName(MetricId::IngestRate);
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     QVERIFY(submitJob(host, optionsFor(file)) > 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     // The second(s) in which the batches committed reach the chart within a tick or two.
@@ -155,7 +155,7 @@ void TestDashboard::tilesAndMarkersAfterAJob()
     QTRY_COMPARE(cases->value(), ui::format::count(0));
     QCOMPARE(lastJob->value(), QStringLiteral("None"));
 
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     const qint64 id = submitJob(host, optionsFor(file));
     QVERIFY(id > 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
@@ -189,7 +189,7 @@ void TestDashboard::windowSelectorReadsThePersistedHistory()
     {
         ui::EngineHost host;
         QVERIFY(testui::openHost(host, data));
-        QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+        testui::JobEventSpy finished(&host, &JobEvent::isEnd);
         QVERIFY(submitJob(host, optionsFor(file)) > 0);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QTest::qWait(1500); // the job's last second is sampled
@@ -317,8 +317,11 @@ void TestDashboard::statusBarShowsTheRunningJobAndHealth()
 
     // What the status bar says while batches arrive (read right after the panel has updated).
     QStringList seen;
-    connect(&host, &ui::EngineHost::jobProgress, panel, [&seen, panel] { seen << panel->jobText(); });
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    connect(&host, &ui::EngineHost::jobChanged, panel, [&seen, panel](const JobEvent &e) {
+        if (e.kind == JobEventKind::Progress)
+            seen << panel->jobText();
+    });
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     health.clear();
     const qint64 id = submitJob(host, optionsFor(file, 50));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
@@ -403,7 +406,7 @@ void TestDashboard::screenshot()
     window.resize(1280, 820);
     window.show();
     QVERIFY(testui::openHost(host, dir.filePath(QStringLiteral("data"))));
-    QSignalSpy finished(&host, &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(&host, &JobEvent::isEnd);
     const QStringList files = parts + QStringList{updates, rejects};
     for (int i = 0; i < files.size(); ++i) {
         QTest::qWait(i == 0 ? 15000 : 25000);

@@ -62,7 +62,7 @@ void TestHealthPage::initTestCase()
     QVERIFY(testui::openHost(*m_host, m_dir.filePath(QStringLiteral("data"))));
     QTRY_VERIFY(m_page->isEnabled());
 
-    QSignalSpy finished(m_host.get(), &ui::EngineHost::jobFinished);
+    testui::JobEventSpy finished(m_host.get(), &JobEvent::isEnd);
     const QString file = m_dir.filePath(QStringLiteral("cases.jsonl"));
     m_host->run(m_page.get(), [file](Engine &e) {
         IngestOptions o;
@@ -70,7 +70,7 @@ void TestHealthPage::initTestCase()
         return e.scheduler().submit(o);
     }, [](qint64 id) { QVERIFY(id > 0); });
     QVERIFY(finished.wait(120000));
-    QCOMPARE(finished.at(0).at(0).value<JobInfo>().counts.inserted, kRecords);
+    QCOMPARE(finished.at(0).job.counts.inserted, kRecords);
 }
 
 void TestHealthPage::cleanupTestCase()
@@ -205,8 +205,8 @@ void TestHealthPage::maintenanceWaitsForARunningJob()
 {
     const QString file = m_dir.filePath(QStringLiteral("more.jsonl"));
     QVERIFY(testdata::writeCases(file, kRecords, kRecords + 8000));
-    QSignalSpy progress(m_host.get(), &ui::EngineHost::jobProgress);
-    QSignalSpy finished(m_host.get(), &ui::EngineHost::jobFinished);
+    testui::JobEventSpy progress(m_host.get(), &testui::JobEventSpy::isBatch);
+    testui::JobEventSpy finished(m_host.get(), &JobEvent::isEnd);
     qint64 jobId = 0;
     m_host->run(m_page.get(), [file](Engine &e) {
         IngestOptions o;
