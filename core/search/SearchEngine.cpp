@@ -9,7 +9,7 @@
 #include "search/SearchLog.h"
 #include "search/Snippet.h"
 #include "storage/SearchQueries.h"
-#include "storage/Store.h"
+#include "storage/StorePool.h"
 #include "text/Normalizer.h"
 
 #include <QElapsedTimer>
@@ -52,27 +52,6 @@ void mergeFilters(SearchFilters &into, const SearchFilters &from)
 SearchEngine::SearchEngine(Parts parts) : m_parts(std::move(parts)) {}
 
 SearchEngine::~SearchEngine() = default;
-
-std::unique_ptr<Store> SearchEngine::acquire(QString *error)
-{
-    {
-        std::lock_guard guard(m_poolMutex);
-        if (!m_pool.empty()) {
-            auto s = std::move(m_pool.back());
-            m_pool.pop_back();
-            return s;
-        }
-    }
-    return Store::open(m_parts.databasePath, Store::Mode::ReadOnly, error);
-}
-
-void SearchEngine::release(std::unique_ptr<Store> s)
-{
-    if (!s)
-        return;
-    std::lock_guard guard(m_poolMutex);
-    m_pool.push_back(std::move(s));
-}
 
 namespace {
 // Nearest records to `query` that pass `filters`, best first, at most n.
@@ -244,11 +223,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     const int depth = std::max(offset + k, query.candidates);
 
     QString error;
-    auto store = acquire(&error);
-    if (!store) {
-        result.error = error;
-        return result;
-    }
+    auto store = m_parts.stores->reader();
 
     QList<RankedId> keyword;
     if (query.mode != SearchMode::Vector && parsed.hasPositive()) {
@@ -333,11 +308,9 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
 
     if (isCancelled(cancel)) {
         result.cancelled = true;
-        release(std::move(store));
         return result;
     }
     result.hits = hitDetails(*store, fused.mid(offset, k), parsed.highlightTerms(), *m_parts.normalizer);
-    release(std::move(store));
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     if (query.log && m_parts.log) {
         SearchLogEntry e;
@@ -357,12 +330,7 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
     QElapsedTimer timer;
     timer.start();
     SearchResult result;
-    QString error;
-    auto store = acquire(&error);
-    if (!store) {
-        result.error = error;
-        return result;
-    }
+    auto store = m_parts.stores->reader();
     const VectorSpace space = m_parts.vectors();
     const int dim = space.embedder->dimension();
     std::vector<float> q;
@@ -373,7 +341,6 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
     });
     if (q.empty()) {
         result.error = QStringLiteral("there is no record with id %1").arg(recordId);
-        release(std::move(store));
         return result;
     }
     const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q, std::clamp(k, 1, 1000),
@@ -381,7 +348,6 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
     result.error = v.error;
     result.exactVectorSearch = v.exact;
     result.hits = hitDetails(*store, fromVector(v.hits), {}, *m_parts.normalizer);
-    release(std::move(store));
     result.vectorCandidates = int(v.hits.size());
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     return result;

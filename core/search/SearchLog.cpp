@@ -3,7 +3,7 @@
 
 #include "search/Evaluation.h"
 #include "storage/SearchLogTable.h"
-#include "storage/Store.h"
+#include "storage/StorePool.h"
 
 #include <QDateTime>
 
@@ -21,20 +21,12 @@ using namespace std::chrono_literals;
 constexpr auto kFlushInterval = 1s;
 // About 50 MB of entries: beyond it the database has been failing for long and analytics give way.
 constexpr size_t kMaxQueued = 200000;
-const QString kMemoryPath = QStringLiteral(":memory:");
 constexpr std::array kModes = {SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid};
 
 } // namespace
 
-SearchLog::SearchLog(QString databasePath)
-    : m_path(std::move(databasePath))
-    , m_inMemory(m_path == kMemoryPath)
+SearchLog::SearchLog(StorePool &stores) : m_stores(stores)
 {
-    QString error;
-    // The writer opens first: it creates and migrates the file the read-only connection needs.
-    m_writer = Store::open(m_path, Store::Mode::ReadWrite, &error);
-    if (!m_writer)
-        setError(QStringLiteral("search log: %1").arg(error));
     m_thread = std::thread([this] { run(); });
 }
 
@@ -92,8 +84,8 @@ void SearchLog::run()
 
 bool SearchLog::flush(QString *error)
 {
-    // Taking the queue under the writer lock keeps concurrent flushes in record order.
-    std::lock_guard writerLock(m_writerMutex);
+    // Taking the queue under the flush lock keeps concurrent flushes in record order.
+    std::lock_guard flushLock(m_flushMutex);
     std::vector<SearchLogEntry> batch;
     {
         std::lock_guard lock(m_mutex);
@@ -120,48 +112,17 @@ bool SearchLog::flush(QString *error)
 
 bool SearchLog::writeEntries(const std::vector<SearchLogEntry> &entries, QString *error)
 {
-    if (!m_writer) {
-        // The file may have become writable since (a directory created, a disk freed).
-        QString openError;
-        m_writer = Store::open(m_path, Store::Mode::ReadWrite, &openError);
-        if (!m_writer) {
-            *error = QStringLiteral("search log: %1").arg(openError);
-            return false;
-        }
-    }
     std::vector<SearchLogRow> rows;
     rows.reserve(entries.size());
     for (const SearchLogEntry &e : entries)
         rows.push_back({e.timestampMs, e.text, searchModeName(e.mode), e.filtersJson, e.hits, e.latencyMs});
-    SearchLogTable table(*m_writer);
-    if (table.append(rows))
-        return true;
-    *error = table.error();
-    return false;
-}
-
-std::unique_lock<std::mutex> SearchLog::readLock()
-{
-    return std::unique_lock(m_inMemory ? m_writerMutex : m_readerMutex);
-}
-
-Store *SearchLog::readConnection(QString *error)
-{
-    if (m_inMemory) {
-        if (!m_writer)
-            *error = QStringLiteral("search log: the in-memory database could not be opened");
-        return m_writer.get();
-    }
-    if (!m_reader) {
-        QString openError;
-        auto reader = Store::open(m_path, Store::Mode::ReadOnly, &openError);
-        if (!reader) {
-            *error = QStringLiteral("search log: %1").arg(openError);
-            return nullptr;
-        }
-        m_reader = std::move(reader);
-    }
-    return m_reader.get();
+    return m_stores.write([&](Store &writer) {
+        SearchLogTable table(writer);
+        if (table.append(rows))
+            return true;
+        *error = table.error();
+        return false;
+    });
 }
 
 QList<QueryCount> SearchLog::topQueries(int limit, qint64 sinceMs)
@@ -179,14 +140,12 @@ QList<QueryCount> SearchLog::queryCounts(bool zeroHitsOnly, int limit, qint64 si
     QList<QueryCount> out;
     if (limit <= 0)
         return out;
-    auto lock = readLock();
-    QString error;
-    Store *store = readConnection(&error);
     QList<QueryCountRow> rows;
-    if (!store)
-        setError(error);
-    else if (SearchLogTable table(*store); !table.queryCounts(zeroHitsOnly, limit, sinceMs, &rows))
-        setError(table.error());
+    {
+        auto reader = m_stores.reader();
+        if (SearchLogTable table(*reader); !table.queryCounts(zeroHitsOnly, limit, sinceMs, &rows))
+            setError(table.error());
+    }
     for (const QueryCountRow &r : std::as_const(rows))
         out.append(QueryCount{r.text, r.count, r.meanLatencyMs, r.lastSeen});
     return out;
@@ -197,14 +156,8 @@ QList<LatencySummary> SearchLog::latency(qint64 sinceMs)
     QList<LatencySummary> out;
     std::array<std::vector<double>, kModes.size()> values;
     {
-        auto lock = readLock();
-        QString error;
-        Store *store = readConnection(&error);
-        if (!store) {
-            setError(error);
-            return out;
-        }
-        SearchLogTable table(*store);
+        auto reader = m_stores.reader();
+        SearchLogTable table(*reader);
         const bool ok = table.latencies(sinceMs, [&](const QString &name, double ms) {
             if (const auto mode = searchModeFromName(name)) // modes this version does not know are skipped
                 values[size_t(*mode)].push_back(ms);
@@ -234,17 +187,12 @@ QList<SearchLogEntry> SearchLog::recent(int limit)
     QList<SearchLogEntry> out;
     if (limit <= 0)
         return out;
-    auto lock = readLock();
-    QString error;
-    Store *store = readConnection(&error);
-    if (!store) {
-        setError(error);
-        return out;
-    }
     QList<SearchLogRow> rows;
-    SearchLogTable table(*store);
-    if (!table.recent(limit, &rows))
-        setError(table.error());
+    {
+        auto reader = m_stores.reader();
+        if (SearchLogTable table(*reader); !table.recent(limit, &rows))
+            setError(table.error());
+    }
     for (const SearchLogRow &r : std::as_const(rows))
         out.append(SearchLogEntry{r.timestampMs, r.text, searchModeFromName(r.mode).value_or(SearchMode::Hybrid),
                                   r.filtersJson, r.hits, r.latencyMs});
