@@ -11,6 +11,7 @@
 #include "metrics/Metrics.h"
 #include "readers/RecordReader.h"
 #include "search/SearchEngine.h"
+#include "storage/BenchmarkStore.h"
 #include "storage/Store.h"
 #include "synth/CorpusWriter.h"
 #include "text/Normalizer.h"
@@ -22,8 +23,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QThread>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -98,45 +97,16 @@ template<typename F> void parallelFor(qint64 n, int threads, F fn)
         th.join();
 }
 
-QString ftsCreateSql(Store &store)
-{
-    sqlite3_stmt *stmt = nullptr;
-    QString sql;
-    if (sqlite3_prepare_v2(store.handle(), "SELECT sql FROM sqlite_master WHERE name='records_fts'", -1, &stmt,
-                           nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-        sql = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
-    sqlite3_finalize(stmt);
-    return sql;
-}
-
-StageResult ftsAlone(const QString &path, const QString &createSql, const std::vector<PreparedBatch> &batches)
+StageResult ftsAlone(BenchmarkStore *ftsOnly, const std::vector<PreparedBatch> &batches)
 {
     StageResult r{QStringLiteral("FTS5 insert alone"), 0, 0, QStringLiteral("same rows, same tokenizer, 1 thread")};
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+    if (!ftsOnly)
         return r;
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
-    sqlite3_exec(db, createSql.toUtf8().constData(), nullptr, nullptr, nullptr);
-    sqlite3_stmt *ins = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO records_fts(title, body, resolution, tags) VALUES(?,?,?,?)", -1, &ins, nullptr);
     QElapsedTimer t;
     t.start();
-    for (const PreparedBatch &b : batches) {
-        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-        for (const RecordWrite &w : b.write.records) {
-            const QByteArray f[4] = {w.titleText.toUtf8(), w.bodyText.toUtf8(), w.resolutionText.toUtf8(),
-                                     w.tagsText.toUtf8()};
-            for (int i = 0; i < 4; ++i)
-                sqlite3_bind_text(ins, i + 1, f[i].constData(), int(f[i].size()), SQLITE_TRANSIENT);
-            sqlite3_step(ins);
-            sqlite3_reset(ins);
-            ++r.records;
-        }
-        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    }
+    for (const PreparedBatch &b : batches)
+        r.records += ftsOnly->insertFullText(b.write.records);
     r.seconds = seconds(t);
-    sqlite3_finalize(ins);
-    sqlite3_close(db);
     return r;
 }
 struct SearchLatency {
@@ -150,14 +120,7 @@ SearchLatency measureSearchLatency(Engine &engine, int queries)
 {
     QStringList queryTexts;
     engine.withReader([&](Store &st) {
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(st.handle(), "SELECT title FROM records WHERE collection = 0 AND id % 331 = 7 LIMIT ?",
-                               -1, &stmt, nullptr) == SQLITE_OK) {
-            sqlite3_bind_int(stmt, 1, queries);
-            while (sqlite3_step(stmt) == SQLITE_ROW)
-                queryTexts.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
-        }
-        sqlite3_finalize(stmt);
+        queryTexts = BenchmarkStore::sampleCaseTitles(st, queries);
         return 0;
     });
     SearchLatency out;
@@ -336,7 +299,7 @@ int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(p + QLatin1String(suffix));
     StageResult storeWrite{QStringLiteral("store write alone (rows+FTS5+vectors)"), 0, 0, QStringLiteral("1 thread, one transaction per batch")};
-    QString ftsSql;
+    std::unique_ptr<BenchmarkStore> ftsOnly;
     {
         auto store = Store::open(alonePath, Store::Mode::ReadWrite, &error);
         if (!store) {
@@ -344,7 +307,7 @@ int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
             return Failed;
         }
         store->setActiveEmbedder(engine->embedder().id());
-        ftsSql = ftsCreateSql(*store);
+        ftsOnly = BenchmarkStore::createFullTextOnly(*store, ftsPath, &error);
         t.restart();
         for (const PreparedBatch &b : prepared) {
             BatchWrite w = b.write;
@@ -355,7 +318,8 @@ int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
         }
         storeWrite.seconds = seconds(t);
     }
-    const StageResult fts = ftsAlone(ftsPath, ftsSql, prepared);
+    const StageResult fts = ftsAlone(ftsOnly.get(), prepared);
+    ftsOnly.reset();
 
     const int dim = engine->embedder().dimension();
     const HnswParams params = engine->index().params();

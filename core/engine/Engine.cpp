@@ -19,6 +19,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 namespace kms {
 
 std::unique_ptr<Engine> Engine::open(const Options &options, QString *error)
@@ -42,14 +44,14 @@ bool Engine::init(const Options &options, QString *error)
         m_warnings.append(logError);
     auto logger = log::get("kms.core.engine");
 
-    m_writer = Store::open(m_dir->databasePath(), Store::Mode::ReadWrite, error);
-    if (!m_writer)
+    m_stores = StorePool::open(m_dir->databasePath(), error);
+    if (!m_stores)
         return false;
-    if (const int n = m_writer->markInterruptedJobs(); n > 0)
+    if (const int n = m_stores->writer()->markInterruptedJobs(); n > 0)
         logger->warn("{} job(s) were interrupted by a previous process and are marked failed", n);
 
     // Configuration: the stored one, unless the caller brings one (then it is stored).
-    const QString stored = m_writer->meta(QStringLiteral("config"));
+    const QString stored = m_stores->writer()->meta(QStringLiteral("config"));
     if (options.config) {
         m_config = *options.config;
         if (!m_config.validate(error))
@@ -75,9 +77,9 @@ bool Engine::init(const Options &options, QString *error)
     HashEmbedder::Params params;
     params.dimension = m_config.embeddingDimension;
     m_embedder = std::make_shared<const HashEmbedder>(params);
-    const QString active = m_writer->activeEmbedder();
+    const QString active = m_stores->writer()->activeEmbedder();
     if (active.isEmpty()) {
-        m_writer->setActiveEmbedder(m_embedder->id());
+        m_stores->writer()->setActiveEmbedder(m_embedder->id());
     } else if (active != m_embedder->id()) {
         if (error)
             *error = QStringLiteral("the vectors in %1 were made by embedder %2, but the configuration "
@@ -86,20 +88,17 @@ bool Engine::init(const Options &options, QString *error)
         return false;
     }
     // Stored only once it is known to fit the stored vectors.
-    m_writer->setMeta(QStringLiteral("config"),
+    m_stores->writer()->setMeta(QStringLiteral("config"),
                       QString::fromUtf8(QJsonDocument(m_config.toJson()).toJson(QJsonDocument::Compact)));
     m_cache = std::make_unique<EmbeddingCache>(size_t(m_config.embeddingCacheEntries));
     m_metrics = std::make_unique<Metrics>();
 
-    m_reader = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
-    if (!m_reader)
-        return false;
     if (!openIndex(error))
         return false;
 
-    m_searchLog = std::make_unique<SearchLog>(m_dir->databasePath());
+    m_searchLog = std::make_unique<SearchLog>(*m_stores);
     SearchEngine::Parts parts;
-    parts.databasePath = m_dir->databasePath();
+    parts.stores = m_stores.get();
     parts.vectors = [this] { return vectorSpace(); };
     parts.normalizer = m_normalizer.get();
     parts.log = m_searchLog.get();
@@ -108,12 +107,11 @@ bool Engine::init(const Options &options, QString *error)
     m_scheduler = std::make_unique<JobScheduler>(
         [this](const IngestOptions &o, qint64 id) { return makePipeline(o, id); },
         [this](const JobInfo &job) {
-            std::lock_guard guard(m_writerMutex);
-            return m_writer->createJob(job);
+            return m_stores->writer()->createJob(job);
         },
         [this](const JobInfo &job) {
-            std::lock_guard guard(m_writerMutex);
-            m_writer->updateJob(job);
+            auto writerLock = m_stores->writer();
+            writerLock->updateJob(job);
         },
         m_jobEvents);
 
@@ -133,13 +131,13 @@ Engine::~Engine()
         m_samplerCv.notify_all();
         m_sampler.join();
     }
-    if (m_index && m_writer) {
+    if (m_index && m_stores) {
         QString error;
         if (!saveIndex(&error))
             log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
     }
-    if (m_writer)
-        m_writer->checkpoint();
+    if (m_stores)
+        m_stores->writer()->checkpoint();
     log::flush();
 }
 
@@ -192,11 +190,11 @@ EmbedderInfo Engine::embedderInfo() const
 bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
                        const std::atomic<bool> *cancel, qint64 *added, QString *error, Store *source)
 {
-    // Without a source of its own the walk uses the shared reader, which queries wait for meanwhile.
-    std::unique_lock<std::mutex> readerLock;
+    // Without a source of its own the walk takes a connection of the read pool.
+    std::optional<StorePool::Reader> reader;
     if (!source) {
-        readerLock = std::unique_lock(m_readerMutex);
-        source = m_reader.get();
+        reader.emplace(m_stores->reader());
+        source = reader->get();
     }
     const int dim = index.dimension();
     const int threads = config().effectiveWorkers();
@@ -241,8 +239,8 @@ bool Engine::openIndex(QString *error)
 {
     auto logger = log::get("kms.core.index");
     const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
-    const qint64 dbWatermark = m_reader->watermark();
-    const qint64 dbCount = m_reader->counts().total();
+    const qint64 dbWatermark = m_stores->read([](Store &s) { return s.watermark(); });
+    const qint64 dbCount = m_stores->read([](Store &s) { return s.counts().total(); });
     // This process owns the data directory now: whatever a killed save or load left is garbage.
     if (const int removed = removeIndexLeftovers(m_dir->indexPath()); removed > 0)
         logger->info("removed {} file(s) left beside the index by an interrupted save or load", removed);
@@ -263,8 +261,8 @@ bool Engine::openIndex(QString *error)
         m_index->setEfSearch(params.efSearch);
         if (loaded.watermark < dbWatermark) {
             // Deletes first: a rowid freed by a delete may come back for a new record.
-            std::lock_guard guard(m_readerMutex);
-            for (qint64 id : m_reader->deletedSince(loaded.watermark))
+            auto reader = m_stores->reader();
+            for (qint64 id : reader->deletedSince(loaded.watermark))
                 m_indexReport.removed += m_index->remove(id) ? 1 : 0;
         }
         if (loaded.watermark < dbWatermark
@@ -320,8 +318,8 @@ bool Engine::saveIndex(QString *error)
 {
     qint64 watermark = 0;
     {
-        std::lock_guard guard(m_writerMutex);
-        watermark = m_writer->watermark();
+        auto writerLock = m_stores->writer();
+        watermark = writerLock->watermark();
     }
     std::lock_guard guard(m_indexSaveMutex);
     if (watermark == m_indexSavedWatermark)
@@ -337,9 +335,7 @@ bool Engine::saveIndex(QString *error)
 std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &options, qint64 jobId)
 {
     IngestContext ctx;
-    ctx.databasePath = m_dir->databasePath();
-    ctx.writer = m_writer.get();
-    ctx.writerMutex = &m_writerMutex;
+    ctx.stores = m_stores.get();
     // A pipeline keeps raw pointers: applyConfig() replaces index and embedder only while the
     // scheduler is held, i.e. while no pipeline exists.
     const EngineConfig config = this->config();
@@ -365,12 +361,12 @@ JobInfo Engine::runJob(const IngestOptions &options, const std::function<void(In
 {
     JobInfo job = jobRowFor(options);
     {
-        std::lock_guard guard(m_writerMutex);
-        job.id = m_writer->createJob(job);
+        auto writerLock = m_stores->writer();
+        job.id = writerLock->createJob(job);
     }
     if (job.id <= 0) {
         job.status = JobStatus::Failed;
-        job.error = QStringLiteral("cannot record the job: ") + m_writer->lastError();
+        job.error = QStringLiteral("cannot record the job: ") + m_stores->writer()->lastError();
         return job;
     }
     JobEvent queued;
@@ -454,9 +450,9 @@ QJsonObject Engine::health(bool detailed)
         std::lock_guard indexGuard(m_indexMutex); // a rebuild rewrites the report
         indexMessage = m_indexReport.message;
     }
-    std::lock_guard guard(m_readerMutex);
+    auto reader = m_stores->reader();
     HealthInputs in;
-    in.store = m_reader.get();
+    in.store = reader.get();
     in.index = space.index.get();
     in.embedder = space.embedder.get();
     in.metrics = m_metrics.get();
@@ -471,9 +467,7 @@ QJsonObject Engine::health(bool detailed)
 
 void Engine::samplerLoop()
 {
-    // Its own connection: metrics history is written while jobs hold the writer.
-    QString error;
-    auto store = Store::open(m_dir->databasePath(), Store::Mode::ReadWrite, &error);
+    // History goes through the one writer, between a job's batches: ten seconds of samples at a time.
     SystemProbe probe;
     QList<MetricSample> pending;
     qint64 dirBytes = SystemProbe::directoryBytes(m_dir->path());
@@ -494,17 +488,20 @@ void Engine::samplerLoop()
             for (const auto &[name, value] : namedValues(p))
                 pending.append({now, name, value});
         }
-        if (store && (tick % 10 == 0) && !pending.isEmpty()) {
+        if ((tick % 10 == 0) && !pending.isEmpty()) {
             lock.unlock();
-            if (store->appendMetrics(pending))
-                pending.clear();
-            if (tick % 3600 == 0)
-                store->pruneMetrics(now - qint64(config().metricsRetentionDays) * 86'400'000);
+            {
+                auto writer = m_stores->writer();
+                if (writer->appendMetrics(pending))
+                    pending.clear();
+                if (tick % 3600 == 0)
+                    writer->pruneMetrics(now - qint64(config().metricsRetentionDays) * 86'400'000);
+            }
             lock.lock();
         }
     }
-    if (store && !pending.isEmpty())
-        store->appendMetrics(pending);
+    if (!pending.isEmpty())
+        m_stores->writer()->appendMetrics(pending);
 }
 
 } // namespace kms

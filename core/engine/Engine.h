@@ -10,6 +10,7 @@
 #include "search/SearchEngine.h"
 #include "search/SearchLog.h"
 #include "storage/Store.h"
+#include "storage/StorePool.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -118,8 +119,7 @@ public:
     // Runs f with the read connection, serialised with other queries.
     template<typename F> auto withReader(F &&f)
     {
-        std::lock_guard guard(m_readerMutex);
-        return f(*m_reader);
+        return m_stores->read(std::forward<F>(f));
     }
 
     // ---- records: the data browser (any thread) ----
@@ -232,10 +232,8 @@ private:
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
     std::unique_ptr<DataDirectory> m_dir;
-    std::unique_ptr<Store> m_writer;
-    std::mutex m_writerMutex;
-    std::unique_ptr<Store> m_reader;
-    std::mutex m_readerMutex;
+    // The database's one writer and its read pool (StorePool.h); every query goes through it.
+    std::unique_ptr<StorePool> m_stores;
     std::shared_ptr<Normalizer> m_normalizer;
     std::unique_ptr<EmbeddingCache> m_cache;
     std::unique_ptr<Metrics> m_metrics;

@@ -25,11 +25,7 @@ IntegrityReport Engine::checkIntegrity(const std::function<void(const IntegrityP
     auto logger = log::get("kms.core.health");
     logger->info("integrity check started");
     IntegrityInputs in;
-    in.databasePath = m_dir->databasePath();
-    in.fullTextCheck = [this](const std::atomic<bool> *c) {
-        std::lock_guard guard(m_writerMutex);
-        return m_writer->checkFullText(c);
-    };
+    in.stores = m_stores.get();
     in.index = currentIndex();
     in.indexPath = m_dir->indexPath();
     const auto embedder = currentEmbedder();

@@ -17,6 +17,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include <algorithm>
 #include <cstddef>
 #include <thread>
@@ -98,9 +100,9 @@ void Engine::storeConfig(const EngineConfig &config)
         std::lock_guard guard(m_configMutex);
         m_config = config;
     }
-    std::lock_guard guard(m_writerMutex);
-    if (!m_writer->setMeta(QStringLiteral("config"), configJson(config)))
-        log::get("kms.core.engine")->error("storing the configuration failed: {}", m_writer->lastError().toStdString());
+    auto writerLock = m_stores->writer();
+    if (!writerLock->setMeta(QStringLiteral("config"), configJson(config)))
+        log::get("kms.core.engine")->error("storing the configuration failed: {}", writerLock->lastError().toStdString());
 }
 
 bool Engine::rebuildIndex(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
@@ -181,10 +183,8 @@ bool Engine::rebuildWith(const HnswParams &params, const std::function<void(qint
                          const std::atomic<bool> *cancel, QString *error)
 {
     auto logger = log::get("kms.core.index");
-    // A connection of its own: the walk takes a while and queries keep the shared reader.
-    auto source = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
-    if (!source)
-        return false;
+    // A pooled connection for the whole walk, which takes a while.
+    auto source = m_stores->reader();
     const auto embedder = currentEmbedder();
     // Read before the walk: whatever commits from here on is caught up below (adding twice is harmless).
     const qint64 startSeq = source->watermark();
@@ -208,12 +208,12 @@ bool Engine::rebuildWith(const HnswParams &params, const std::function<void(qint
     {
         // Edits committed during the walk are added now; holding the writer, none can slip in
         // between this catch-up and the swap.
-        std::lock_guard writer(m_writerMutex);
-        seq = m_writer->watermark();
+        auto writerLock = m_stores->writer();
+        seq = writerLock->watermark();
         if (seq > startSeq) {
-            for (qint64 id : m_writer->deletedSince(startSeq))
+            for (qint64 id : writerLock->deletedSince(startSeq))
                 fresh->remove(id);
-            if (!fillIndex(*fresh, startSeq, {}, nullptr, &added, error, m_writer.get()))
+            if (!fillIndex(*fresh, startSeq, {}, nullptr, &added, error, writerLock.get()))
                 return false;
         }
         std::lock_guard indexGuard(m_indexMutex);
@@ -237,9 +237,7 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
                          const std::atomic<bool> *cancel, QString *error)
 {
     auto logger = log::get("kms.core.engine");
-    auto source = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, error);
-    if (!source)
-        return false;
+    auto source = m_stores->reader();
     HashEmbedder::Params embedderParams = currentEmbedder()->params();
     embedderParams.dimension = next.embeddingDimension;
     const auto embedder = std::make_shared<const HashEmbedder>(embedderParams);
@@ -252,16 +250,16 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
                                                size_t(std::max<qint64>(total, 1024)));
     auto discard = [&](const QString &why) {
         // The new vectors are not active yet: removing them leaves the store as it was.
-        std::lock_guard writer(m_writerMutex);
-        m_writer->deleteEmbeddings(newId);
+        auto writerLock = m_stores->writer();
+        writerLock->deleteEmbeddings(newId);
         if (error)
             *error = why;
         return false;
     };
     {
         // Left-overs of an interrupted attempt: recomputed, not trusted.
-        std::lock_guard writer(m_writerMutex);
-        m_writer->deleteEmbeddings(newId);
+        auto writerLock = m_stores->writer();
+        writerLock->deleteEmbeddings(newId);
     }
     logger->info("re-embedding {} records with {}", total, newId.toStdString());
 
@@ -270,12 +268,12 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
     auto processPage = [&](const std::vector<StoredRecord> &records, bool writerHeld) {
         const EmbeddedPage page = embedPage(records, *m_normalizer, *embedder, threads);
         {
-            std::unique_lock<std::mutex> lock;
+            std::optional<StorePool::Writer> lock;
             if (!writerHeld)
-                lock = std::unique_lock(m_writerMutex);
-            if (!m_writer->putEmbeddings(newId, embedder->dimension(), page.textHashes, page.textVectors)) {
+                lock.emplace(m_stores->writer());
+            if (!m_stores->writer()->putEmbeddings(newId, embedder->dimension(), page.textHashes, page.textVectors)) {
                 if (error)
-                    *error = m_writer->lastError();
+                    *error = m_stores->writer()->lastError();
                 return false;
             }
         }
@@ -304,34 +302,34 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
     {
         // Records written during the walk are re-embedded now, and the switch follows at once:
         // holding the writer, no edit can fall between the two.
-        std::lock_guard writer(m_writerMutex);
-        seq = m_writer->watermark();
+        auto writerLock = m_stores->writer();
+        seq = writerLock->watermark();
         if (seq > startSeq) {
-            for (qint64 id : m_writer->deletedSince(startSeq))
+            for (qint64 id : writerLock->deletedSince(startSeq))
                 fresh->remove(id);
             qint64 afterId = 0;
             for (;;) {
-                if (!m_writer->recordPage(startSeq, afterId, kPageRecords, &records)) {
+                if (!writerLock->recordPage(startSeq, afterId, kPageRecords, &records)) {
                     if (error)
-                        *error = m_writer->lastError();
-                    m_writer->deleteEmbeddings(newId);
+                        *error = writerLock->lastError();
+                    writerLock->deleteEmbeddings(newId);
                     return false;
                 }
                 if (records.empty())
                     break;
                 afterId = records.back().id;
                 if (!processPage(records, true)) {
-                    m_writer->deleteEmbeddings(newId);
+                    writerLock->deleteEmbeddings(newId);
                     return false;
                 }
             }
         }
         // The active embedder and the configuration naming it change in one transaction, so a
         // restart finds them consistent whatever happens next.
-        if (!m_writer->activateEmbedder(newId, {{QStringLiteral("config"), configJson(next)}})) {
+        if (!writerLock->activateEmbedder(newId, {{QStringLiteral("config"), configJson(next)}})) {
             if (error)
-                *error = m_writer->lastError();
-            m_writer->deleteEmbeddings(newId);
+                *error = writerLock->lastError();
+            writerLock->deleteEmbeddings(newId);
             return false;
         }
         std::lock_guard indexGuard(m_indexMutex);
@@ -349,10 +347,10 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
     }
     saveIndexAt(seq);
     {
-        std::lock_guard writer(m_writerMutex);
-        const qint64 removed = m_writer->deleteUnusedEmbeddings();
+        auto writerLock = m_stores->writer();
+        const qint64 removed = writerLock->deleteUnusedEmbeddings();
         if (removed < 0)
-            logger->warn("removing the previous embedder's vectors failed: {}", m_writer->lastError().toStdString());
+            logger->warn("removing the previous embedder's vectors failed: {}", writerLock->lastError().toStdString());
         else
             logger->info("re-embedded {} records; removed {} previous vectors", done, removed);
     }

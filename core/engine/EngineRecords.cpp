@@ -200,9 +200,9 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
     BatchWrite batch;
     batch.records.push_back(RecordPreparer::prepareOne(r, *m_normalizer, *m_embedder, m_cache.get()));
 
-    std::lock_guard guard(m_writerMutex);
+    auto writerLock = m_stores->writer();
     // Checked again under the lock: another save may have taken the id, or a delete removed it.
-    const auto current = m_writer->record(r.collection, r.externalId);
+    const auto current = writerLock->record(r.collection, r.externalId);
     if (!existing && current) {
         FieldProblem p;
         p.field = Field::ExternalId;
@@ -219,9 +219,9 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
         out.problems << p;
         return out;
     }
-    const auto outcome = m_writer->writeBatch(batch);
+    const auto outcome = writerLock->writeBatch(batch);
     if (!outcome) {
-        out.error = m_writer->lastError();
+        out.error = writerLock->lastError();
         return out;
     }
     std::shared_ptr<VectorIndex> index = currentIndex();
@@ -234,9 +234,9 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
         noteDirectIndexChange(c.id, outcome->seq);
         out.id = c.id;
     }
-    auto stored = m_writer->record(r.collection, r.externalId);
+    auto stored = writerLock->record(r.collection, r.externalId);
     if (!stored) {
-        out.error = m_writer->lastError();
+        out.error = writerLock->lastError();
         return out;
     }
     out.ok = true;
@@ -251,13 +251,13 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
 
 bool Engine::deleteRecord(qint64 id, QString *error)
 {
-    std::lock_guard guard(m_writerMutex);
-    if (!m_writer->deleteRecord(id)) {
+    auto writerLock = m_stores->writer();
+    if (!writerLock->deleteRecord(id)) {
         if (error)
-            *error = m_writer->lastError();
+            *error = writerLock->lastError();
         return false;
     }
-    const qint64 seq = m_writer->watermark();
+    const qint64 seq = writerLock->watermark();
     std::lock_guard gate(m_directChangesMutex);
     currentIndex()->remove(id);
     noteDirectIndexChange(id, seq);
@@ -278,10 +278,8 @@ ExportResult Engine::exportRecords(const BrowseQuery &query, const QString &path
     }
     BrowseQuery effective;
     const QString match = browseMatch(query, &effective);
-    // Its own connection: a long export must not hold the shared reader.
-    auto store = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, &out.error);
-    if (!store)
-        return out;
+    // A pooled connection of its own for the whole export (one snapshot).
+    auto store = m_stores->reader();
     if (!store->beginSnapshot()) {
         out.error = store->lastError();
         return out;

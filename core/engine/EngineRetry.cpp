@@ -88,10 +88,10 @@ RejectRetryResult Engine::retryReject(qint64 rejectId, const QString &fixedText)
 
     // The index add happens under the writer lock too, so an index checkpoint that reads the
     // watermark after this commit always finds the vector in the index.
-    std::lock_guard guard(m_writerMutex);
-    const auto outcome = m_writer->writeBatch(prepared.write, std::span<const qint64>(&rejectId, 1));
+    auto writerLock = m_stores->writer();
+    const auto outcome = writerLock->writeBatch(prepared.write, std::span<const qint64>(&rejectId, 1));
     if (!outcome)
-        return fail({}, m_writer->lastError());
+        return fail({}, writerLock->lastError());
     auto index = currentIndex();
     for (const IndexChange &change : outcome->indexChanges) {
         QString indexError;
@@ -104,7 +104,7 @@ RejectRetryResult Engine::retryReject(qint64 rejectId, const QString &fixedText)
     }
     if (result.recordId == 0) { // unchanged: the stored record already had this content
         result.unchanged = true;
-        if (const auto existing = m_writer->record(stored.collection, stored.externalId))
+        if (const auto existing = writerLock->record(stored.collection, stored.externalId))
             result.recordId = existing->id;
     }
     result.ok = true;

@@ -62,10 +62,10 @@ qint64 Engine::addSchedule(const QString &name, const IngestOptions &source, int
     s.intervalMinutes = intervalMinutes;
     s.createdAt = QDateTime::currentDateTimeUtc();
     s.nextRunAt = firstRun.isValid() ? firstRun.toUTC() : s.createdAt.addSecs(qint64(intervalMinutes) * 60);
-    std::lock_guard guard(m_writerMutex);
-    const qint64 id = m_writer->addSchedule(s);
+    auto writerLock = m_stores->writer();
+    const qint64 id = writerLock->addSchedule(s);
     if (id == 0 && error)
-        *error = m_writer->lastError();
+        *error = writerLock->lastError();
     return id;
 }
 
@@ -80,21 +80,21 @@ bool Engine::updateSchedule(const SyncSchedule &schedule, QString *error)
     }
     if (!validSchedule(schedule.name, *options, schedule.intervalMinutes, error))
         return false;
-    std::lock_guard guard(m_writerMutex);
-    if (m_writer->updateSchedule(schedule))
+    auto writerLock = m_stores->writer();
+    if (writerLock->updateSchedule(schedule))
         return true;
     if (error)
-        *error = m_writer->lastError();
+        *error = writerLock->lastError();
     return false;
 }
 
 bool Engine::removeSchedule(qint64 id, QString *error)
 {
-    std::lock_guard guard(m_writerMutex);
-    if (m_writer->removeSchedule(id))
+    auto writerLock = m_stores->writer();
+    if (writerLock->removeSchedule(id))
         return true;
     if (error)
-        *error = m_writer->lastError();
+        *error = writerLock->lastError();
     return false;
 }
 
@@ -146,9 +146,9 @@ ScheduleRunResult Engine::runScheduleLocked(SyncSchedule s, const QDateTime &now
     // Also after a failure to queue: a broken schedule is tried once per interval, not every tick.
     s.lastRunAt = now.toUTC();
     s.nextRunAt = nextSlotAfter(s.nextRunAt, s.intervalMinutes, now).toUTC();
-    std::lock_guard guard(m_writerMutex);
-    if (!m_writer->updateSchedule(s)) {
-        r.note = m_writer->lastError();
+    auto writerLock = m_stores->writer();
+    if (!writerLock->updateSchedule(s)) {
+        r.note = writerLock->lastError();
         logger->error("sync '{}': {}", s.name.toStdString(), r.note.toStdString());
     }
     return r;

@@ -2,6 +2,7 @@
 #include "health/IntegrityCheck.h"
 
 #include "index/VectorIndex.h"
+#include "storage/StorePool.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -163,13 +164,7 @@ IntegrityReport checkIntegrity(const IntegrityInputs &in,
             progress({phase, 0, 0});
     };
 
-    // Its own connection: page queries keep the shared reader while the check reads every page.
-    QString error;
-    auto store = Store::open(in.databasePath, Store::Mode::ReadOnly, &error);
-    if (!store) {
-        report.error = error;
-        return finish();
-    }
+    auto store = in.stores->reader();
     step(IntegrityPhase::Database);
     const StoreCheck db = store->checkIntegrity(cancel);
     if (db.cancelled)
@@ -177,13 +172,11 @@ IntegrityReport checkIntegrity(const IntegrityInputs &in,
     report.findings.append({IntegrityPhase::Database, db.ok, db.message});
 
     step(IntegrityPhase::FullText);
-    if (in.fullTextCheck) {
-        const StoreCheck fts = in.fullTextCheck(cancel);
+    {
+        const StoreCheck fts = in.stores->writer()->checkFullText(cancel);
         if (fts.cancelled)
             return finish();
         report.findings.append({IntegrityPhase::FullText, fts.ok, fts.message});
-    } else {
-        report.findings.append({IntegrityPhase::FullText, false, QStringLiteral("no writable connection to check it with")});
     }
 
     step(IntegrityPhase::VectorIndex);

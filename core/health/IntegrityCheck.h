@@ -13,6 +13,8 @@
 
 namespace kms {
 
+class StorePool;
+
 class VectorIndex;
 
 // The integrity check walks four phases, one after the other.
@@ -51,9 +53,9 @@ struct IntegrityReport {
 };
 
 struct IntegrityInputs {
-    QString databasePath;                         // the check opens its own read connection
-    // Runs Store::checkFullText on a writable connection (FTS5's check is a write statement).
-    std::function<StoreCheck(const std::atomic<bool> *cancel)> fullTextCheck;
+    // The check reads every page on a pooled connection; FTS5's own check is a write statement and
+    // runs on the writer.
+    StorePool *stores = nullptr;
     std::shared_ptr<const VectorIndex> index;     // the live index
     QString indexPath;                            // its file
     int dimension = 0;

@@ -8,7 +8,7 @@
 #include "ingest/SourcePreview.h"
 #include "log/Log.h"
 #include "metrics/Metrics.h"
-#include "storage/Store.h"
+#include "storage/StorePool.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -26,43 +26,6 @@ namespace kms {
 namespace {
 constexpr int kIndexQueueLimit = 4; // committed batches waiting for HNSW before the writer waits
 
-bool isTransient(const QString &error)
-{
-    return error.contains(QLatin1String("locked"), Qt::CaseInsensitive)
-        || error.contains(QLatin1String("busy"), Qt::CaseInsensitive);
-}
-
-// Read-only connections for the workers: one per concurrently running task, reused across batches.
-class ReaderPool
-{
-public:
-    explicit ReaderPool(QString path) : m_path(std::move(path)) {}
-    std::unique_ptr<Store> acquire()
-    {
-        {
-            std::lock_guard guard(m_mutex);
-            if (!m_idle.empty()) {
-                auto s = std::move(m_idle.back());
-                m_idle.pop_back();
-                return s;
-            }
-        }
-        QString error;
-        return Store::open(m_path, Store::Mode::ReadOnly, &error);
-    }
-    void release(std::unique_ptr<Store> s)
-    {
-        if (!s)
-            return;
-        std::lock_guard guard(m_mutex);
-        m_idle.push_back(std::move(s));
-    }
-
-private:
-    QString m_path;
-    std::mutex m_mutex;
-    std::vector<std::unique_ptr<Store>> m_idle;
-};
 } // namespace
 
 struct IngestPipeline::Shared {
@@ -205,19 +168,13 @@ void IngestPipeline::runWriter(Shared &s)
             t.start();
             std::optional<BatchOutcome> outcome;
             QString error;
-            // Transient failures (another connection holding the lock) are retried with backoff;
-            // anything else stops the job with the batch not written.
-            for (int attempt = 0; attempt < 5; ++attempt) {
-                {
-                    std::lock_guard guard(*m_ctx.writerMutex);
-                    outcome = m_ctx.writer->writeBatch(batch.write);
-                    if (!outcome)
-                        error = m_ctx.writer->lastError();
-                }
-                if (outcome || !isTransient(error))
-                    break;
-                logger->warn("batch {} busy ({}), retry {}", batch.sequence, error.toStdString(), attempt + 1);
-                std::this_thread::sleep_for(std::chrono::milliseconds(100 << (2 * attempt)));
+            // The process has one writer, so a failure is not another connection holding the lock
+            // (busy_timeout covers another process): it stops the job with the batch not written.
+            {
+                auto writer = m_ctx.stores->writer();
+                outcome = writer->writeBatch(batch.write);
+                if (!outcome)
+                    error = writer->lastError();
             }
             if (!outcome) {
                 s.fail(QStringLiteral("writing batch %1 failed: %2").arg(batch.sequence + 1).arg(error));
@@ -335,8 +292,7 @@ JobInfo IngestPipeline::run()
         info.recordsPerSecond = p.recordsPerSecond;
         info.error = error;
         if (!m_options.dryRun && m_jobId > 0) {
-            std::lock_guard guard(*m_ctx.writerMutex);
-            m_ctx.writer->updateJob(info);
+            m_ctx.stores->writer()->updateJob(info);
         }
     };
 
@@ -407,7 +363,6 @@ JobInfo IngestPipeline::run()
     pctx.dryRun = m_options.dryRun;
     pctx.skipExisting = m_options.initialLoad;
     const RecordPreparer preparer(pctx);
-    ReaderPool readers(m_ctx.databasePath);
 
     QThreadPool pool;
     pool.setMaxThreadCount(tuning.workers);
@@ -445,9 +400,13 @@ JobInfo IngestPipeline::run()
             if (m_ctx.metrics)
                 m_ctx.metrics->addBusyWorkers(1);
             try {
-                auto conn = m_options.initialLoad ? nullptr : readers.acquire();
-                PreparedBatch prepared = preparer.prepare(std::move(*shared), conn.get());
-                readers.release(std::move(conn));
+                PreparedBatch prepared;
+                if (m_options.initialLoad) {
+                    prepared = preparer.prepare(std::move(*shared), nullptr);
+                } else {
+                    auto reader = m_ctx.stores->reader();
+                    prepared = preparer.prepare(std::move(*shared), reader.get());
+                }
                 std::lock_guard lock(s.mutex);
                 s.ready.emplace(prepared.sequence, std::move(prepared));
                 s.cv.notify_all();
@@ -564,10 +523,7 @@ JobInfo IngestPipeline::run()
     }
     if (m_ctx.indexCheckpoint && !m_options.dryRun) {
         qint64 watermark = 0;
-        {
-            std::lock_guard guard(*m_ctx.writerMutex);
-            watermark = m_ctx.writer->watermark();
-        }
+        watermark = m_ctx.stores->writer()->watermark();
         m_ctx.indexCheckpoint(watermark);
     }
     persist(final, error);

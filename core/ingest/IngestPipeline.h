@@ -21,6 +21,7 @@ class JobEventStream;
 enum class JobEventKind : int;
 class EmbeddingCache;
 class Metrics;
+class StorePool;
 class Normalizer;
 class Store;
 class VectorIndex;
@@ -41,12 +42,10 @@ struct JobProgress {
     double fraction() const { return totalBytes > 0 ? double(bytesRead) / double(totalBytes) : 0.0; }
 };
 
-// Everything a job needs from the engine. The writer store is shared with the engine, so every use
-// of it holds writerMutex.
+// Everything a job needs from the engine. The store's one writer is shared with the engine (and
+// the search log): every use of it goes through StorePool::writer(); workers read from its pool.
 struct IngestContext {
-    QString databasePath;      // worker threads open their own read-only connections
-    Store *writer = nullptr;
-    std::mutex *writerMutex = nullptr;
+    StorePool *stores = nullptr;
     VectorIndex *index = nullptr;
     const Normalizer *normalizer = nullptr;
     const Embedder *embedder = nullptr;

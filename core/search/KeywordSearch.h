@@ -2,6 +2,7 @@
 #pragma once
 
 #include "search/QueryParser.h"
+#include "storage/SearchQueries.h"
 
 #include <QList>
 #include <QString>
@@ -12,14 +13,9 @@ namespace kms {
 
 class Store;
 
-struct KeywordHit {
-    qint64 id = 0;
-    double bm25 = 0; // positive, higher is better
-};
-
 // FTS5 BM25 over the matching-form columns with field weights (title above body), filters applied
 // in the same statement. Runs on the caller's read connection; a set cancel flag interrupts the
-// statement (sqlite3_progress_handler) and returns what is known (usually nothing) with
+// statement and returns what is known (usually nothing) with
 // *cancelled = true.
 struct KeywordSearchOptions {
     // Tuned on NFCorpus dev (nDCG@10 was flat between 1.5 and 4; 2 was best).

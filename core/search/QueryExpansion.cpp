@@ -2,8 +2,7 @@
 #include "search/QueryExpansion.h"
 
 #include "search/QueryParser.h"
-#include "search/SqlHelpers.h"
-#include "storage/Store.h"
+#include "storage/SearchQueries.h"
 
 #include <QHash>
 #include <QSet>
@@ -13,8 +12,6 @@
 
 namespace kms {
 
-using namespace searchsql;
-
 namespace {
 
 bool usefulWord(const QString &t)
@@ -23,16 +20,6 @@ bool usefulWord(const QString &t)
         return false;
     // Numbers alone ("2012", "10.5") say little about a topic.
     return std::any_of(t.cbegin(), t.cend(), [](QChar c) { return c.isLetter(); });
-}
-
-// Records containing the word, counted up to cap.
-int capped(sqlite3_stmt *count, const QString &word, int cap)
-{
-    sqlite3_reset(count);
-    const QByteArray match = '"' + word.toUtf8() + '"';
-    sqlite3_bind_text(count, 1, match.constData(), int(match.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int(count, 2, cap);
-    return sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int(count, 0) : cap;
 }
 
 } // namespace
@@ -54,12 +41,11 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
     const QSet<QString> exclude(queryTokens.cbegin(), queryTokens.cend());
     QHash<QString, double> weight;
     QHash<QString, int> support; // hits containing the word
-    Statement texts(store.handle(), QStringLiteral("SELECT rowid, title, body, resolution FROM records_fts "
-                                                   "WHERE rowid IN (%1)").arg(idList(ids)));
+    SearchQueries db(store);
     int read = 0;
-    while (texts.ok() && sqlite3_step(texts.get()) == SQLITE_ROW) {
-        const double w = docWeight.value(sqlite3_column_int64(texts.get(), 0));
-        const QString all = text(texts.get(), 1) + u' ' + text(texts.get(), 2) + u' ' + text(texts.get(), 3);
+    for (const FtsText &row : db.fullTextRows(ids)) {
+        const double w = docWeight.value(row.id);
+        const QString all = row.title + u' ' + row.body + u' ' + row.resolution;
         const QStringList words = all.split(u' ', Qt::SkipEmptyParts);
         if (words.isEmpty())
             continue;
@@ -92,18 +78,18 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
     ranked.resize(n);
 
     // Times idf: frequent-everywhere words ("patients", "error") are not about this query.
-    double total = 1;
-    {
-        Statement maxRow(store.handle(), QStringLiteral("SELECT max(rowid) FROM records_fts"));
-        if (maxRow.ok() && sqlite3_step(maxRow.get()) == SQLITE_ROW)
-            total = std::max<double>(1, double(sqlite3_column_int64(maxRow.get(), 0)));
-    }
-    Statement count(store.handle(), QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM records_fts "
-                                                   "WHERE records_fts MATCH ?1 LIMIT ?2)"));
-    if (!count.ok())
+    const double total = std::max<double>(1, double(db.maxFullTextRow()));
+    QStringList phrases;
+    for (const auto &r : std::as_const(ranked))
+        phrases.append(u'"' + r.second + u'"');
+    QList<int> counts;
+    if (db.countMatches(phrases, options.frequencyCap, &counts) == SearchQueries::Outcome::Failed && counts.isEmpty()
+        && !ranked.isEmpty())
         return {};
-    for (auto &[score, word] : ranked) {
-        const int df = capped(count.get(), word, options.frequencyCap);
+    for (qsizetype i = 0; i < ranked.size(); ++i) {
+        auto &[score, word] = ranked[i];
+        // A word whose count failed is treated as too common.
+        const int df = i < counts.size() ? counts[i] : options.frequencyCap;
         // A word in more records than the cap says little, and ranking it would cost FTS5 a walk over
         // its whole posting list (its idf is computed per query): at a million records that is the
         // difference between a few and a few hundred milliseconds.

@@ -3,29 +3,24 @@
 
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"
-#include "search/FilterSql.h"
 #include "search/Fusion.h"
 #include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
-#include "search/SqlHelpers.h"
 #include "search/SearchLog.h"
 #include "search/Snippet.h"
-#include "storage/Store.h"
+#include "storage/SearchQueries.h"
+#include "storage/StorePool.h"
 #include "text/Normalizer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 namespace kms {
 
 namespace {
-using namespace searchsql;
 // Above this many matching records a filtered vector query oversamples the HNSW index; at or below
 // it, exact search over the matching records is both cheaper and complete.
 constexpr qint64 kExactSearchLimit = 5000;
@@ -58,29 +53,7 @@ SearchEngine::SearchEngine(Parts parts) : m_parts(std::move(parts)) {}
 
 SearchEngine::~SearchEngine() = default;
 
-std::unique_ptr<Store> SearchEngine::acquire(QString *error)
-{
-    {
-        std::lock_guard guard(m_poolMutex);
-        if (!m_pool.empty()) {
-            auto s = std::move(m_pool.back());
-            m_pool.pop_back();
-            return s;
-        }
-    }
-    return Store::open(m_parts.databasePath, Store::Mode::ReadOnly, error);
-}
-
-void SearchEngine::release(std::unique_ptr<Store> s)
-{
-    if (!s)
-        return;
-    std::lock_guard guard(m_poolMutex);
-    m_pool.push_back(std::move(s));
-}
-
 namespace {
-using namespace searchsql;
 // Nearest records to `query` that pass `filters`, best first, at most n.
 struct VectorOutcome {
     QList<RankedId> hits;
@@ -102,17 +75,11 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
                 out.hits.append({h.id, h.similarity});
         return out;
     }
-    const FilterSql f = filterSql(filters);
-    qint64 matching = 0;
-    {
-        Statement count(store.handle(), QStringLiteral("SELECT count(*) FROM records r WHERE ") + f.where);
-        if (!count.ok()) {
-            out.error = count.error();
-            return out;
-        }
-        count.bind(f.params);
-        if (sqlite3_step(count.get()) == SQLITE_ROW)
-            matching = sqlite3_column_int64(count.get(), 0);
+    SearchQueries db(store);
+    const qint64 matching = db.countMatching(filters);
+    if (matching < 0) {
+        out.error = db.error();
+        return out;
     }
     if (matching == 0)
         return out;
@@ -120,31 +87,25 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
     if (matching <= kExactSearchLimit) {
         // Exact: every matching record's vector, scored directly. Complete by construction.
         out.exact = true;
-        Statement s(store.handle(),
-                    QStringLiteral("SELECT r.id, e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
-                                   "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE ")
-                        + f.where);
-        if (!s.ok()) {
-            out.error = s.error();
-            return out;
-        }
-        QVariantList params{embedderId};
-        params += f.params;
-        s.bind(params);
         std::vector<std::pair<float, qint64>> scored;
         scored.reserve(size_t(matching));
-        while (sqlite3_step(s.get()) == SQLITE_ROW) {
-            const qint64 id = sqlite3_column_int64(s.get(), 0);
-            if (id == excludeId || sqlite3_column_bytes(s.get(), 1) != int(dim * sizeof(float)))
-                continue;
-            const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 1));
+        bool stopped = false;
+        const bool ok = db.vectorsMatching(embedderId, filters, [&](qint64 id, std::span<const float> v) {
+            if (id == excludeId || v.size() != size_t(dim))
+                return true;
             float dot = 0;
             for (int d = 0; d < dim; ++d)
-                dot += v[d] * query[size_t(d)];
+                dot += v[size_t(d)] * query[size_t(d)];
             scored.emplace_back(dot, id);
-            if ((scored.size() & 1023) == 0 && isCancelled(cancel))
-                return out;
+            stopped = (scored.size() & 1023) == 0 && isCancelled(cancel);
+            return !stopped;
+        });
+        if (!ok) {
+            out.error = db.error();
+            return out;
         }
+        if (stopped)
+            return out;
         const size_t top = std::min(scored.size(), size_t(n));
         std::partial_sort(scored.begin(), scored.begin() + qsizetype(top), scored.end(),
                           [](const auto &a, const auto &b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
@@ -162,15 +123,10 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
         for (const VectorHit &h : raw)
             ids.append(h.id);
         QSet<qint64> pass;
-        Statement s(store.handle(), QStringLiteral("SELECT r.id FROM records r WHERE r.id IN (%1) AND (%2)")
-                                        .arg(idList(ids), f.where));
-        if (!s.ok()) {
-            out.error = s.error();
+        if (!db.passing(ids, filters, &pass)) {
+            out.error = db.error();
             return out;
         }
-        s.bind(f.params);
-        while (sqlite3_step(s.get()) == SQLITE_ROW)
-            pass.insert(sqlite3_column_int64(s.get(), 0));
         out.hits.clear();
         for (const VectorHit &h : raw)
             if (pass.contains(h.id) && h.id != excludeId && out.hits.size() < n)
@@ -190,24 +146,17 @@ void addKeywordFeedback(Store &store, const QString &embedderId, const QList<Ran
     QList<qint64> ids;
     for (qsizetype i = 0; i < keyword.size() && i < docs; ++i)
         ids.append(keyword[i].id);
-    Statement s(store.handle(),
-                QStringLiteral("SELECT e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
-                               "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE r.id IN (%1)")
-                    .arg(idList(ids)));
-    if (!s.ok())
-        return;
-    s.bind({embedderId});
     const size_t dim = q.size();
     std::vector<float> mean(dim, 0.0f);
     int n = 0;
-    while (sqlite3_step(s.get()) == SQLITE_ROW) {
-        if (sqlite3_column_bytes(s.get(), 0) != int(dim * sizeof(float)))
-            continue;
-        const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 0));
-        for (size_t d = 0; d < dim; ++d)
-            mean[d] += v[d];
-        ++n;
-    }
+    SearchQueries(store).vectorsOf(embedderId, ids, [&](qint64, std::span<const float> v) {
+        if (v.size() == dim) {
+            for (size_t d = 0; d < dim; ++d)
+                mean[d] += v[d];
+            ++n;
+        }
+        return true;
+    });
     if (n == 0)
         return;
     double norm = 0;
@@ -231,27 +180,21 @@ QList<SearchHit> hitDetails(Store &store, const QList<FusedId> &page, const QStr
     QList<qint64> ids;
     for (const FusedId &f : page)
         ids.append(f.id);
-    Statement s(store.handle(),
-                QStringLiteral("SELECT id, collection, external_id, title, body, resolution, status, priority, "
-                               "product, category, updated_at FROM records WHERE id IN (%1)").arg(idList(ids)));
     QHash<qint64, SearchHit> byId;
-    while (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW) {
+    for (const HitRow &row : SearchQueries(store).hitRows(ids)) {
         SearchHit h;
-        h.id = sqlite3_column_int64(s.get(), 0);
-        h.collection = sqlite3_column_int(s.get(), 1) == 1 ? Collection::Knowledge : Collection::Cases;
-        h.externalId = text(s.get(), 2);
-        h.title = text(s.get(), 3);
-        QString body = text(s.get(), 4);
-        if (body.isEmpty())
-            body = text(s.get(), 5);
+        h.id = row.id;
+        h.collection = row.collection;
+        h.externalId = row.externalId;
+        h.title = row.title;
+        const QString &body = row.body.isEmpty() ? row.resolution : row.body;
         // One line per hit: lists and terminals show it whole.
         h.snippet = makeSnippet(body.isEmpty() ? h.title : body, highlight, normalizer).simplified();
-        h.status = text(s.get(), 6);
-        h.priority = text(s.get(), 7);
-        h.product = text(s.get(), 8);
-        h.category = text(s.get(), 9);
-        if (sqlite3_column_type(s.get(), 10) != SQLITE_NULL)
-            h.updatedAt = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s.get(), 10), Qt::UTC);
+        h.status = row.status;
+        h.priority = row.priority;
+        h.product = row.product;
+        h.category = row.category;
+        h.updatedAt = row.updatedAt;
         byId.insert(h.id, h);
     }
     for (const FusedId &f : page) {
@@ -280,11 +223,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     const int depth = std::max(offset + k, query.candidates);
 
     QString error;
-    auto store = acquire(&error);
-    if (!store) {
-        result.error = error;
-        return result;
-    }
+    auto store = m_parts.stores->reader();
 
     QList<RankedId> keyword;
     if (query.mode != SearchMode::Vector && parsed.hasPositive()) {
@@ -369,11 +308,9 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
 
     if (isCancelled(cancel)) {
         result.cancelled = true;
-        release(std::move(store));
         return result;
     }
     result.hits = hitDetails(*store, fused.mid(offset, k), parsed.highlightTerms(), *m_parts.normalizer);
-    release(std::move(store));
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     if (query.log && m_parts.log) {
         SearchLogEntry e;
@@ -393,28 +330,17 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
     QElapsedTimer timer;
     timer.start();
     SearchResult result;
-    QString error;
-    auto store = acquire(&error);
-    if (!store) {
-        result.error = error;
-        return result;
-    }
+    auto store = m_parts.stores->reader();
     const VectorSpace space = m_parts.vectors();
     const int dim = space.embedder->dimension();
     std::vector<float> q;
-    {
-        Statement s(store->handle(),
-                    QStringLiteral("SELECT e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
-                                   "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?) WHERE r.id = ?"));
-        s.bind({space.embedder->id(), recordId});
-        if (s.ok() && sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_bytes(s.get(), 0) == int(dim * sizeof(float))) {
-            q.resize(size_t(dim));
-            std::memcpy(q.data(), sqlite3_column_blob(s.get(), 0), size_t(dim) * sizeof(float));
-        }
-    }
+    SearchQueries(*store).vectorsOf(space.embedder->id(), {recordId}, [&](qint64, std::span<const float> v) {
+        if (v.size() == size_t(dim))
+            q.assign(v.begin(), v.end());
+        return false;
+    });
     if (q.empty()) {
         result.error = QStringLiteral("there is no record with id %1").arg(recordId);
-        release(std::move(store));
         return result;
     }
     const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q, std::clamp(k, 1, 1000),
@@ -422,7 +348,6 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
     result.error = v.error;
     result.exactVectorSearch = v.exact;
     result.hits = hitDetails(*store, fromVector(v.hits), {}, *m_parts.normalizer);
-    release(std::move(store));
     result.vectorCandidates = int(v.hits.size());
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     return result;

@@ -7,8 +7,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <vector>
 
 namespace kms {
 
@@ -16,6 +14,7 @@ class Embedder;
 class Normalizer;
 class SearchLog;
 class Store;
+class StorePool;
 class VectorIndex;
 
 // The embedder and the index built from its vectors. They change together (a re-embed replaces
@@ -26,14 +25,14 @@ struct VectorSpace {
     std::shared_ptr<const VectorIndex> index;
 };
 
-// Keyword, vector and hybrid search over cases and articles. Thread-safe: every call takes a pooled
-// read-only connection, so searches run in parallel with each other and with an ingestion job
+// Keyword, vector and hybrid search over cases and articles. Thread-safe: every call takes a
+// connection of the store's read pool, so searches run in parallel with each other and with an ingestion job
 // (WAL: they see committed batches only). A set cancel flag stops a search at the next check.
 class SearchEngine
 {
 public:
     struct Parts {
-        QString databasePath;
+        StorePool *stores = nullptr;          // the read pool; outlives the engine
         // The engine's current embedder and index (see VectorSpace).
         std::function<VectorSpace()> vectors;
         const Normalizer *normalizer = nullptr;
@@ -50,13 +49,8 @@ public:
     KeywordSearchOptions &keywordOptions() { return m_keywordOptions; }
 
 private:
-    std::unique_ptr<Store> acquire(QString *error);
-    void release(std::unique_ptr<Store> s);
-
     Parts m_parts;
     KeywordSearchOptions m_keywordOptions;
-    std::mutex m_poolMutex;
-    std::vector<std::unique_ptr<Store>> m_pool;
 };
 
 } // namespace kms

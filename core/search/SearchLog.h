@@ -15,7 +15,7 @@
 
 namespace kms {
 
-class Store;
+class StorePool;
 
 struct SearchLogEntry {
     qint64 timestampMs = 0;
@@ -41,11 +41,11 @@ struct LatencySummary {
 
 // Search analytics in the store's search_log table. record() never blocks a search on the database:
 // entries are queued and written by a background thread in one transaction per flush (about once
-// a second, and at destruction). Queries read through a read-only connection of their own.
+// a second, and at destruction) through the store's one writer. Queries use the read pool.
 class SearchLog
 {
 public:
-    explicit SearchLog(QString databasePath);
+    explicit SearchLog(StorePool &stores); // must outlive this object
     ~SearchLog(); // flushes what is queued
 
     // Queues the entry; a zero timestamp means now. Drops it (and says so in lastError()) when the
@@ -65,22 +65,16 @@ private:
     void run();
     QList<QueryCount> queryCounts(bool zeroHitsOnly, int limit, qint64 sinceMs);
     bool writeEntries(const std::vector<SearchLogEntry> &entries, QString *error);
-    Store *readConnection(QString *error); // under the lock readLock() returns
-    std::unique_lock<std::mutex> readLock();
     void setError(const QString &error);
 
-    QString m_path;
-    bool m_inMemory = false;          // ":memory:": reads share the writer (a second one is empty)
+    StorePool &m_stores;
     mutable std::mutex m_errorMutex;
     QString m_lastError;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::vector<SearchLogEntry> m_queue;
     bool m_stop = false;
-    std::unique_ptr<Store> m_writer;  // used by the flushing thread and flush(), under m_writerMutex
-    std::mutex m_writerMutex;
-    std::unique_ptr<Store> m_reader;
-    std::mutex m_readerMutex;
+    std::mutex m_flushMutex;          // keeps concurrent flushes in record order
     std::thread m_thread;
 };
 

@@ -119,6 +119,11 @@ bool Store::openConnection()
         return false;
     }
     sqlite3_extended_result_codes(m_db, 1);
+    // Every connection can read the search log's grouped queries.
+    if (!sql::registerQueryKeyFunction(m_db)) {
+        m_lastError = QStringLiteral("cannot open database %1: %2").arg(m_path, sql::errorOf(m_db));
+        return false;
+    }
     if (!applyPragmas())
         return false;
     if (!migrate())

@@ -234,6 +234,8 @@ public:
     sqlite3 *handle() const { return m_db; } // for the search module; same thread rules apply
 
 private:
+    friend class SearchQueries;  // the search module's reads (SearchQueries.h)
+    friend class SearchLogTable; // the search analytics (SearchLogTable.h)
     Store() = default;
     bool exec(const char *sql);
     bool migrate();

@@ -8,11 +8,14 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <sqlite3.h>
 
 #include <array>
 #include <span>
+#include <utility>
 
 namespace kms::sql {
 
@@ -22,25 +25,35 @@ inline quint64 fromDb(qint64 v) { return static_cast<quint64>(v); }
 
 inline QString errorOf(sqlite3 *db) { return QString::fromUtf8(sqlite3_errmsg(db)); }
 
-// A statement prepared once and finalised with its owner.
+// A statement finalised with its owner: either one of a Store's long-lived statements (a literal,
+// prepared once at open) or one built at run time around filters or id lists (owns its text,
+// prepared for a single use).
 class Statement
 {
 public:
     explicit Statement(const char *sql) : m_sql(sql) {}
+    explicit Statement(const QString &sql) : m_owned(sql.toUtf8()), m_sql(m_owned.constData()) {}
     ~Statement() { sqlite3_finalize(m_stmt); }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
-    bool prepare(sqlite3 *db, QString *error)
+    // persistent: kept for the Store's life, so SQLite may place it outside its lookaside memory.
+    bool prepare(sqlite3 *db, QString *error, bool persistent = true)
     {
-        if (sqlite3_prepare_v3(db, m_sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) == SQLITE_OK)
+        const unsigned flags = persistent ? SQLITE_PREPARE_PERSISTENT : 0;
+        if (sqlite3_prepare_v3(db, m_sql, -1, flags, &m_stmt, nullptr) == SQLITE_OK)
             return true;
-        *error = QStringLiteral("cannot prepare \"%1\": %2").arg(QString::fromUtf8(m_sql), errorOf(db));
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        if (error)
+            *error = QStringLiteral("cannot prepare \"%1\": %2").arg(QString::fromUtf8(m_sql), errorOf(db));
         return false;
     }
+    bool ok() const { return m_stmt != nullptr; }
     sqlite3_stmt *get() const { return m_stmt; }
 
 private:
+    QByteArray m_owned; // before m_sql: m_sql may point into it
     const char *m_sql;
     sqlite3_stmt *m_stmt = nullptr;
 };
@@ -90,9 +103,33 @@ public:
         return *this;
     }
     Query &bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+    // Run-time parameters (filters): QString values as text, anything else as an integer, from
+    // index `first` on. Copied, so the list may be a temporary. Returns the next free index.
+    int bindAll(int first, const QVariantList &values)
+    {
+        int i = first;
+        for (const QVariant &v : values) {
+            if (v.typeId() == QMetaType::QString) {
+                const QString text = v.toString();
+                sqlite3_bind_text16(m_stmt, i, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_int64(m_stmt, i, v.toLongLong());
+            }
+            ++i;
+        }
+        return i;
+    }
+    Query &bindTextCopy(int i, const QString &v)
+    {
+        sqlite3_bind_text16(m_stmt, i, v.utf16(), int(v.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+        return *this;
+    }
 
     int step() { return sqlite3_step(m_stmt); }
+    // SQLite's message for the last failed step, from the statement's connection.
+    QString error() const { return errorOf(sqlite3_db_handle(m_stmt)); }
 
+    int int32(int c) const { return sqlite3_column_int(m_stmt, c); }
     qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
     double real(int c) const { return sqlite3_column_double(m_stmt, c); }
     bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
@@ -120,6 +157,19 @@ public:
 private:
     sqlite3_stmt *m_stmt;
 };
+
+// Registers kms_query_key(text), the key search-log queries are grouped by, on a connection.
+bool registerQueryKeyFunction(sqlite3 *db);
+
+// Ids for an IN (...) list. Integers only, so the text cannot carry anything but numbers.
+inline QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
 
 // The columns of a whole record, in the order readRecord() expects (table alias r).
 inline constexpr const char *kRecordColumns =

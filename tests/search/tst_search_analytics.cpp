@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "search/SearchLog.h"
+#include "storage/StorePool.h"
 #include "storage/Store.h"
 
 #include <QTemporaryDir>
@@ -56,6 +57,15 @@ void recordCycles(SearchLog &log, int count = 200)
     }
 }
 
+std::unique_ptr<StorePool> openStores(const QString &path)
+{
+    QString error;
+    auto stores = StorePool::open(path, &error);
+    if (!stores)
+        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(error));
+    return stores;
+}
+
 qint64 tableRows(const QString &path)
 {
     QString error;
@@ -109,7 +119,8 @@ private Q_SLOTS:
 
     void topQueriesOrderAndCounts()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         recordCycles(log);
         QString error;
         QVERIFY2(log.flush(&error), qPrintable(error));
@@ -157,7 +168,8 @@ private Q_SLOTS:
         QFETCH(QString, a);
         QFETCH(QString, b);
         QFETCH(bool, sameGroup);
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         log.record(entry(kT0, a, SearchMode::Keyword, 1, 1));
         log.record(entry(kT0 + 1, b, SearchMode::Vector, 1, 3));
         QVERIFY(log.flush());
@@ -172,7 +184,8 @@ private Q_SLOTS:
 
     void blankQueriesAreNotCounted()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         log.record(entry(kT0, QStringLiteral("   "), SearchMode::Keyword, 0, 1));
         log.record(entry(kT0, QString(), SearchMode::Keyword, 0, 1));
         log.record(entry(kT0, QStringLiteral("vpn"), SearchMode::Keyword, 0, 1));
@@ -184,7 +197,8 @@ private Q_SLOTS:
 
     void zeroResultQueries()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         recordCycles(log);
         QVERIFY(log.flush());
         const QList<QueryCount> zero = log.zeroResultQueries(10);
@@ -203,7 +217,8 @@ private Q_SLOTS:
 
     void latencyPercentilesPerMode()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         // Keyword: 1..100 ms in a shuffled order; vector: 10, 20, ..., 200 ms; no hybrid searches.
         std::vector<int> order(100);
         for (int i = 0; i < 100; ++i)
@@ -240,7 +255,8 @@ private Q_SLOTS:
 
     void recentNewestFirstRoundTrip()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         log.record(entry(kT0, QStringLiteral("first"), SearchMode::Keyword, 3, 1.25));
         log.record(entry(kT0 + 5, QStringLiteral("Zweite Suche – ü"), SearchMode::Vector, 0, 2.5,
                          QStringLiteral("{\"status\":[\"open\"]}")));
@@ -294,7 +310,8 @@ private Q_SLOTS:
 
     void zeroTimestampMeansNow()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         const qint64 before = QDateTime::currentMSecsSinceEpoch();
         log.record(entry(0, QStringLiteral("now"), SearchMode::Keyword, 1, 1));
         QVERIFY(log.flush());
@@ -306,18 +323,21 @@ private Q_SLOTS:
     void destructorFlushes()
     {
         {
-            SearchLog log(dbPath());
+            auto logStores = openStores(dbPath());
+            SearchLog log(*logStores);
             recordCycles(log, 30);
         } // no flush(): the destructor writes the queue
         QCOMPARE(tableRows(dbPath()), 30);
-        SearchLog reopened(dbPath());
+        auto reopenedStores = openStores(dbPath());
+        SearchLog reopened(*reopenedStores);
         QCOMPARE(reopened.recent(100).size(), 30);
         QCOMPARE(reopened.topQueries(1).value(0).count, 12); // "vpn error": slots 0-3 of three cycles
     }
 
     void backgroundThreadFlushes()
     {
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         log.record(entry(kT0, QStringLiteral("queued"), SearchMode::Keyword, 1, 1));
         // Written within about a second without anyone calling flush().
         QTRY_COMPARE_WITH_TIMEOUT(tableRows(dbPath()), 1, 10000);
@@ -328,7 +348,8 @@ private Q_SLOTS:
     {
         constexpr int kThreads = 4;
         constexpr int kPerThread = 500;
-        SearchLog log(dbPath());
+        auto logStores = openStores(dbPath());
+        SearchLog log(*logStores);
         std::vector<std::thread> threads;
         for (int t = 0; t < kThreads; ++t) {
             threads.emplace_back([&log, t] {
@@ -352,29 +373,12 @@ private Q_SLOTS:
 
     void inMemoryDatabase()
     {
-        SearchLog log(QStringLiteral(":memory:"));
+        auto logStores = openStores(QStringLiteral(":memory:"));
+        SearchLog log(*logStores);
         recordCycles(log, 20);
         QVERIFY(log.flush());
         QCOMPARE(log.topQueries(10).value(0).count, 8);
         QCOMPARE(log.recent(100).size(), 20);
-    }
-
-    void unwritableLocationReportsErrors()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("missing/dir/kms.sqlite"));
-        SearchLog log(path);
-        QVERIFY(log.lastError().contains(path));
-        log.record(entry(kT0, QStringLiteral("lost"), SearchMode::Keyword, 1, 1)); // does not block
-        QString error;
-        QVERIFY(!log.flush(&error));
-        QVERIFY2(error.contains(path), qPrintable(error));
-        QVERIFY(log.topQueries(10).isEmpty());
-        QVERIFY(log.latency().isEmpty());
-
-        // The queue survives the failure and is written once the location exists.
-        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("missing/dir"))));
-        QVERIFY2(log.flush(&error), qPrintable(error));
-        QCOMPARE(log.recent(10).value(0).text, QStringLiteral("lost"));
     }
 };
 

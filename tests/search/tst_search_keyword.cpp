@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "search/FilterSql.h"
+#include "storage/FilterSql.h"
 #include "search/KeywordSearch.h"
 #include "search/QueryExpansion.h"
 #include "search/QueryParser.h"

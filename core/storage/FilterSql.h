@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "search/SearchTypes.h"
+#include "model/SearchFilters.h"
 
 #include <QString>
 #include <QVariantList>

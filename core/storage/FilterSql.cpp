@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "search/FilterSql.h"
+#include "storage/FilterSql.h"
 
 namespace kms {
 

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The reads behind keyword, vector and hybrid search. The search module decides what to ask and
+// ranks what comes back; the SQL lives here, with the rest of the store's.
+
+#include "model/Record.h"
+#include "model/SearchFilters.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <atomic>
+#include <functional>
+#include <span>
+
+namespace kms {
+
+class Store;
+
+struct KeywordHit {
+    qint64 id = 0;
+    double bm25 = 0; // positive, higher is better
+};
+
+// bm25() weights of the full-text columns, finite and non-negative.
+struct FtsWeights {
+    double title = 1, body = 1, resolution = 1, tags = 1;
+};
+
+// The matching-form text of one record's full-text row.
+struct FtsText {
+    qint64 id = 0;
+    QString title, body, resolution;
+};
+
+// The fields a search hit shows.
+struct HitRow {
+    qint64 id = 0;
+    Collection collection = Collection::Cases;
+    QString externalId, title, body, resolution, status, priority, product, category;
+    QDateTime updatedAt;
+};
+
+// Read queries on one connection of the read pool (or any Store), used by one thread at a time.
+// With a cancel flag, a set flag interrupts the running statement (SQLite's progress handler);
+// the handler is removed again when this object goes, because the connection goes back to the pool.
+class SearchQueries
+{
+public:
+    enum class Outcome { Ok, Cancelled, Failed };
+
+    explicit SearchQueries(Store &store, const std::atomic<bool> *cancel = nullptr);
+    ~SearchQueries();
+    SearchQueries(const SearchQueries &) = delete;
+    SearchQueries &operator=(const SearchQueries &) = delete;
+
+    // The last failure, "keyword search: <what> failed: <SQLite's message>" for the full-text calls.
+    QString error() const { return m_error; }
+
+    // ---- full text (StoreFullText.cpp) ------------------------------------------------------------
+    // Ranked rows of an FTS5 expression, best first, filters applied in the same statement (so the
+    // limit counts filtered rows). afterRowid > 0: only matches newer than it.
+    Outcome rankMatches(const QString &match, const SearchFilters &filters, qint64 afterRowid, int limit,
+                        const FtsWeights &weights, QList<KeywordHit> *hits);
+    // Rows each expression matches, counted up to cap (a common word costs at most cap steps).
+    Outcome countMatches(const QStringList &expressions, int cap, QList<int> *counts);
+    // The rowid below the `budget` newest matches; 0 when there are not more than that many.
+    Outcome newestWindow(const QString &match, int budget, qint64 *afterRowid);
+    // Rows the expression matches, up to cap; 0 on error.
+    int matchCount(const QString &match, int cap);
+    // The full-text rows of these records (any order; missing ones are absent).
+    QList<FtsText> fullTextRows(const QList<qint64> &ids);
+    // The highest full-text rowid (about the record count), 0 when empty or on error.
+    qint64 maxFullTextRow();
+
+    // ---- records and vectors (StoreSearch.cpp) ----------------------------------------------------
+    // Records that pass the filters; -1 on error.
+    qint64 countMatching(const SearchFilters &filters);
+    // The ids among `ids` that pass the filters; false on error.
+    bool passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out);
+    // The stored vectors of embedder `embedderId` of the records passing the filters, or of the
+    // given records; fn returns false to stop. False on error.
+    using VectorFn = std::function<bool(qint64 id, std::span<const float> vector)>;
+    bool vectorsMatching(const QString &embedderId, const SearchFilters &filters, const VectorFn &fn);
+    bool vectorsOf(const QString &embedderId, const QList<qint64> &ids, const VectorFn &fn);
+    // The shown fields of these records (any order; deleted ones are absent).
+    QList<HitRow> hitRows(const QList<qint64> &ids);
+
+private:
+    Outcome failed(int rc, const QString &what);
+    bool vectorsWhere(const QString &embedderId, const QString &where, const QVariantList &params,
+                      const VectorFn &fn);
+
+    Store &m_store;
+    bool m_progressHandler = false;
+    QString m_error;
+};
+
+} // namespace kms

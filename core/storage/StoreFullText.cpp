@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+// SearchQueries: the FTS5 statements of keyword search and query expansion.
+#include "storage/FilterSql.h"
+#include "storage/SearchQueries.h"
+#include "storage/StoreSql.h"
+
+namespace kms {
+
+namespace {
+
+// Checked every this many virtual-machine steps: a few microseconds between checks.
+constexpr int kProgressSteps = 1000;
+
+int cancelRequested(void *flag)
+{
+    return static_cast<const std::atomic<bool> *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+QString weight(double w)
+{
+    return QString::number(w, 'g', 8);
+}
+
+
+} // namespace
+
+SearchQueries::SearchQueries(Store &store, const std::atomic<bool> *cancel) : m_store(store)
+{
+    if (cancel && store.m_db) {
+        sqlite3_progress_handler(store.m_db, kProgressSteps, cancelRequested,
+                                 const_cast<void *>(static_cast<const void *>(cancel)));
+        m_progressHandler = true;
+    }
+}
+
+SearchQueries::~SearchQueries()
+{
+    if (m_progressHandler)
+        sqlite3_progress_handler(m_store.m_db, 0, nullptr, nullptr);
+}
+
+SearchQueries::Outcome SearchQueries::failed(int rc, const QString &what)
+{
+    if ((rc & 0xff) == SQLITE_INTERRUPT)
+        return Outcome::Cancelled;
+    m_error = QStringLiteral("keyword search: %1 failed: %2").arg(what, sql::errorOf(m_store.m_db));
+    return Outcome::Failed;
+}
+
+SearchQueries::Outcome SearchQueries::rankMatches(const QString &match, const SearchFilters &filters,
+                                                  qint64 afterRowid, int limit, const FtsWeights &w,
+                                                  QList<KeywordHit> *hits)
+{
+    const QString bm25 = QStringLiteral("bm25(records_fts, %1, %2, %3, %4)")
+                             .arg(weight(w.title), weight(w.body), weight(w.resolution), weight(w.tags));
+    const FilterSql where = filterSql(filters);
+    const bool filtered = where.where != u"1";
+    QString text = QStringLiteral("SELECT records_fts.rowid, %1 AS score FROM records_fts").arg(bm25);
+    if (filtered)
+        text += QStringLiteral(" JOIN records r ON r.id = records_fts.rowid");
+    text += QStringLiteral(" WHERE records_fts MATCH ?1");
+    if (afterRowid > 0)
+        text += QStringLiteral(" AND records_fts.rowid > ?2");
+    if (filtered)
+        text += QStringLiteral(" AND (%1)").arg(where.where);
+    text += QStringLiteral(" ORDER BY score LIMIT ?");
+
+    sql::Statement st(text);
+    if (!st.prepare(m_store.m_db, nullptr, false))
+        return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("preparing the query"));
+    sql::Query q(st);
+    q.bindText(1, match);
+    int next = 2;
+    if (afterRowid > 0)
+        q.bind(next++, afterRowid);
+    next = q.bindAll(next, where.params);
+    q.bind(next, limit);
+    hits->clear();
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        hits->append(KeywordHit{q.int64(0), -q.real(1)});
+    if (rc == SQLITE_DONE)
+        return Outcome::Ok;
+    return failed(rc, QStringLiteral("the query '%1'").arg(match));
+}
+
+SearchQueries::Outcome SearchQueries::countMatches(const QStringList &expressions, int cap, QList<int> *counts)
+{
+    sql::Statement st("SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2)");
+    if (!st.prepare(m_store.m_db, nullptr, false))
+        return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting matches"));
+    for (const QString &part : expressions) {
+        sql::Query q(st);
+        q.bindText(1, part).bind(2, cap);
+        const int rc = q.step();
+        if (rc != SQLITE_ROW)
+            return failed(rc, QStringLiteral("counting matches of %1").arg(part));
+        counts->append(q.int32(0));
+    }
+    return Outcome::Ok;
+}
+
+SearchQueries::Outcome SearchQueries::newestWindow(const QString &match, int budget, qint64 *afterRowid)
+{
+    sql::Statement st("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rowid DESC "
+                      "LIMIT 1 OFFSET ?2");
+    if (!st.prepare(m_store.m_db, nullptr, false))
+        return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("finding the newest matches"));
+    sql::Query q(st);
+    q.bindText(1, match).bind(2, budget);
+    const int rc = q.step();
+    *afterRowid = rc == SQLITE_ROW ? q.int64(0) : 0;
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return Outcome::Ok;
+    return failed(rc, QStringLiteral("finding the newest matches"));
+}
+
+int SearchQueries::matchCount(const QString &match, int cap)
+{
+    sql::Statement st("SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2)");
+    if (!m_store.m_db || !st.prepare(m_store.m_db, nullptr, false))
+        return 0;
+    sql::Query q(st);
+    q.bindText(1, match).bind(2, cap);
+    return q.step() == SQLITE_ROW ? q.int32(0) : 0;
+}
+
+QList<FtsText> SearchQueries::fullTextRows(const QList<qint64> &ids)
+{
+    QList<FtsText> out;
+    sql::Statement st(QStringLiteral("SELECT rowid, title, body, resolution FROM records_fts WHERE rowid IN (%1)")
+                          .arg(sql::idList(ids)));
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return out;
+    sql::Query q(st);
+    while (q.step() == SQLITE_ROW)
+        out.append(FtsText{q.int64(0), q.text(1), q.text(2), q.text(3)});
+    return out;
+}
+
+qint64 SearchQueries::maxFullTextRow()
+{
+    sql::Statement st("SELECT max(rowid) FROM records_fts");
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return 0;
+    sql::Query q(st);
+    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+}
+
+} // namespace kms

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// SearchQueries: filtered record reads, stored vectors and hit rows for the search module.
+#include "storage/FilterSql.h"
+#include "storage/SearchQueries.h"
+#include "storage/StoreSql.h"
+
+namespace kms {
+
+qint64 SearchQueries::countMatching(const SearchFilters &filters)
+{
+    const FilterSql f = filterSql(filters);
+    sql::Statement st(QStringLiteral("SELECT count(*) FROM records r WHERE ") + f.where);
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return -1;
+    sql::Query q(st);
+    q.bindAll(1, f.params);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW)
+        return q.int64(0);
+    m_error = q.error();
+    return -1;
+}
+
+bool SearchQueries::passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out)
+{
+    const FilterSql f = filterSql(filters);
+    sql::Statement st(QStringLiteral("SELECT r.id FROM records r WHERE r.id IN (%1) AND (%2)")
+                          .arg(sql::idList(ids), f.where));
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return false;
+    sql::Query q(st);
+    q.bindAll(1, f.params);
+    while (q.step() == SQLITE_ROW)
+        out->insert(q.int64(0));
+    return true;
+}
+
+// The one join from records to the vectors of a named embedder; `where` restricts the records
+// (table alias r), its parameters follow the embedder name.
+bool SearchQueries::vectorsWhere(const QString &embedderId, const QString &where, const QVariantList &params,
+                                 const VectorFn &fn)
+{
+    sql::Statement st(QStringLiteral("SELECT r.id, e.vector FROM records r JOIN embeddings e ON e.text_hash = r.text_hash "
+                                     "AND e.embedder_id = (SELECT id FROM embedders WHERE name = ?1) WHERE ")
+                      + where);
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return false;
+    sql::Query q(st);
+    q.bindText(1, embedderId);
+    q.bindAll(2, params);
+    while (q.step() == SQLITE_ROW)
+        if (!fn(q.int64(0), q.vector(1)))
+            break;
+    return true;
+}
+
+bool SearchQueries::vectorsMatching(const QString &embedderId, const SearchFilters &filters, const VectorFn &fn)
+{
+    const FilterSql f = filterSql(filters);
+    return vectorsWhere(embedderId, f.where, f.params, fn);
+}
+
+bool SearchQueries::vectorsOf(const QString &embedderId, const QList<qint64> &ids, const VectorFn &fn)
+{
+    return vectorsWhere(embedderId, QStringLiteral("r.id IN (%1)").arg(sql::idList(ids)), {}, fn);
+}
+
+QList<HitRow> SearchQueries::hitRows(const QList<qint64> &ids)
+{
+    QList<HitRow> out;
+    sql::Statement st(QStringLiteral("SELECT id, collection, external_id, title, body, resolution, status, priority, "
+                                     "product, category, updated_at FROM records WHERE id IN (%1)")
+                          .arg(sql::idList(ids)));
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return out;
+    sql::Query q(st);
+    while (q.step() == SQLITE_ROW) {
+        HitRow h;
+        h.id = q.int64(0);
+        h.collection = q.int32(1) == 1 ? Collection::Knowledge : Collection::Cases;
+        h.externalId = q.text(2);
+        h.title = q.text(3);
+        h.body = q.text(4);
+        h.resolution = q.text(5);
+        h.status = q.text(6);
+        h.priority = q.text(7);
+        h.product = q.text(8);
+        h.category = q.text(9);
+        h.updatedAt = q.time(10);
+        out.append(std::move(h));
+    }
+    return out;
+}
+
+} // namespace kms
