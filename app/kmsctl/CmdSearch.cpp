@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // kmsctl search / similar / search-log / eval.
 #include "Cli.h"
+#include "CmdLsa.h"
 
+#include "embed/Embedder.h"
 #include "engine/Engine.h"
 #include "search/Evaluation.h"
 #include "search/SearchEngine.h"
@@ -305,6 +307,10 @@ int cmdEval(const Context &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
+    parser.addOption({QStringLiteral("embedder"), QStringLiteral("hash (default) or lsa: trained on the corpus, then re-embedded."),
+                      QStringLiteral("provider"), QStringLiteral("hash")});
+    parser.addOption({QStringLiteral("lsa-rank"), QStringLiteral("With --embedder lsa: latent dimensions."), QStringLiteral("n"),
+                      QStringLiteral("256")});
     parser.addOption({QStringLiteral("fusion"), QStringLiteral("Hybrid fusion: rrf or weighted (default: the search default)."), QStringLiteral("f")});
     parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Hybrid keyword share 0..1 (default: the search default)."), QStringLiteral("w")});
     parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant."), QStringLiteral("n")});
@@ -358,6 +364,11 @@ int cmdEval(const Context &ctx, const QStringList &args)
     if (!ctx.json && !ctx.quiet)
         out(QStringLiteral("corpus: %1 documents (%2 rejected); %3 judged queries")
                 .arg(job.counts.inserted).arg(job.counts.rejected).arg(qrels.size()));
+    if (!useEmbedder(ctx, *engine, parser.value(QStringLiteral("embedder")),
+                     parser.value(QStringLiteral("lsa-rank")).toInt(), &error)) {
+        err(QStringLiteral("kmsctl eval: %1").arg(error));
+        return Failed;
+    }
     QJsonArray rows;
     for (SearchMode mode : modes) {
         const ModeScores s = evaluate(mode, queries, qrels, [&](const QString &text, double *latencyMs) {
@@ -398,6 +409,7 @@ int cmdEval(const Context &ctx, const QStringList &args)
     }
     if (ctx.json)
         printJson(QJsonObject{{QStringLiteral("documents"), job.counts.inserted},
+                              {QStringLiteral("embedder"), engine->embedder().id()},
                               {QStringLiteral("averaging"), QStringLiteral("all judged queries; no hit scores 0")},
                               {QStringLiteral("modes"), rows}});
     return Ok;

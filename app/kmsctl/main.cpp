@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // kmsctl: the KMS Admin engine from the command line.
 #include "Cli.h"
+#include "CmdLsa.h"
 
 #include "log/Log.h"
 
@@ -27,8 +28,9 @@ Commands:
   similar ID                more like this: the records nearest to a record
   search-log [--top | --zero-results | --latency]
                             search analytics
-  eval --corpus C --queries Q --qrels R [--mode M]
+  eval --corpus C --queries Q --qrels R [--mode M] [--embedder hash|lsa]
                             nDCG@10, Recall@100, MRR@10 and latency on a BEIR collection
+  train-lsa [--rank N]      train the LSA embedder on the records and re-embed with it
   benchmark [--cases N]     end-to-end and per-stage ingestion speed, HNSW recall
   schedule list | add FILE... --every MIN | remove ID | run-due
                             scheduled syncs (re-ingest a source every N minutes)
@@ -105,6 +107,8 @@ int main(int argc, char **argv)
         return cmdSearchLog(ctx, args);
     if (command == QLatin1String("eval"))
         return cmdEval(ctx, args);
+    if (command == QLatin1String("train-lsa"))
+        return cmdTrainLsa(ctx, args);
     if (command == QLatin1String("benchmark"))
         return cmdBenchmark(ctx, args);
     if (command == QLatin1String("schedule"))
