@@ -80,7 +80,7 @@ int cmdTrainLsa(const Context &ctx, const QStringList &args)
         "Trains the LSA embedder on the stored records (tf-idf, randomized truncated SVD), saves the model in\n"
         "the data directory and re-embeds every record with it. Searches keep the current vectors until the\n"
         "new ones are complete; Ctrl+C cancels and leaves the current embedder in use. Train again when the\n"
-        "records have changed much since (kmsctl health shows how many the model was trained on)."));
+        "records have grown by a large share since (--json shows trainedOnDocuments)."));
     parser.addOption({QStringLiteral("rank"), QStringLiteral("Latent dimensions (16..1024, default 256)."),
                       QStringLiteral("n"), QStringLiteral("256")});
     int code = Ok;

@@ -7,6 +7,7 @@
 #include "text/Normalizer.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -242,6 +243,39 @@ private slots:
         QVERIFY(refused(good.left(5), "truncated"));
         QVERIFY(refused(QByteArray("not a model at all, just some text here"), "not an LSA model"));
         QVERIFY(refused(QByteArray(), "truncated"));
+    }
+
+    void providerInTheConfiguration()
+    {
+        EngineConfig c;
+        QCOMPARE(c.embedderProvider, QStringLiteral("hash"));
+        c.embedderProvider = QStringLiteral("lsa");
+        c.lsaModel = QStringLiteral("lsa-0123.lsa");
+        QString error;
+        const EngineConfig back = EngineConfig::fromJson(c.toJson(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(back, c);
+        QCOMPARE(configChange(EngineConfig{}, c), ConfigChange::Reembed);
+        EngineConfig other = c;
+        other.lsaModel = QStringLiteral("lsa-4567.lsa");
+        QCOMPARE(configChange(c, other), ConfigChange::Reembed);
+        other = c;
+        other.embeddingDimension = 128; // a hash field: no vector changes while lsa is active
+        QCOMPARE(configChange(c, other), ConfigChange::Immediate);
+
+        QJsonObject o = c.toJson();
+        o.insert(QStringLiteral("embedderProvider"), QStringLiteral("word2vec"));
+        EngineConfig::fromJson(o, &error);
+        QVERIFY2(error.contains(QStringLiteral("embedderProvider")), qPrintable(error));
+        o.insert(QStringLiteral("embedderProvider"), QStringLiteral("lsa"));
+        o.remove(QStringLiteral("lsaModel"));
+        error.clear();
+        EngineConfig::fromJson(o, &error);
+        QVERIFY2(error.contains(QStringLiteral("lsaModel")), qPrintable(error));
+        o.insert(QStringLiteral("lsaModel"), QStringLiteral("../elsewhere.lsa"));
+        error.clear();
+        EngineConfig::fromJson(o, &error);
+        QVERIFY2(error.contains(QStringLiteral("file name")), qPrintable(error));
     }
 
     // The case hashing cannot handle: two texts with no word in common, used in the same context.
