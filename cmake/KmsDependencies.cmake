@@ -7,6 +7,8 @@ find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(simdjson REQUIRED)
+# Eigen: dense and sparse linear algebra for training the LSA embedder (header-only).
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 
 # hnswlib is header-only and ships no CMake config: an INTERFACE target over its headers.
 find_path(HNSWLIB_INCLUDE_DIR hnswlib/hnswlib.h REQUIRED)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kmsctl eval: relevance of each search mode on a BEIR-layout test collection.
+#include "CmdLsa.h"
 #include "Command.h"
 
 #include "engine/Engine.h"
@@ -19,7 +20,7 @@ namespace {
 class EvalCommand : public OptionCommand {
 public:
     EvalCommand()
-        : OptionCommand("eval", "--corpus C --queries Q --qrels R [--mode M]",
+        : OptionCommand("eval", "--corpus C --queries Q --qrels R [--mode M] [--embedder hash|lsa]",
                         "nDCG@10, Recall@100, MRR@10 and latency on a BEIR collection")
     {
     }
@@ -34,6 +35,10 @@ protected:
         parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
+        parser.addOption({QStringLiteral("embedder"), QStringLiteral("hash (default) or lsa: trained on the corpus, then re-embedded."),
+                          QStringLiteral("provider"), QStringLiteral("hash")});
+        parser.addOption({QStringLiteral("lsa-rank"), QStringLiteral("With --embedder lsa: latent dimensions."), QStringLiteral("n"),
+                          QStringLiteral("256")});
         parser.addOption({QStringLiteral("fusion"), QStringLiteral("Hybrid fusion: rrf or weighted (default: the search default)."), QStringLiteral("f")});
         parser.addOption({QStringLiteral("keyword-weight"), QStringLiteral("Hybrid keyword share 0..1 (default: the search default)."), QStringLiteral("w")});
         parser.addOption({QStringLiteral("rrf-k"), QStringLiteral("RRF constant."), QStringLiteral("n")});
@@ -90,6 +95,11 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
     if (!ctx.json && !ctx.quiet)
         out(QStringLiteral("corpus: %1 documents (%2 rejected); %3 judged queries")
                 .arg(job.counts.inserted).arg(job.counts.rejected).arg(qrels.size()));
+    if (!useEmbedder(ctx, *engine, parser.value(QStringLiteral("embedder")),
+                     parser.value(QStringLiteral("lsa-rank")).toInt(), &error)) {
+        err(QStringLiteral("kmsctl eval: %1").arg(error));
+        return Failed;
+    }
     QJsonArray rows;
     for (SearchMode mode : modes) {
         const ModeScores s = evaluate(mode, queries, qrels, [&](const QString &text, double *latencyMs) {
@@ -130,6 +140,7 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
     }
     if (ctx.json)
         printJson(QJsonObject{{QStringLiteral("documents"), job.counts.inserted},
+                              {QStringLiteral("embedder"), engine->embedder().id()},
                               {QStringLiteral("averaging"), QStringLiteral("all judged queries; no hit scores 0")},
                               {QStringLiteral("modes"), rows}});
     return Ok;

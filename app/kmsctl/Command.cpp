@@ -65,6 +65,7 @@ const CommandList &commandTable()
         t.push_back(makeSimilarCommand());
         t.push_back(makeSearchLogCommand());
         t.push_back(makeEvalCommand());
+        t.push_back(makeTrainLsaCommand());
         t.push_back(makeBenchmarkCommand());
         t.push_back(makeScheduleCommand());
         return t;

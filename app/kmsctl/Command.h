@@ -89,6 +89,7 @@ std::unique_ptr<Command> makeSearchCommand();
 std::unique_ptr<Command> makeSimilarCommand();
 std::unique_ptr<Command> makeSearchLogCommand();
 std::unique_ptr<Command> makeEvalCommand();
+std::unique_ptr<Command> makeTrainLsaCommand();
 std::unique_ptr<Command> makeBenchmarkCommand();
 std::unique_ptr<Command> makeScheduleCommand();
 

@@ -28,13 +28,27 @@ constexpr std::array<IntKey, 9> kKeys{{
     {"indexSaveIntervalSec", &EngineConfig::indexSaveIntervalSec, 10, 86'400},
     {"metricsRetentionDays", &EngineConfig::metricsRetentionDays, 1, 3650},
 }};
+// A bare file name: the model must live in the data directory's models folder.
+bool validLsaModelName(const QString &name)
+{
+    return !name.isEmpty() && name.size() <= 128 && !name.contains(QLatin1Char('/'))
+           && !name.contains(QLatin1Char('\\')) && name != QLatin1String(".") && name != QLatin1String("..");
+}
 } // namespace
+
+QStringList EngineConfig::providers()
+{
+    return {QStringLiteral("hash"), QStringLiteral("lsa")};
+}
 
 QJsonObject EngineConfig::toJson() const
 {
     QJsonObject o;
     for (const auto &k : kKeys)
         o.insert(QLatin1String(k.name), this->*k.member);
+    o.insert(QStringLiteral("embedderProvider"), embedderProvider);
+    if (!lsaModel.isEmpty())
+        o.insert(QStringLiteral("lsaModel"), lsaModel);
     return o;
 }
 
@@ -51,6 +65,18 @@ EngineConfig EngineConfig::fromJson(const QJsonObject &o, QString *error)
             return EngineConfig{};
         }
         c.*k.member = v.toInt();
+    }
+    for (const auto &[name, member] : {std::pair{"embedderProvider", &EngineConfig::embedderProvider},
+                                       std::pair{"lsaModel", &EngineConfig::lsaModel}}) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined())
+            continue;
+        if (!v.isString()) {
+            if (error)
+                *error = QStringLiteral("%1 must be a string").arg(QLatin1String(name));
+            return EngineConfig{};
+        }
+        c.*member = v.toString();
     }
     if (!c.validate(error))
         return EngineConfig{};
@@ -73,6 +99,19 @@ bool EngineConfig::validate(QString *error) const
             *error = QStringLiteral("batchSize must be 0 (automatic) or between 50 and 1000, got %1").arg(batchSize);
         return false;
     }
+    if (!providers().contains(embedderProvider)) {
+        if (error)
+            *error = QStringLiteral("embedderProvider must be one of %1, got \"%2\"")
+                         .arg(providers().join(QStringLiteral(", ")), embedderProvider);
+        return false;
+    }
+    if (embedderProvider == QLatin1String("lsa") && !validLsaModelName(lsaModel)) {
+        if (error)
+            *error = lsaModel.isEmpty()
+                         ? QStringLiteral("lsaModel is required with the lsa provider: train one with kmsctl train-lsa")
+                         : QStringLiteral("lsaModel must be a file name in the models folder, got \"%1\"").arg(lsaModel);
+        return false;
+    }
     return true;
 }
 
@@ -85,6 +124,10 @@ QString EngineConfig::invalidKey() const
     }
     if (batchSize != 0 && batchSize < 50)
         return QStringLiteral("batchSize");
+    if (!providers().contains(embedderProvider))
+        return QStringLiteral("embedderProvider");
+    if (embedderProvider == QLatin1String("lsa") && !validLsaModelName(lsaModel))
+        return QStringLiteral("lsaModel");
     return {};
 }
 
@@ -119,7 +162,12 @@ bool EngineConfig::setValue(const QString &key, int v)
 
 ConfigChange configChange(const EngineConfig &from, const EngineConfig &to)
 {
-    if (from.embeddingDimension != to.embeddingDimension)
+    if (from.embedderProvider != to.embedderProvider)
+        return ConfigChange::Reembed;
+    // Each provider's own fields: the other provider's leftovers change no vector.
+    if (to.embedderProvider == QLatin1String("hash") && from.embeddingDimension != to.embeddingDimension)
+        return ConfigChange::Reembed;
+    if (to.embedderProvider == QLatin1String("lsa") && from.lsaModel != to.lsaModel)
         return ConfigChange::Reembed;
     if (from.hnswM != to.hnswM || from.hnswEfConstruction != to.hnswEfConstruction)
         return ConfigChange::RebuildIndex;

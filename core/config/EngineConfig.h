@@ -11,7 +11,11 @@ namespace kms {
 // Stored in the store's meta table as JSON, so a data directory keeps the parameters its vectors
 // and index were built with.
 struct EngineConfig {
-    // Embedder (hash-v1). Changing these changes the embedder id and needs a re-embed.
+    // Embedder. Changing these changes the embedder id and needs a re-embed.
+    // Provider: "hash" (built in, no setup) or "lsa" (a model trained on the store's records,
+    // kmsctl train-lsa). embeddingDimension applies to hash; an LSA model has its own rank.
+    QString embedderProvider = QStringLiteral("hash");
+    QString lsaModel;           // lsa: the model file's name in the data directory's models folder
     int embeddingDimension = 256;
     // HNSW
     int hnswM = 16;
@@ -38,7 +42,9 @@ struct EngineConfig {
     int effectiveWorkers() const;
     bool operator==(const EngineConfig &) const = default;
 
-    // Every key with its allowed range, in the order the table declares them (forms, docs).
+    static QStringList providers(); // the embedder providers this build knows, the default first
+
+    // Every integer key with its allowed range, in the order the table declares them (forms, docs).
     struct KeyInfo {
         QString name;
         int min = 0;

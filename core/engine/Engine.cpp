@@ -2,7 +2,9 @@
 #include "engine/Engine.h"
 
 #include "embed/EmbeddingCache.h"
+#include "embed/EmbedderFactory.h"
 #include "embed/HashEmbedder.h"
+#include "embed/LsaEmbedder.h"
 #include "health/HealthCheck.h"
 #include "index/IndexFile.h"
 #include "index/VectorIndex.h"
@@ -74,9 +76,9 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
-    HashEmbedder::Params params;
-    params.dimension = m_config.embeddingDimension;
-    m_embedder = std::make_shared<const HashEmbedder>(params);
+    m_embedder = makeEmbedder(m_config, modelDirectory(), error);
+    if (!m_embedder)
+        return false;
     const QString active = m_stores->writer()->activeEmbedder();
     if (active.isEmpty()) {
         m_stores->writer()->setActiveEmbedder(m_embedder->id());
@@ -147,7 +149,7 @@ std::shared_ptr<VectorIndex> Engine::currentIndex() const
     return m_index;
 }
 
-std::shared_ptr<const HashEmbedder> Engine::currentEmbedder() const
+std::shared_ptr<const Embedder> Engine::currentEmbedder() const
 {
     std::lock_guard guard(m_indexMutex);
     return m_embedder;
@@ -165,13 +167,32 @@ EngineConfig Engine::config() const
     return m_config;
 }
 
+QString Engine::modelDirectory() const
+{
+    return m_dir->path() + QStringLiteral("/models");
+}
+
 EmbedderInfo Engine::embedderInfo() const
 {
     const auto embedder = currentEmbedder();
-    const HashEmbedder::Params &p = embedder->params();
     EmbedderInfo info;
     info.id = embedder->id();
     info.kind = info.id.section(QLatin1Char(':'), 0, 0);
+    if (const auto *lsa = dynamic_cast<const LsaEmbedder *>(embedder.get())) {
+        const LsaModel &m = lsa->model();
+        info.parameters = {
+            {QStringLiteral("provider"), QStringLiteral("lsa"), QStringLiteral("embedderProvider")},
+            {QStringLiteral("rank"), m.rank(), {}},
+            {QStringLiteral("vocabulary"), m.vocabularySize(), {}},
+            {QStringLiteral("trainedOnDocuments"), m.documents(), {}},
+            {QStringLiteral("model"), config().lsaModel, QStringLiteral("lsaModel")},
+        };
+        return info;
+    }
+    const auto *hash = dynamic_cast<const HashEmbedder *>(embedder.get());
+    if (!hash)
+        return info;
+    const HashEmbedder::Params &p = hash->params();
     const bool charNgrams = p.charNgramMax >= p.charNgramMin;
     info.parameters = {
         {QStringLiteral("dimension"), p.dimension, QStringLiteral("embeddingDimension")},

@@ -27,7 +27,7 @@ namespace kms {
 
 class DataDirectory;
 class EmbeddingCache;
-class HashEmbedder;
+class Embedder;
 class Metrics;
 class Normalizer;
 class VectorIndex;
@@ -84,9 +84,11 @@ public:
     const Normalizer &normalizer() const { return *m_normalizer; }
     // The references stay valid until applyConfig() replaces the embedder or the index; code that
     // runs while that may happen holds currentEmbedder() / currentIndex() / vectorSpace() instead.
-    const HashEmbedder &embedder() const { return *currentEmbedder(); }
-    std::shared_ptr<const HashEmbedder> currentEmbedder() const;
+    const Embedder &embedder() const { return *currentEmbedder(); }
+    std::shared_ptr<const Embedder> currentEmbedder() const;
     EmbedderInfo embedderInfo() const;
+    // Where trained embedder models live: <data directory>/models.
+    QString modelDirectory() const;
     EmbeddingCache &cache() { return *m_cache; }
     Metrics &metrics() { return *m_metrics; }
     VectorIndex &index() { return *currentIndex(); }
@@ -195,6 +197,15 @@ public:
     // does the stored configuration's embedder/HNSW part; the at-once values are applied anyway.
     bool applyConfig(const EngineConfig &next, const std::function<void(qint64, qint64)> &progress,
                      const std::atomic<bool> *cancel, QString *error);
+    // ---- LSA embedder (EngineLsa.cpp) ----
+    // Trains an LSA model of `rank` dimensions on every stored record (streamed through a read
+    // connection of its own), saves it in modelDirectory() and switches the embedder to it through
+    // applyConfig()'s re-embed: searches use the current vectors until the swap. progress gets the
+    // stage ("reading records", "training: sketching", "re-embedding") and its done / total.
+    // Cancelled or failed at any point, the current embedder, vectors and index stay and the new
+    // model file is removed; on success older model files are removed.
+    bool trainLsa(int rank, const std::function<void(const QString &, qint64, qint64)> &progress,
+                  const std::atomic<bool> *cancel, QString *error);
     // Stops a running rebuild or re-embed at its next check (shutdown).
     void cancelMaintenance() { m_maintenanceCancel = true; }
     bool isMaintenanceRunning() const { return m_maintenanceRunning.load(); }
@@ -238,7 +249,7 @@ private:
     std::unique_ptr<EmbeddingCache> m_cache;
     std::unique_ptr<Metrics> m_metrics;
     // Replaced whole (together when re-embedding) by applyConfig() / rebuildIndex(), under m_indexMutex.
-    std::shared_ptr<const HashEmbedder> m_embedder;
+    std::shared_ptr<const Embedder> m_embedder;
     std::shared_ptr<VectorIndex> m_index;
     mutable std::mutex m_indexMutex;
     std::mutex m_maintenanceMutex;            // one rebuild / re-embed at a time

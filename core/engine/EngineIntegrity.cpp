@@ -3,7 +3,7 @@
 // the index file, while queued jobs wait.
 #include "engine/Engine.h"
 
-#include "embed/HashEmbedder.h"
+#include "embed/Embedder.h"
 #include "index/VectorIndex.h"
 #include "log/Log.h"
 #include "storage/DataDirectory.h"

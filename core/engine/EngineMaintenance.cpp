@@ -5,7 +5,7 @@
 #include "engine/Engine.h"
 
 #include "embed/EmbeddingCache.h"
-#include "embed/HashEmbedder.h"
+#include "embed/EmbedderFactory.h"
 #include "index/VectorIndex.h"
 #include "ingest/RecordPreparer.h"
 #include "log/Log.h"
@@ -160,9 +160,13 @@ bool Engine::applyConfig(const EngineConfig &next, const std::function<void(qint
 
     // What applies at once does so whatever happens to the rest.
     EngineConfig immediate = next;
-    immediate.embeddingDimension = current.embeddingDimension;
-    immediate.hnswM = current.hnswM;
-    immediate.hnswEfConstruction = current.hnswEfConstruction;
+    if (structural) {
+        immediate.embedderProvider = current.embedderProvider;
+        immediate.lsaModel = current.lsaModel;
+        immediate.embeddingDimension = current.embeddingDimension;
+        immediate.hnswM = current.hnswM;
+        immediate.hnswEfConstruction = current.hnswEfConstruction;
+    }
     currentIndex()->setEfSearch(next.hnswEfSearch);
     m_cache->setCapacity(size_t(next.embeddingCacheEntries));
     storeConfig(immediate);
@@ -238,9 +242,9 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
 {
     auto logger = log::get("kms.core.engine");
     auto source = m_stores->reader();
-    HashEmbedder::Params embedderParams = currentEmbedder()->params();
-    embedderParams.dimension = next.embeddingDimension;
-    const auto embedder = std::make_shared<const HashEmbedder>(embedderParams);
+    const std::shared_ptr<const Embedder> embedder = makeEmbedder(next, modelDirectory(), error);
+    if (!embedder)
+        return false;
     const QString newId = embedder->id();
     const int threads = next.effectiveWorkers();
     const qint64 startSeq = source->watermark();

@@ -3,7 +3,7 @@
 #include "engine/Engine.h"
 
 #include "embed/EmbeddingCache.h"
-#include "embed/HashEmbedder.h"
+#include "embed/Embedder.h"
 #include "index/VectorIndex.h"
 #include "ingest/RecordPreparer.h"
 #include "ingest/SourcePreview.h"
