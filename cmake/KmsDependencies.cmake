@@ -29,3 +29,11 @@ add_library(kms_xxhash INTERFACE)
 target_include_directories(kms_xxhash SYSTEM INTERFACE "${XXHASH_INCLUDE_DIR}")
 target_link_libraries(kms_xxhash INTERFACE "${XXHASH_LIBRARY}")
 add_library(kms::xxhash ALIAS kms_xxhash)
+
+# OpenBLAS: the local encoder's matrix products. Debian's build picks AVX2 / AVX-512 kernels at run
+# time, which a -march flag in a .deb could not. pkg-config finds the pthread flavour's headers.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
+add_library(kms_openblas INTERFACE)
+target_link_libraries(kms_openblas INTERFACE PkgConfig::OPENBLAS)
+add_library(kms::openblas ALIAS kms_openblas)
