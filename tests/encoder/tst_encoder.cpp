@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "TinyBert.h"
 
+#include "encoder/BertModel.h"
 #include "encoder/ModelConfig.h"
 #include "encoder/ModelError.h"
 #include "encoder/SafeTensors.h"
@@ -81,7 +82,11 @@ private slots:
     void tokenizerMatchesReference();
     void safetensorsConvertsHalfPrecision();
 
+    void modelMatchesReference_data();
+    void modelMatchesReference();
+
     void refusesTruncatedSafetensors();
+    void refusesShapesThatDisagreeWithConfig();
     void refusesOffsetsOutsideTheFile();
     void refusesMissingVocab();
     void refusesDecoderConfigs_data();
@@ -179,6 +184,79 @@ void TestEncoder::safetensorsConvertsHalfPrecision()
     const SafeTensor *ids = f32.find(QStringLiteral("embeddings.position_ids"));
     QVERIFY(ids);
     QVERIFY(refusal([&] { f32.toFloat(*ids); }).contains(QLatin1String("only F32, F16 and BF16")));
+}
+
+void TestEncoder::modelMatchesReference_data()
+{
+    QTest::addColumn<QString>("variant");
+    for (const QString &v : kVariants)
+        QTest::newRow(qPrintable(v)) << v;
+}
+
+void TestEncoder::modelMatchesReference()
+{
+    QFETCH(QString, variant);
+    const QString dir = tinyBert().variant(variant);
+    const EncoderConfig config = loadEncoderConfig(dir);
+    const BertModel model(dir + QStringLiteral("/model.safetensors"), config.bert);
+    QCOMPARE(model.dimension(), 32);
+    const QJsonObject expected =
+        tinyBert().reference.value(QLatin1String("variants")).toObject().value(variant).toObject();
+    std::vector<std::vector<int>> texts;
+    for (const QJsonValue &ids : expected.value(QLatin1String("tokens")).toArray()) {
+        texts.emplace_back();
+        for (const QJsonValue &id : ids.toArray())
+            texts.back().push_back(id.toInt());
+    }
+    const QJsonArray vectors = expected.value(QLatin1String("vectors")).toArray();
+    const size_t d = 32;
+
+    // All texts of different lengths in one call (the reference ran them as one padded batch),
+    // then each alone: both must give the reference vectors.
+    std::vector<float> together(texts.size() * d);
+    model.encode(texts, config.pooling, together.data());
+    for (size_t i = 0; i < texts.size(); ++i) {
+        std::vector<float> alone(d);
+        model.encode(std::span(&texts[i], 1), config.pooling, alone.data());
+        const QJsonArray ref = vectors.at(qsizetype(i)).toArray();
+        double worstTogether = 0, worstAlone = 0, norm = 0;
+        for (size_t j = 0; j < d; ++j) {
+            const double r = ref.at(qsizetype(j)).toDouble();
+            worstTogether = std::max(worstTogether, std::abs(together[i * d + j] - r));
+            worstAlone = std::max(worstAlone, std::abs(alone[j] - r));
+            norm += double(alone[j]) * alone[j];
+        }
+        QVERIFY2(worstTogether < 1e-5, qPrintable(QStringLiteral("text %1 in the batch: off by %2").arg(i).arg(worstTogether)));
+        QVERIFY2(worstAlone < 1e-5, qPrintable(QStringLiteral("text %1 alone: off by %2").arg(i).arg(worstAlone)));
+        QVERIFY(std::abs(norm - 1.0) < 1e-5);
+    }
+}
+
+void TestEncoder::refusesShapesThatDisagreeWithConfig()
+{
+    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
+    const BertConfig good = loadEncoderConfig(copy->path()).bert;
+    const QString weights = copy->filePath(QStringLiteral("model.safetensors"));
+
+    BertConfig wider = good;
+    wider.intermediate = 128;
+    QString msg = refusal([&] { BertModel m(weights, wider); });
+    QVERIFY2(msg == QStringLiteral("model.safetensors: tensor \"encoder.layer.0.intermediate.dense.weight\" has "
+                                   "shape [64, 32] but config.json implies [128, 32]"), qPrintable(msg));
+
+    BertConfig deeper = good;
+    deeper.layers = 3;
+    msg = refusal([&] { BertModel m(weights, deeper); });
+    QVERIFY2(msg.contains(QLatin1String("\"encoder.layer.2.attention.self.query.weight\" is missing")), qPrintable(msg));
+
+    // An F32 tensor whose stored shape was changed along with its offsets: a different model.
+    editSafetensorsHeader(weights, [](QJsonObject &h) {
+        QJsonObject t = h.value(QLatin1String("embeddings.LayerNorm.bias")).toObject();
+        t.insert(QStringLiteral("shape"), QJsonArray{16, 2});
+        h.insert(QStringLiteral("embeddings.LayerNorm.bias"), t);
+    });
+    msg = refusal([&] { BertModel m(weights, good); });
+    QVERIFY2(msg.contains(QLatin1String("has shape [16, 2] but config.json implies [32]")), qPrintable(msg));
 }
 
 void TestEncoder::refusesTruncatedSafetensors()
