@@ -6,6 +6,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTest>
+#include <QtEndian>
+
+#include "encoder/ModelError.h"
 
 namespace kms::test {
 
@@ -57,6 +61,48 @@ std::unique_ptr<QTemporaryDir> copyOfVariant(const QString &name)
         QFile::copy(from, to);
     }
     return copy;
+}
+
+QString refusal(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const ModelError &e) {
+        return e.message();
+    }
+    return QStringLiteral("<no error>");
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+void editSafetensorsHeader(const QString &path, const std::function<void(QJsonObject &)> &edit)
+{
+    const QByteArray bytes = readAll(path);
+    const quint64 n = qFromLittleEndian<quint64>(bytes.constData());
+    QJsonObject header = QJsonDocument::fromJson(bytes.mid(8, qsizetype(n))).object();
+    edit(header);
+    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    QByteArray out(8, '\0');
+    qToLittleEndian<quint64>(quint64(json.size()), out.data());
+    writeAll(path, out + json + bytes.mid(8 + qsizetype(n)));
+}
+
+void editJson(const QString &path, const std::function<void(QJsonObject &)> &edit)
+{
+    QJsonObject o = QJsonDocument::fromJson(readAll(path)).object();
+    edit(o);
+    writeAll(path, QJsonDocument(o).toJson());
 }
 
 } // namespace kms::test

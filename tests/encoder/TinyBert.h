@@ -5,6 +5,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace kms::test {
@@ -24,5 +25,18 @@ const TinyBert &tinyBert();
 
 // Copies a variant's folder to a fresh temporary folder a test may damage.
 std::unique_ptr<QTemporaryDir> copyOfVariant(const QString &name);
+
+// The variants the script writes: f32 weights with mean pooling, f16 with CLS, bf16 with max
+// pooling and a cased tokenizer.
+inline const QStringList kVariants = {QStringLiteral("mean_f32"), QStringLiteral("cls_f16"),
+                                      QStringLiteral("max_bf16_cased")};
+
+// Runs f and returns the ModelError message it threw, or "<no error>".
+QString refusal(const std::function<void()> &f);
+QByteArray readAll(const QString &path);
+void writeAll(const QString &path, const QByteArray &bytes);
+// Rewrites a .safetensors file with its header changed by edit; the data stays as it was.
+void editSafetensorsHeader(const QString &path, const std::function<void(QJsonObject &)> &edit);
+void editJson(const QString &path, const std::function<void(QJsonObject &)> &edit);
 
 } // namespace kms::test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "TinyBert.h"
 
+#include "encoder/BertEmbedder.h"
 #include "encoder/BertModel.h"
 #include "encoder/ModelConfig.h"
 #include "encoder/ModelError.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 #include <QtEndian>
 
@@ -18,57 +20,6 @@
 
 using namespace kms;
 using namespace kms::test;
-
-namespace {
-
-const QStringList kVariants = {QStringLiteral("mean_f32"), QStringLiteral("cls_f16"),
-                               QStringLiteral("max_bf16_cased")};
-
-// Runs f and returns the ModelError message it threw, or a note that it threw nothing.
-QString refusal(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const ModelError &e) {
-        return e.message();
-    }
-    return QStringLiteral("<no error>");
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
-// Rewrites model.safetensors with its header changed by edit; the data stays as it was.
-void editSafetensorsHeader(const QString &path, const std::function<void(QJsonObject &)> &edit)
-{
-    const QByteArray bytes = readAll(path);
-    const quint64 n = qFromLittleEndian<quint64>(bytes.constData());
-    QJsonObject header = QJsonDocument::fromJson(bytes.mid(8, qsizetype(n))).object();
-    edit(header);
-    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    QByteArray out(8, '\0');
-    qToLittleEndian<quint64>(quint64(json.size()), out.data());
-    writeAll(path, out + json + bytes.mid(8 + qsizetype(n)));
-}
-
-void editJson(const QString &path, const std::function<void(QJsonObject &)> &edit)
-{
-    QJsonObject o = QJsonDocument::fromJson(readAll(path)).object();
-    edit(o);
-    writeAll(path, QJsonDocument(o).toJson());
-}
-
-} // namespace
 
 class TestEncoder : public QObject
 {
@@ -85,12 +36,11 @@ private slots:
     void modelMatchesReference_data();
     void modelMatchesReference();
 
-    void refusesTruncatedSafetensors();
-    void refusesShapesThatDisagreeWithConfig();
-    void refusesOffsetsOutsideTheFile();
-    void refusesMissingVocab();
-    void refusesDecoderConfigs_data();
-    void refusesDecoderConfigs();
+    void embedderMatchesReference_data();
+    void embedderMatchesReference();
+    void embedderIdNamesWhatChangesVectors();
+    void embedderAddsPrefixes();
+    void embedderHonoursCancel();
 };
 
 void TestEncoder::initTestCase()
@@ -232,129 +182,125 @@ void TestEncoder::modelMatchesReference()
     }
 }
 
-void TestEncoder::refusesShapesThatDisagreeWithConfig()
+void TestEncoder::embedderMatchesReference_data()
 {
-    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
-    const BertConfig good = loadEncoderConfig(copy->path()).bert;
-    const QString weights = copy->filePath(QStringLiteral("model.safetensors"));
-
-    BertConfig wider = good;
-    wider.intermediate = 128;
-    QString msg = refusal([&] { BertModel m(weights, wider); });
-    QVERIFY2(msg == QStringLiteral("model.safetensors: tensor \"encoder.layer.0.intermediate.dense.weight\" has "
-                                   "shape [64, 32] but config.json implies [128, 32]"), qPrintable(msg));
-
-    BertConfig deeper = good;
-    deeper.layers = 3;
-    msg = refusal([&] { BertModel m(weights, deeper); });
-    QVERIFY2(msg.contains(QLatin1String("\"encoder.layer.2.attention.self.query.weight\" is missing")), qPrintable(msg));
-
-    // An F32 tensor whose stored shape was changed along with its offsets: a different model.
-    editSafetensorsHeader(weights, [](QJsonObject &h) {
-        QJsonObject t = h.value(QLatin1String("embeddings.LayerNorm.bias")).toObject();
-        t.insert(QStringLiteral("shape"), QJsonArray{16, 2});
-        h.insert(QStringLiteral("embeddings.LayerNorm.bias"), t);
-    });
-    msg = refusal([&] { BertModel m(weights, good); });
-    QVERIFY2(msg.contains(QLatin1String("has shape [16, 2] but config.json implies [32]")), qPrintable(msg));
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<int>("threads");
+    for (const QString &v : kVariants) {
+        QTest::addRow("%s/1-thread", qPrintable(v)) << v << 1;
+        QTest::addRow("%s/3-threads", qPrintable(v)) << v << 3;
+    }
 }
 
-void TestEncoder::refusesTruncatedSafetensors()
+void TestEncoder::embedderMatchesReference()
 {
-    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
-    const QString path = copy->filePath(QStringLiteral("model.safetensors"));
-    const QByteArray bytes = readAll(path);
+    QFETCH(QString, variant);
+    QFETCH(int, threads);
+    QString error;
+    BertEmbedderOptions options;
+    options.threads = threads;
+    const auto embedder = BertEmbedder::load(tinyBert().variant(variant), options, &error);
+    QVERIFY2(embedder, qPrintable(error));
+    QCOMPARE(embedder->reads(), Embedder::Reads::Text);
+    QCOMPARE(embedder->dimension(), 32);
 
-    writeAll(path, bytes.left(bytes.size() - 100));
-    QString msg = refusal([&] { SafeTensorsFile f(path); });
-    QVERIFY2(msg.startsWith(QLatin1String("model.safetensors: ")) && msg.contains(QLatin1String("outside the file")),
-             qPrintable(msg));
-
-    writeAll(path, bytes.left(200));   // inside the header
-    msg = refusal([&] { SafeTensorsFile f(path); });
-    QVERIFY2(msg.startsWith(QLatin1String("model.safetensors: truncated")), qPrintable(msg));
-
-    writeAll(path, bytes.left(5));
-    msg = refusal([&] { SafeTensorsFile f(path); });
-    QVERIFY2(msg.contains(QLatin1String("truncated")), qPrintable(msg));
-
-    writeAll(path, QByteArray());
-    QVERIFY(refusal([&] { SafeTensorsFile f(path); }).contains(QLatin1String("truncated")));
-    QFile::remove(path);
-    QVERIFY(refusal([&] { SafeTensorsFile f(path); }).contains(QLatin1String("not found")));
+    const QJsonArray texts = tinyBert().reference.value(QLatin1String("texts")).toArray();
+    const QJsonObject expected =
+        tinyBert().reference.value(QLatin1String("variants")).toObject().value(variant).toObject();
+    const QJsonArray vectors = expected.value(QLatin1String("vectors")).toArray();
+    // Each text several times, an empty one in the middle: groups, threads and order all vary.
+    std::vector<EmbedInput> inputs;
+    std::vector<int> source;
+    for (int round = 0; round < 40; ++round) {
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            inputs.push_back(EmbedInput{texts.at((i * 7 + round) % texts.size()).toString(), {}});
+            source.push_back(int((i * 7 + round) % texts.size()));
+        }
+        if (round == 5) {
+            inputs.push_back(EmbedInput{});
+            source.push_back(-1);
+        }
+    }
+    std::vector<float> out(inputs.size() * 32, -7.0f);
+    const EmbedBatchResult result = embedder->embedBatch(inputs, out);
+    QVERIFY2(result.allOk(), qPrintable(result.message));
+    for (size_t k = 0; k < inputs.size(); ++k) {
+        for (size_t j = 0; j < 32; ++j) {
+            const double want = source[k] < 0 ? 0.0 : vectors.at(source[k]).toArray().at(qsizetype(j)).toDouble();
+            if (std::abs(out[k * 32 + j] - want) > 1e-5)
+                QFAIL(qPrintable(QStringLiteral("input %1 (text %2) component %3: %4, expected %5")
+                                     .arg(k).arg(source[k]).arg(j).arg(out[k * 32 + j]).arg(want)));
+        }
+    }
+    const QJsonArray firstIds = expected.value(QLatin1String("tokens")).toArray().at(0).toArray();
+    const std::vector<int> ids = embedder->tokenize(EmbedInput{texts.at(0).toString(), {}});
+    QCOMPARE(qsizetype(ids.size()), firstIds.size());
+    for (size_t i = 0; i < ids.size(); ++i)
+        QCOMPARE(ids[i], firstIds.at(qsizetype(i)).toInt());
 }
 
-void TestEncoder::refusesOffsetsOutsideTheFile()
+void TestEncoder::embedderIdNamesWhatChangesVectors()
 {
-    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
-    const QString path = copy->filePath(QStringLiteral("model.safetensors"));
-    const QString name = QStringLiteral("encoder.layer.0.output.dense.bias");
-    editSafetensorsHeader(path, [&](QJsonObject &h) {
-        QJsonObject t = h.value(name).toObject();
-        t.insert(QStringLiteral("data_offsets"), QJsonArray{1e12, 1e12 + 128});
-        h.insert(name, t);
-    });
-    QString msg = refusal([&] { SafeTensorsFile f(path); });
-    QVERIFY2(msg.contains(name) && msg.contains(QLatin1String("outside the file")), qPrintable(msg));
+    QString error;
+    const auto mean = BertEmbedder::load(tinyBert().variant(QStringLiteral("mean_f32")), {}, &error);
+    const auto cls = BertEmbedder::load(tinyBert().variant(QStringLiteral("cls_f16")), {}, &error);
+    QVERIFY2(mean && cls, qPrintable(error));
+    QVERIFY2(QRegularExpression(QStringLiteral("^bert:mean_f32,w=[0-9a-f]{16},vocab=[0-9a-f]{8},pool=mean,len=24$"))
+                 .match(mean->id()).hasMatch(), qPrintable(mean->id()));
+    QVERIFY(cls->id().startsWith(QLatin1String("bert:cls_f16,w=")));
+    QVERIFY(cls->id().contains(QLatin1String(",pool=cls,len=24")));
+    QVERIFY(mean->id().mid(mean->id().indexOf(QLatin1String("w=")), 18) != cls->id().mid(cls->id().indexOf(QLatin1String("w=")), 18));
 
-    // Offsets inside the file that disagree with the shape.
-    editSafetensorsHeader(path, [&](QJsonObject &h) {
-        QJsonObject t = h.value(name).toObject();
-        t.insert(QStringLiteral("data_offsets"), QJsonArray{0, 64});
-        h.insert(name, t);
-    });
-    msg = refusal([&] { SafeTensorsFile f(path); });
-    QVERIFY2(msg.contains(name) && msg.contains(QLatin1String("expected 128")), qPrintable(msg));
-
-    editSafetensorsHeader(path, [&](QJsonObject &h) {
-        QJsonObject t = h.value(name).toObject();
-        t.insert(QStringLiteral("data_offsets"), QJsonArray{-8, 64});
-        t.insert(QStringLiteral("dtype"), QStringLiteral("F32"));
-        h.insert(name, t);
-    });
-    QVERIFY(refusal([&] { SafeTensorsFile f(path); }).contains(QLatin1String("invalid data_offsets")));
-
-    writeAll(path, QByteArray("\x10\0\0\0\0\0\0\0{not json at all", 24));
-    QVERIFY(refusal([&] { SafeTensorsFile f(path); }).contains(QLatin1String("not valid JSON")));
+    BertEmbedderOptions options;
+    options.maxLength = 16;
+    options.queryPrefix = QStringLiteral("query: ");
+    options.documentPrefix = QStringLiteral("passage: ");
+    const auto e5 = BertEmbedder::load(tinyBert().variant(QStringLiteral("mean_f32")), options, &error);
+    QVERIFY2(e5, qPrintable(error));
+    QVERIFY2(e5->id().endsWith(QLatin1String(",len=16,q=\"query: \",d=\"passage: \"")), qPrintable(e5->id()));
+    const auto cased = BertEmbedder::load(tinyBert().variant(QStringLiteral("max_bf16_cased")), {}, &error);
+    QVERIFY2(cased && cased->id().endsWith(QLatin1String(",pool=max,len=24,lower=0,strip=0")), qPrintable(cased->id()));
 }
 
-void TestEncoder::refusesMissingVocab()
+void TestEncoder::embedderAddsPrefixes()
 {
-    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
-    const QString vocab = copy->filePath(QStringLiteral("vocab.txt"));
-    QVERIFY(QFile::remove(vocab));
-    const QString msg = refusal([&] { WordPieceTokenizer t(vocab, true, true); });
-    QVERIFY2(msg.startsWith(QLatin1String("vocab.txt: missing")), qPrintable(msg));
+    BertEmbedderOptions options;
+    options.queryPrefix = QStringLiteral("query: ");
+    options.documentPrefix = QStringLiteral("passage: ");
+    QString error;
+    const QString dir = tinyBert().variant(QStringLiteral("mean_f32"));
+    const auto e = BertEmbedder::load(dir, options, &error);
+    QVERIFY2(e, qPrintable(error));
+    const WordPieceTokenizer plain(dir + QStringLiteral("/vocab.txt"), true, true);
+    const QString text = QStringLiteral("VPN reconnect fails");
+    QCOMPARE(e->tokenize(EmbedInput{text, {}, true}), plain.encode(QStringLiteral("query: ") + text, 24));
+    QCOMPARE(e->tokenize(EmbedInput{text, {}, false}), plain.encode(QStringLiteral("passage: ") + text, 24));
 
-    writeAll(vocab, "[PAD]\n[UNK]\n[CLS]\nhello\n");
-    QCOMPARE(refusal([&] { WordPieceTokenizer t(vocab, true, true); }),
-             QStringLiteral("vocab.txt: has no [SEP] token"));
+    const std::vector<EmbedInput> inputs{EmbedInput{text, {}, true}, EmbedInput{text, {}, false}};
+    std::vector<float> out(64);
+    QVERIFY(e->embedBatch(inputs, out).allOk());
+    double dot = 0;
+    for (size_t j = 0; j < 32; ++j)
+        dot += double(out[j]) * out[32 + j];
+    QVERIFY2(dot < 0.9999, "a query and a document with different prefixes must not get the same vector");
 }
 
-void TestEncoder::refusesDecoderConfigs_data()
+void TestEncoder::embedderHonoursCancel()
 {
-    QTest::addColumn<QString>("key");
-    QTest::addColumn<QJsonValue>("value");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("gpt2") << "model_type" << QJsonValue(QStringLiteral("gpt2")) << "model_type \"gpt2\"";
-    QTest::newRow("causal-lm") << "architectures" << QJsonValue(QJsonArray{QStringLiteral("BertLMHeadModel")})
-                               << "architecture \"BertLMHeadModel\"";
-    QTest::newRow("is_decoder") << "is_decoder" << QJsonValue(true) << "decoder configuration";
-    QTest::newRow("activation") << "hidden_act" << QJsonValue(QStringLiteral("swish")) << "hidden_act \"swish\"";
-    QTest::newRow("heads") << "num_attention_heads" << QJsonValue(5) << "not a multiple";
-    QTest::newRow("no-layers") << "num_hidden_layers" << QJsonValue(QStringLiteral("six"))
-                               << "\"num_hidden_layers\" must be a positive integer";
-}
+    QString error;
+    const auto e = BertEmbedder::load(tinyBert().variant(QStringLiteral("mean_f32")), {}, &error);
+    QVERIFY2(e, qPrintable(error));
+    const std::vector<EmbedInput> inputs(50, EmbedInput{QStringLiteral("outlook crashes on startup"), {}});
+    std::vector<float> out(inputs.size() * 32);
+    const std::atomic<bool> cancel{true};
+    const EmbedBatchResult r = e->embedBatch(inputs, out, &cancel);
+    QCOMPARE(r.failure, EmbedFailure::Cancelled);
+    QCOMPARE(r.embedded(), 0);
 
-void TestEncoder::refusesDecoderConfigs()
-{
-    QFETCH(QString, key);
-    QFETCH(QJsonValue, value);
-    QFETCH(QString, expected);
-    auto copy = copyOfVariant(QStringLiteral("mean_f32"));
-    editJson(copy->filePath(QStringLiteral("config.json")), [&](QJsonObject &o) { o.insert(key, value); });
-    const QString msg = refusal([&] { loadEncoderConfig(copy->path()); });
-    QVERIFY2(msg.startsWith(QLatin1String("config.json: ")) && msg.contains(expected), qPrintable(msg));
+    std::vector<float> tooSmall(10);
+    const EmbedBatchResult wrong = e->embedBatch(inputs, tooSmall);
+    QCOMPARE(wrong.failure, EmbedFailure::Permanent);
+    QVERIFY(!wrong.message.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEncoder)
