@@ -66,6 +66,7 @@ int cmdSimilar(const Context &ctx, const QStringList &args);
 int cmdSearchLog(const Context &ctx, const QStringList &args);
 int cmdEval(const Context &ctx, const QStringList &args);
 int cmdSchedule(const Context &ctx, const QStringList &args);
+int cmdEmbed(const Context &ctx, const QStringList &args);
 
 // The job options `ingest` and `schedule add` share: --collection, --workers, --batch-size,
 // --priority, --mode, --map. jobOptionsFrom() prints what is wrong and returns false.

@@ -32,6 +32,8 @@ Commands:
   benchmark [--cases N]     end-to-end and per-stage ingestion speed, HNSW recall
   schedule list | add FILE... --every MIN | remove ID | run-due
                             scheduled syncs (re-ingest a source every N minutes)
+  embed TEXT... --model DIR [--tokens]
+                            vectors of a local sentence-transformers model folder
 
 Run `kmsctl COMMAND --help` for a command's options.
 The data directory is --data-dir, else $KMS_DATA_DIR, else the platform default.
@@ -107,6 +109,8 @@ int main(int argc, char **argv)
         return cmdEval(ctx, args);
     if (command == QLatin1String("benchmark"))
         return cmdBenchmark(ctx, args);
+    if (command == QLatin1String("embed"))
+        return cmdEmbed(ctx, args);
     if (command == QLatin1String("schedule"))
         return cmdSchedule(ctx, args);
     err(QStringLiteral("kmsctl: unknown command '%1'\n\n%2").arg(command, QString::fromUtf8(kUsage)));
