@@ -37,3 +37,10 @@ add_library(kms::xxhash ALIAS kms_xxhash)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
 add_library(kms::httplib ALIAS PkgConfig::HTTPLIB)
+
+# OpenBLAS: the local encoder's matrix products. Debian's build picks AVX2 / AVX-512 kernels at run
+# time, which a -march flag in a .deb could not. pkg-config finds the pthread flavour's headers.
+pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
+add_library(kms_openblas INTERFACE)
+target_link_libraries(kms_openblas INTERFACE PkgConfig::OPENBLAS)
+add_library(kms::openblas ALIAS kms_openblas)

@@ -68,6 +68,7 @@ const CommandList &commandTable()
         t.push_back(makeTrainLsaCommand());
         t.push_back(makeBenchmarkCommand());
         t.push_back(makeScheduleCommand());
+        t.push_back(makeEmbedCommand());
         return t;
     }();
     return table;

@@ -92,5 +92,6 @@ std::unique_ptr<Command> makeEvalCommand();
 std::unique_ptr<Command> makeTrainLsaCommand();
 std::unique_ptr<Command> makeBenchmarkCommand();
 std::unique_ptr<Command> makeScheduleCommand();
+std::unique_ptr<Command> makeEmbedCommand();
 
 } // namespace kms::cli

@@ -16,6 +16,9 @@ namespace kms {
 struct EmbedInput {
     QString text;
     QStringList tokens;
+    // A search query rather than a stored document: models trained with different prefixes for
+    // the two (E5's "query: " / "passage: ", BGE's query instruction) need to know which.
+    bool query = false;
 };
 
 // Why items of a batch have no vector.
