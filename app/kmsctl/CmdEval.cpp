@@ -3,6 +3,7 @@
 #include "CmdLsa.h"
 #include "Command.h"
 
+#include "embed/Embedder.h"
 #include "engine/Engine.h"
 #include "search/Evaluation.h"
 #include "search/SearchEngine.h"

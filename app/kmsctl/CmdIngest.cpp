@@ -168,7 +168,7 @@ int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, E
     IngestPipeline *running = nullptr;
     std::optional<JobProgress> latest; // under mutex: the newest snapshot of the job's events
     // Progress reaches the CLI the way it reaches every front end: the engine's job events.
-    const auto subscription = engine->subscribeJobEvents([&](const JobEvent &je) {
+    const auto subscription = engine.subscribeJobEvents([&](const JobEvent &je) {
         if (!je.progress)
             return;
         {
