@@ -11,7 +11,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
   libxxhash-dev zlib1g-dev libgl-dev
-  xvfb xauth appstream desktop-file-utils librsvg2-bin
+  xvfb xauth appstream desktop-file-utils librsvg2-bin help2man man-db
 )
 
 sudo_cmd=()
