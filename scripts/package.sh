@@ -43,7 +43,11 @@ fi
 maintainer="$maintainer_name <$maintainer_email>"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kms-admin-package.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# A failed build keeps its tree, so a fix in debian/ can be tried there without compiling again.
+cleanup() {
+  if [ $? -eq 0 ]; then rm -rf "$work"; else echo "package: failed; the build tree is kept in $work" >&2; fi
+}
+trap cleanup EXIT
 src="$work/kms-admin-$version"
 mkdir -p "$src"
 git archive --format=tar HEAD | tar -x -C "$src"
