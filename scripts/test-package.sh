@@ -124,5 +124,5 @@ if grep -i 'kms' "$work/left"; then echo "FAIL: the purge left files of kms-admi
 echo "after the purge, $(wc -l < "$work/left") paths are new since before the install, none of them ours (apt's dependencies):"
 sed 's/^/  /' "$work/left" | head -n 20
 [ -d "$root/home/tester/.local/share/kms-admin" ] || { echo "FAIL: the user's data directory is gone"; exit 1; }
-echo "ok: nothing left outside /home/tester; the user's data directory stays"
+echo "ok: nothing of kms-admin left outside /home/tester; the user's data directory stays"
 printf '\ntest-package: all checks passed in %s s\n' "$(seconds "$total")"
