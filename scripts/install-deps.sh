@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
   libxxhash-dev libeigen3-dev zlib1g-dev libgl-dev libopenblas-dev libcpp-httplib-dev
   python3-numpy
-  xvfb xauth appstream desktop-file-utils
+  xvfb xauth appstream desktop-file-utils librsvg2-bin help2man man-db
   prometheus
 )
 

@@ -9,7 +9,8 @@ build_dir=build
 jobs=$(nproc 2>/dev/null || echo 2)
 
 bash scripts/install-deps.sh
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
+# The same configuration as scripts/test.sh, so the test command afterwards only adds the tests.
+bash scripts/configure.sh "$build_dir"
 cmake --build "$build_dir" -j "$jobs" --target kmsctl kms-admin
 
 kmsctl="$build_dir/app/kmsctl/kmsctl"

@@ -9,6 +9,22 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDirIterator>
+#include <QIcon>
+
+namespace {
+// The icon theme's (what the package installed in hicolor, or a theme's own), else the PNGs compiled
+// in, so a run from the build folder has the same icon.
+QIcon applicationIcon(const QString &id)
+{
+    QIcon fallback;
+    QDirIterator it(QStringLiteral(":/icons"), {id + QStringLiteral(".png")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        fallback.addFile(it.next());
+    return QIcon::fromTheme(id, fallback);
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -18,6 +34,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("KMS Admin"));
     QApplication::setApplicationVersion(QStringLiteral(KMS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.kms_admin.KmsAdmin"));
+    QApplication::setWindowIcon(applicationIcon(QApplication::desktopFileName()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Knowledge-management search for support teams"));
