@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "storage/StoreConnection.h"
 #include "storage/BenchmarkStore.h"
 
 #include "storage/StoreSql.h"
@@ -22,7 +23,7 @@ QStringList BenchmarkStore::sampleCaseTitles(Store &store, int n)
 {
     QStringList out;
     sql::Statement st("SELECT title FROM records WHERE collection = 0 AND id % 331 = 7 LIMIT ?1");
-    if (!st.prepare(store.handle(), nullptr, false))
+    if (!st.prepare(connectionOf(store), nullptr, false))
         return out;
     sql::Query q(st);
     q.bind(1, n);
@@ -36,7 +37,7 @@ std::unique_ptr<BenchmarkStore> BenchmarkStore::createFullTextOnly(Store &like, 
     QString createSql;
     {
         sql::Statement st("SELECT sql FROM sqlite_master WHERE name = 'records_fts'");
-        if (!st.prepare(like.handle(), error, false))
+        if (!st.prepare(connectionOf(like), error, false))
             return nullptr;
         sql::Query q(st);
         if (q.step() == SQLITE_ROW)

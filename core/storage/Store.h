@@ -231,9 +231,10 @@ public:
     StoreCheck checkFullText(const std::atomic<bool> *cancel);
     bool checkpoint();                   // WAL checkpoint (truncate)
 
-    sqlite3 *handle() const { return m_db; } // for the search module; same thread rules apply
-
 private:
+    // The raw connection, for core/storage's own files and the tests (storage/StoreConnection.h);
+    // nothing else may reach SQLite (CTest storage_sqlite_confined).
+    friend sqlite3 *connectionOf(const Store &store);
     friend class SearchQueries;  // the search module's reads (SearchQueries.h)
     friend class SearchLogTable; // the search analytics (SearchLogTable.h)
     Store() = default;

@@ -2,6 +2,7 @@
 #include "search/SearchLog.h"
 #include "storage/StorePool.h"
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,7 +75,7 @@ qint64 tableRows(const QString &path)
         return -1;
     sqlite3_stmt *stmt = nullptr;
     qint64 n = -1;
-    if (sqlite3_prepare_v2(store->handle(), "SELECT count(*) FROM search_log", -1, &stmt, nullptr) == SQLITE_OK
+    if (sqlite3_prepare_v2(connectionOf(*store), "SELECT count(*) FROM search_log", -1, &stmt, nullptr) == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW)
         n = sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);
@@ -106,7 +107,7 @@ private Q_SLOTS:
         QVERIFY2(store, qPrintable(error));
         QVERIFY(Store::latestSchemaVersion() >= 2);
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(store->handle(),
+        QCOMPARE(sqlite3_prepare_v2(connectionOf(*store),
                                     "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
                                     "WHERE tbl_name = 'search_log' ORDER BY name)",
                                     -1, &stmt, nullptr),

@@ -5,6 +5,7 @@
 #include "search/QueryParser.h"
 #include "search/Snippet.h"
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 #include "text/Normalizer.h"
 
 #include <QDir>
@@ -110,14 +111,14 @@ QList<qint64> ids(const QList<KeywordHit> &hits, bool sorted = true)
 int ftsRun(Store &store, const QString &match, QString *message)
 {
     sqlite3_stmt *stmt = nullptr;
-    int rc = sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1",
+    int rc = sqlite3_prepare_v2(connectionOf(store), "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1",
                                 -1, &stmt, nullptr);
     if (rc == SQLITE_OK) {
         const QByteArray utf8 = match.toUtf8();
         sqlite3_bind_text(stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
         rc = sqlite3_step(stmt);
     }
-    *message = QString::fromUtf8(sqlite3_errmsg(store.handle()));
+    *message = QString::fromUtf8(sqlite3_errmsg(connectionOf(store)));
     sqlite3_finalize(stmt);
     return rc;
 }
@@ -333,7 +334,7 @@ private Q_SLOTS:
         const FilterSql where = kms::filterSql(f);
         const QByteArray sql = ("SELECT r.id FROM records r WHERE " + where.where + " ORDER BY r.id").toUtf8();
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(m_store->handle(), sql.constData(), -1, &stmt, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_prepare_v2(connectionOf(*m_store), sql.constData(), -1, &stmt, nullptr), SQLITE_OK);
         int index = 1;
         for (const QVariant &v : where.params) {
             if (v.typeId() == QMetaType::QString)
@@ -503,7 +504,7 @@ private Q_SLOTS:
         // The flag goes up after keywordSearch's own check, while SQLite prepares the statement
         // (the authorizer runs then): only the progress handler can stop it.
         std::atomic<bool> flag{false};
-        sqlite3_set_authorizer(m_store->handle(), [](void *p, int, const char *, const char *, const char *,
+        sqlite3_set_authorizer(connectionOf(*m_store), [](void *p, int, const char *, const char *, const char *,
                                                      const char *) {
             static_cast<std::atomic<bool> *>(p)->store(true);
             return SQLITE_OK;
@@ -512,7 +513,7 @@ private Q_SLOTS:
         QString error;
         const auto hits = keywordSearch(*m_store, parseQuery(u"kmsall", m_norm), {}, 10, {}, &flag,
                                         &cancelled, &error);
-        sqlite3_set_authorizer(m_store->handle(), nullptr, nullptr);
+        sqlite3_set_authorizer(connectionOf(*m_store), nullptr, nullptr);
         QVERIFY2(cancelled, "interrupted by the progress handler");
         QVERIFY(hits.isEmpty());
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -613,7 +614,7 @@ private Q_SLOTS:
         QVERIFY2(store, qPrintable(error));
         QStringList queries;
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(store->handle(), "SELECT title FROM records WHERE id % 97 = 0 LIMIT 500", -1, &stmt, nullptr);
+        sqlite3_prepare_v2(connectionOf(*store), "SELECT title FROM records WHERE id % 97 = 0 LIMIT 500", -1, &stmt, nullptr);
         while (sqlite3_step(stmt) == SQLITE_ROW)
             queries << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         sqlite3_finalize(stmt);
@@ -713,7 +714,7 @@ private Q_SLOTS:
         }
         QHash<qint64, QString> externalIds;
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(store->handle(), "SELECT id, external_id FROM records", -1, &stmt, nullptr);
+        sqlite3_prepare_v2(connectionOf(*store), "SELECT id, external_id FROM records", -1, &stmt, nullptr);
         while (sqlite3_step(stmt) == SQLITE_ROW)
             externalIds.insert(sqlite3_column_int64(stmt, 0),
                                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1))));

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Fails when SQLite is used outside core/storage: no file under core/ (but core/storage), ui/ or
-# app/ may mention sqlite3, take the raw connection (Store::handle()) or include the storage
+# app/ may mention sqlite3, take the raw connection (connectionOf, storage/StoreConnection.h) or include the storage
 # module's internal statement header. Keeping every statement and connection in one module is
 # what lets it promise one writer.
 # Usage: cmake -DSOURCE_DIR=<repo> -P CheckSqliteConfined.cmake
@@ -15,7 +15,7 @@ foreach(f IN LISTS files)
   if(rel MATCHES "^core/storage/" OR NOT rel MATCHES "\\.(h|hpp|cpp|cc|c|txt|cmake)$")
     continue()
   endif()
-  file(STRINGS "${f}" hits REGEX "sqlite3|storage/StoreSql\\.h|[.>]handle\\(\\)")
+  file(STRINGS "${f}" hits REGEX "sqlite3|storage/StoreSql\\.h|storage/StoreConnection\\.h|connectionOf")
   foreach(line IN LISTS hits)
     string(STRIP "${line}" line)
     string(APPEND offenders "  ${rel}: ${line}\n")

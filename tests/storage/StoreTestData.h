@@ -4,6 +4,7 @@
 // Builds RecordWrites the way the ingestion workers would, with simple stand-in hashes.
 
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 
 #include <QString>
 
@@ -51,7 +52,7 @@ inline QList<qint64> ftsMatch(Store &store, const char *query)
 {
     QList<qint64> ids;
     sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(store.handle(), "SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rowid",
+    if (sqlite3_prepare_v2(connectionOf(store), "SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rowid",
                            -1, &stmt, nullptr) != SQLITE_OK)
         return {-1};
     sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);

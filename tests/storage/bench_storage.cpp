@@ -3,6 +3,7 @@
 // Skipped in normal test runs: they take seconds and timings are never asserted.
 #include "StoreTestData.h"
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -162,7 +163,7 @@ private Q_SLOTS:
             sql += ",?";
         sql += ")";
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v3(store->handle(), sql.constData(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
+        QCOMPARE(sqlite3_prepare_v3(connectionOf(*store), sql.constData(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
                  SQLITE_OK);
         timer.restart();
         found = 0;

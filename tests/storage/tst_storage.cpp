@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StoreTestData.h"
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -58,10 +59,10 @@ private Q_SLOTS:
             QVERIFY(store);
             QCOMPARE(store->schemaVersion(), Store::latestSchemaVersion());
             QCOMPARE(store->watermark(), 0);
-            QCOMPARE(scalar(store->handle(), "SELECT count(*) FROM sqlite_master WHERE name IN "
+            QCOMPARE(scalar(connectionOf(*store), "SELECT count(*) FROM sqlite_master WHERE name IN "
                                              "('records','records_fts','embeddings','jobs','rejects','metrics',"
                                              "'tombstones','meta','embedders')"), 9);
-            QCOMPARE(scalar(store->handle(), "PRAGMA foreign_keys"), 1);
+            QCOMPARE(scalar(connectionOf(*store), "PRAGMA foreign_keys"), 1);
             QVERIFY(store->setMeta(QStringLiteral("k"), QStringLiteral("v")));
         }
         auto again = openFile(QStringLiteral("m.sqlite"));
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(again->schemaVersion(), Store::latestSchemaVersion());
         QCOMPARE(again->meta(QStringLiteral("k")), QStringLiteral("v")); // reopening migrates nothing
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(again->handle(), "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_prepare_v2(connectionOf(*again), "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
         QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))), QByteArray("wal"));
         sqlite3_finalize(stmt);
@@ -89,7 +90,7 @@ private Q_SLOTS:
             idB = write({b}).indexChanges[0].id;
             std::swap(store, m_store);
             // Back to the version-3 index: hyphens inside tokens.
-            QCOMPARE(sqlite3_exec(store->handle(), "DROP TABLE records_fts; CREATE VIRTUAL TABLE records_fts USING fts5 (title, body, "
+            QCOMPARE(sqlite3_exec(connectionOf(*store), "DROP TABLE records_fts; CREATE VIRTUAL TABLE records_fts USING fts5 (title, body, "
                                 "resolution, tags, tokenize = \"porter unicode61 remove_diacritics 2 "
                                 "tokenchars '-_.'\"); INSERT INTO records_fts (rowid, title, body, resolution, tags) "
                                 "VALUES (1, 'wi-fi drops', 'roaming between access points', '', '');"
@@ -110,7 +111,7 @@ private Q_SLOTS:
             auto store = openFile(QStringLiteral("new.sqlite"));
             QVERIFY(store);
             const QByteArray sql = "PRAGMA user_version=" + QByteArray::number(Store::latestSchemaVersion() + 1);
-            QCOMPARE(sqlite3_exec(store->handle(), sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(connectionOf(*store), sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
         }
         for (auto mode : {Store::Mode::ReadWrite, Store::Mode::ReadOnly}) {
             QString error;
@@ -190,7 +191,7 @@ private Q_SLOTS:
 
         QVERIFY(m_store->deleteRecord(idB));
         QVERIFY(ftsMatch(*m_store, "roaming").isEmpty());
-        QCOMPARE(scalar(m_store->handle(), "SELECT count(*) FROM records_fts"), 1);
+        QCOMPARE(scalar(connectionOf(*m_store), "SELECT count(*) FROM records_fts"), 1);
     }
 
     void recordRoundTrip()

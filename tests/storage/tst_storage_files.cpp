@@ -4,6 +4,7 @@
 #include "StoreTestData.h"
 #include "storage/DataDirectory.h"
 #include "storage/Store.h"
+#include "storage/StoreConnection.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -60,11 +61,11 @@ private Q_SLOTS:
         QVERIFY(reader->lastError().contains("read-only"));
 
         // The reader is not blocked by an open write transaction and does not see inside it.
-        QCOMPARE(sqlite3_exec(writer->handle(), "BEGIN IMMEDIATE; DELETE FROM jobs WHERE id <> 1;"
+        QCOMPARE(sqlite3_exec(connectionOf(*writer), "BEGIN IMMEDIATE; DELETE FROM jobs WHERE id <> 1;"
                                                 "UPDATE meta SET value = 'x' WHERE key = 'seq'",
                               nullptr, nullptr, nullptr), SQLITE_OK);
         QCOMPARE(reader->watermark(), 1);
-        QCOMPARE(sqlite3_exec(writer->handle(), "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(connectionOf(*writer), "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
 
         // Another thread reads while this one writes: every snapshot holds whole batches whose
         // job counters agree with the rows.
@@ -75,8 +76,8 @@ private Q_SLOTS:
             const QByteArray sql = "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM records_fts),"
                                    " (SELECT inserted FROM jobs WHERE id = " + QByteArray::number(jobId) + ")";
             sqlite3_stmt *stmt = nullptr;
-            if (sqlite3_prepare_v2(r->handle(), sql.constData(), -1, &stmt, nullptr) != SQLITE_OK) {
-                readerError = QString::fromUtf8(sqlite3_errmsg(r->handle()));
+            if (sqlite3_prepare_v2(connectionOf(*r), sql.constData(), -1, &stmt, nullptr) != SQLITE_OK) {
+                readerError = QString::fromUtf8(sqlite3_errmsg(connectionOf(*r)));
                 return;
             }
             while (!done.load()) {
@@ -147,7 +148,7 @@ private Q_SLOTS:
                 sqlite3_exec(h->db, "COMMIT", nullptr, nullptr, nullptr);
             return 0;
         };
-        sqlite3_busy_handler(store->handle(), handler, &holder);
+        sqlite3_busy_handler(connectionOf(*store), handler, &holder);
         const auto outcome = store->writeBatch(BatchWrite{0, {makeWrite(Collection::Cases, "A", "x", "y")}, {}, 0});
         QVERIFY2(outcome, qPrintable(store->lastError()));
         QCOMPARE(holder.calls, 1);
