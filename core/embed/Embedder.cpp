@@ -1,7 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "embed/Embedder.h"
 
+#include <cmath>
+
 namespace kms {
+
+void normaliseL2(std::span<float> v)
+{
+    double norm = 0.0;
+    for (const float x : v)
+        norm += double(x) * double(x);
+    if (norm <= 0.0)
+        return;
+    const auto scale = float(1.0 / std::sqrt(norm));
+    for (float &x : v)
+        x *= scale;
+}
 
 EmbedBatchResult LocalEmbedder::embedBatch(std::span<const EmbedInput> inputs, std::span<float> out,
                                            const std::atomic<bool> *cancel) const

@@ -77,6 +77,9 @@ public:
     }
 };
 
+// Scales v to unit length (cosine search needs it); the zero vector stays zero.
+void normaliseL2(std::span<float> v);
+
 // An in-process embedder that cannot fail (hash, LSA): one text at a time, batches are a loop
 // that checks the cancel flag between items.
 class LocalEmbedder : public Embedder

@@ -161,14 +161,7 @@ void HashEmbedder::embed(const QStringList &tokens, std::span<float> out) const
         out[bucket] += (key >> 63) ? -weight : weight;
     }
 
-    double norm = 0.0;
-    for (const float v : out)
-        norm += double(v) * double(v);
-    if (norm <= 0.0)
-        return;
-    const auto scale = float(1.0 / std::sqrt(norm));
-    for (float &v : out)
-        v *= scale;
+    normaliseL2(out);
 }
 
 } // namespace kms

@@ -48,14 +48,7 @@ void LsaEmbedder::embedOne(const EmbedInput &input, std::span<float> out) const
     const std::span<const float> sigma = m_model->singularValues();
     for (size_t c = 0; c < k; ++c)
         out[c] /= std::max(sigma[c], 1e-6f);
-    double norm = 0.0;
-    for (const float v : out)
-        norm += double(v) * double(v);
-    if (norm <= 0.0)
-        return;
-    const auto scale = float(1.0 / std::sqrt(norm));
-    for (float &v : out)
-        v *= scale;
+    normaliseL2(out);
 }
 
 } // namespace kms
