@@ -2,10 +2,10 @@
 // kms-admin: the KMS Admin desktop application.
 #include "appsettings/AppSettings.h"
 #include "appsettings/Appearance.h"
+#include "engine/Engine.h"
 #include "host/EngineHost.h"
 #include "log/Log.h"
 #include "shell/MainWindow.h"
-#include "storage/DataDirectory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -63,7 +63,7 @@ int main(int argc, char **argv)
 
     kms::Engine::Options options;
     // The setting is read once: a new data directory is used from the next start.
-    options.dataDirectory = kms::DataDirectory::resolve(parser.isSet(dataDir) ? parser.value(dataDir)
+    options.dataDirectory = kms::Engine::resolveDataDirectory(parser.isSet(dataDir) ? parser.value(dataDir)
                                                                               : settings.dataDirectory());
     options.startSampler = true;
     kms::ui::EngineHost host;

@@ -2,7 +2,6 @@
 #include "Cli.h"
 
 #include "engine/Engine.h"
-#include "storage/DataDirectory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,7 +72,7 @@ QString humanDuration(double seconds)
 std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler)
 {
     Engine::Options o;
-    o.dataDirectory = DataDirectory::resolve(ctx.dataDir);
+    o.dataDirectory = Engine::resolveDataDirectory(ctx.dataDir);
     o.startSampler = startSampler;
     QString error;
     auto engine = Engine::open(o, &error);

@@ -6,7 +6,7 @@
 #include "embed/Embedder.h"
 #include "engine/Engine.h"
 #include "search/Evaluation.h"
-#include "search/SearchEngine.h"
+#include "search/SearchTypes.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -123,7 +123,7 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
                 q.expansionWeight = std::max(0.0, parser.value(QStringLiteral("expansion-weight")).toDouble());
             q.k = 100;
             q.log = false;
-            const SearchResult r = engine->search().search(q);
+            const SearchResult r = engine->search(q);
             *latencyMs = r.latencyMs;
             QStringList ids;
             for (const SearchHit &h : r.hits)
@@ -141,7 +141,7 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
     }
     if (ctx.json)
         printJson(QJsonObject{{QStringLiteral("documents"), job.counts.inserted},
-                              {QStringLiteral("embedder"), engine->embedder().id()},
+                              {QStringLiteral("embedder"), engine->embedderInfo().id},
                               {QStringLiteral("averaging"), QStringLiteral("all judged queries; no hit scores 0")},
                               {QStringLiteral("modes"), rows}});
     return Ok;

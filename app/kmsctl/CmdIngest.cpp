@@ -3,9 +3,7 @@
 #include "Command.h"
 
 #include "engine/Engine.h"
-#include "index/VectorIndex.h"
 #include "ingest/IngestPipeline.h"
-#include "storage/DataDirectory.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -232,7 +230,7 @@ int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, E
         r.insert(QStringLiteral("dry_run"), m_options.dryRun);
         r.insert(QStringLiteral("records_per_second"), job.recordsPerSecond);
         r.insert(QStringLiteral("total_records"), engine.counts().total());
-        r.insert(QStringLiteral("index_vectors"), engine.index().size());
+        r.insert(QStringLiteral("index_vectors"), engine.status().indexVectors);
         if (!job.error.isEmpty())
             r.insert(QStringLiteral("error"), job.error);
         if (events)

@@ -198,7 +198,7 @@ protected:
 int RunDueCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
     const QList<ScheduleRunResult> runs = engine.runDueSchedules(QDateTime::currentDateTimeUtc());
-    engine.scheduler().waitForIdle();
+    engine.waitForJobs();
     int result = Ok;
     QJsonArray a;
     for (const ScheduleRunResult &r : runs) {

@@ -3,7 +3,7 @@
 #include "Command.h"
 
 #include "engine/Engine.h"
-#include "search/SearchEngine.h"
+#include "search/SearchTypes.h"
 #include "search/SearchLog.h"
 
 #include <QCommandLineParser>
@@ -206,7 +206,7 @@ int SearchCommand::check(const QCommandLineParser &parser)
 
 int SearchCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
-    return printResult(ctx, engine.search().search(m_query), parser.isSet(QStringLiteral("explain")));
+    return printResult(ctx, engine.search(m_query), parser.isSet(QStringLiteral("explain")));
 }
 
 class SimilarCommand : public EngineCommand {
@@ -251,19 +251,13 @@ int SimilarCommand::runOn(const Context &ctx, const QCommandLineParser &parser, 
     bool numeric = false;
     qint64 id = idText.toLongLong(&numeric);
     if (!numeric) {
-        id = 0;
-        engine.withReader([&](Store &s) {
-            for (Collection c : {Collection::Cases, Collection::Knowledge})
-                if (auto r = s.record(c, idText); r && id == 0)
-                    id = r->id;
-            return 0;
-        });
+        id = engine.recordIdOf(idText);
         if (id == 0) {
             err(QStringLiteral("kmsctl similar: there is no record '%1'").arg(idText));
             return Failed;
         }
     }
-    return printResult(ctx, engine.search().similar(id, m_k, m_filters), true);
+    return printResult(ctx, engine.similar(id, m_k, m_filters), true);
 }
 
 class SearchLogCommand : public EngineCommand {
@@ -288,10 +282,9 @@ protected:
 int SearchLogCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine)
 {
     const int limit = std::max(1, parser.value(QStringLiteral("limit")).toInt());
-    SearchLog &log = engine.searchLog();
-    if (parser.isSet(QStringLiteral("latency"))) {
+        if (parser.isSet(QStringLiteral("latency"))) {
         QJsonArray a;
-        for (const LatencySummary &l : log.latency()) {
+        for (const LatencySummary &l : engine.searchLatency()) {
             a.append(QJsonObject{{QStringLiteral("mode"), searchModeName(l.mode)}, {QStringLiteral("queries"), l.queries},
                                  {QStringLiteral("p50_ms"), l.p50Ms}, {QStringLiteral("p95_ms"), l.p95Ms},
                                  {QStringLiteral("p99_ms"), l.p99Ms}});
@@ -305,7 +298,7 @@ int SearchLogCommand::runOn(const Context &ctx, const QCommandLineParser &parser
         return Ok;
     }
     if (parser.isSet(QStringLiteral("top")) || parser.isSet(QStringLiteral("zero-results"))) {
-        const QList<QueryCount> rows = parser.isSet(QStringLiteral("top")) ? log.topQueries(limit) : log.zeroResultQueries(limit);
+        const QList<QueryCount> rows = parser.isSet(QStringLiteral("top")) ? engine.topQueries(limit) : engine.zeroResultQueries(limit);
         QJsonArray a;
         for (const QueryCount &q : rows) {
             a.append(QJsonObject{{QStringLiteral("query"), q.text}, {QStringLiteral("count"), q.count},
@@ -319,7 +312,7 @@ int SearchLogCommand::runOn(const Context &ctx, const QCommandLineParser &parser
         return Ok;
     }
     QJsonArray a;
-    for (const SearchLogEntry &e : log.recent(limit)) {
+    for (const SearchLogEntry &e : engine.recentSearches(limit)) {
         const QString when = QDateTime::fromMSecsSinceEpoch(e.timestampMs).toString(Qt::ISODate);
         a.append(QJsonObject{{QStringLiteral("time"), when}, {QStringLiteral("query"), e.text},
                              {QStringLiteral("mode"), searchModeName(e.mode)}, {QStringLiteral("filters"), e.filtersJson},

@@ -4,8 +4,6 @@
 
 #include "embed/HashEmbedder.h"
 #include "engine/Engine.h"
-#include "index/VectorIndex.h"
-#include "storage/DataDirectory.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -50,13 +48,13 @@ int InitCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &e
 {
     const StoreCounts c = engine.counts();
     if (ctx.json) {
-        printJson(QJsonObject{{QStringLiteral("data_directory"), engine.dataDirectory().path()},
-                              {QStringLiteral("database"), engine.dataDirectory().databasePath()},
+        printJson(QJsonObject{{QStringLiteral("data_directory"), engine.status().dataDirectory},
+                              {QStringLiteral("database"), engine.status().databasePath},
                               {QStringLiteral("records"), c.total()},
-                              {QStringLiteral("embedder"), engine.embedder().id()}});
+                              {QStringLiteral("embedder"), engine.embedderInfo().id}});
     } else if (!ctx.quiet) {
         out(QStringLiteral("data directory %1 ready (%2 records, embedder %3)")
-                .arg(engine.dataDirectory().path()).arg(c.total()).arg(engine.embedder().id()));
+                .arg(engine.status().dataDirectory).arg(c.total()).arg(engine.embedderInfo().id));
     }
     return Ok;
 }
@@ -124,24 +122,24 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
                   {QStringLiteral("knowledge"), c.knowledge},
                   {QStringLiteral("records"), c.total()},
                   {QStringLiteral("embeddings"), c.embeddings},
-                  {QStringLiteral("index_vectors"), engine.index().size()},
+                  {QStringLiteral("index_vectors"), engine.status().indexVectors},
                   {QStringLiteral("jobs"), c.jobs},
                   {QStringLiteral("rejects"), c.rejects},
-                  {QStringLiteral("embedder"), engine.embedder().id()},
-                  {QStringLiteral("data_directory"), engine.dataDirectory().path()}};
+                  {QStringLiteral("embedder"), engine.embedderInfo().id},
+                  {QStringLiteral("data_directory"), engine.status().dataDirectory}};
     if (!last.isEmpty())
         o.insert(QStringLiteral("last_job"), jobJson(last.first()));
     if (ctx.json) {
         printJson(o);
         return Ok;
     }
-    out(QStringLiteral("data directory  %1").arg(engine.dataDirectory().path()));
+    out(QStringLiteral("data directory  %1").arg(engine.status().dataDirectory));
     out(QStringLiteral("cases           %1").arg(humanCount(double(c.cases))));
     out(QStringLiteral("knowledge       %1").arg(humanCount(double(c.knowledge))));
     out(QStringLiteral("embeddings      %1 distinct texts").arg(humanCount(double(c.embeddings))));
-    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine.index().size()))));
+    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine.status().indexVectors))));
     out(QStringLiteral("jobs            %1 (%2 rejected records)").arg(c.jobs).arg(c.rejects));
-    out(QStringLiteral("embedder        %1").arg(engine.embedder().id()));
+    out(QStringLiteral("embedder        %1").arg(engine.embedderInfo().id));
     if (!last.isEmpty()) {
         const JobInfo &j = last.first();
         out(QStringLiteral("last job        #%1 %2, %3 inserted, %4 updated, %5 unchanged, %6 rejected")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
 #include "embed/EmbedderFactory.h"
@@ -165,6 +166,29 @@ EngineConfig Engine::config() const
 {
     std::lock_guard guard(m_configMutex);
     return m_config;
+}
+
+QString Engine::resolveDataDirectory(const QString &explicitPath)
+{
+    return DataDirectory::resolve(explicitPath);
+}
+
+EngineStatus Engine::status() const
+{
+    const VectorSpace space = vectorSpace();
+    EngineStatus s;
+    s.dataDirectory = m_dir->path();
+    s.databasePath = m_dir->databasePath();
+    s.indexPath = m_dir->indexPath();
+    s.indexVectors = space.index ? space.index->size() : 0;
+    s.embedderId = space.embedder->id();
+    s.dimension = space.embedder->dimension();
+    return s;
+}
+
+MetricsPoint Engine::latestMetrics() const
+{
+    return m_metrics->latest();
 }
 
 QString Engine::modelDirectory() const

@@ -3,14 +3,20 @@
 
 #include "config/EngineConfig.h"
 #include "engine/EmbedderInfo.h"
-#include "health/IntegrityCheck.h"
 #include "engine/RecordEdits.h"
-#include "ingest/JobScheduler.h"
+#include "health/IntegrityCheck.h"
+#include "ingest/JobEvents.h"
+#include "metrics/Metrics.h"
+#include "model/Browse.h"
+#include "model/EngineStatus.h"
+#include "model/Job.h"
+#include "model/MetricBucket.h"
+#include "model/StoreCounts.h"
+#include "model/StoredRecord.h"
 #include "model/SyncSchedule.h"
-#include "search/SearchEngine.h"
+#include "search/RecordDetail.h"
 #include "search/SearchLog.h"
-#include "storage/Store.h"
-#include "storage/StorePool.h"
+#include "search/SearchTypes.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -28,10 +34,15 @@ namespace kms {
 class DataDirectory;
 class EmbeddingCache;
 class Embedder;
+class JobScheduler;
 class Metrics;
 class Normalizer;
+class SearchEngine;
+class Store;
+class StorePool;
 class VectorIndex;
 struct HnswParams;
+struct VectorSpace;
 
 // How the vector index came to be at open: the file verified as is, caught up from the store, or
 // rebuilt (and why).
@@ -61,9 +72,12 @@ struct ScheduleRunResult {
 };
 
 // One open data directory: the store (source of truth), the vector index derived from it, the
-// embedder, cache, metrics and the job scheduler. The CLI, the GUI and the API all go through it.
-// Thread-safe: queries use their own read connection; the writer connection is shared with the
-// ingestion pipeline under a mutex.
+// embedder, cache, metrics and the job queue. The CLI, the GUI and the HTTP API all go through it,
+// and only through its verbs, grouped by what an operator does: the data directory, search,
+// queries, records, ingestion jobs, rejected records, scheduled syncs, maintenance and
+// configuration. They take and return value types (core/model, search/SearchTypes.h); the services
+// behind them are reachable only from core and tests (EngineInternals.h).
+// Thread-safe: queries use the read pool; writes go through the store's one writer.
 class Engine
 {
 public:
@@ -77,26 +91,16 @@ public:
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
     ~Engine(); // cancels a running job at a batch boundary, saves the index, releases the lock
 
-    // ---- parts ----
+    // ---- the open data directory ----
+    // explicitPath (--data-dir) wins over KMS_DATA_DIR, which wins over the platform default.
+    static QString resolveDataDirectory(const QString &explicitPath = {});
+    // Paths, index size and embedder: cheap, no query.
+    EngineStatus status() const;
     // A copy: applyConfig() may change it from another thread.
     EngineConfig config() const;
-    const DataDirectory &dataDirectory() const { return *m_dir; }
-    const Normalizer &normalizer() const { return *m_normalizer; }
-    // The references stay valid until applyConfig() replaces the embedder or the index; code that
-    // runs while that may happen holds currentEmbedder() / currentIndex() / vectorSpace() instead.
-    const Embedder &embedder() const { return *currentEmbedder(); }
-    std::shared_ptr<const Embedder> currentEmbedder() const;
     EmbedderInfo embedderInfo() const;
     // Where trained embedder models live: <data directory>/models.
     QString modelDirectory() const;
-    EmbeddingCache &cache() { return *m_cache; }
-    Metrics &metrics() { return *m_metrics; }
-    VectorIndex &index() { return *currentIndex(); }
-    std::shared_ptr<VectorIndex> currentIndex() const;
-    VectorSpace vectorSpace() const; // embedder and index from one snapshot
-    SearchEngine &search() { return *m_search; }
-    SearchLog &searchLog() { return *m_searchLog; }
-    JobScheduler &scheduler() { return *m_scheduler; }
     // The one road of job state to every front end: queued, started, progress (batches, pause,
     // resume), finished / failed / cancelled, of queued jobs and of runJob() alike. Callbacks run
     // on the publishing (worker) thread; hand the event on, never block.
@@ -106,6 +110,22 @@ public:
     }
     const IndexOpenReport &indexOpenReport() const { return m_indexReport; }
     QStringList warnings() const { return m_warnings; }
+
+    // ---- search (any thread) ----
+    // Keyword, vector or hybrid search; *cancel stops it at its next check (an empty result).
+    SearchResult search(const SearchQuery &query, const std::atomic<bool> *cancel = nullptr);
+    // The k records nearest to a stored one, filtered.
+    SearchResult similar(qint64 recordId, int k, const SearchFilters &filters = {},
+                         const std::atomic<bool> *cancel = nullptr);
+    // A stored record with the words of queryText marked in its long fields (detail panes).
+    RecordDetail recordDetail(qint64 id, const QString &queryText);
+    // The id of the record with this external id in either collection; 0 when none.
+    qint64 recordIdOf(const QString &externalId);
+    // Search analytics from the search log.
+    QList<SearchLogEntry> recentSearches(int limit);          // newest first
+    QList<QueryCount> topQueries(int limit, qint64 sinceMs = 0);
+    QList<QueryCount> zeroResultQueries(int limit, qint64 sinceMs = 0);
+    QList<LatencySummary> searchLatency(qint64 sinceMs = 0);  // one row per mode that has queries
 
     // ---- queries (any thread) ----
     StoreCounts counts();
@@ -118,11 +138,8 @@ public:
     QHash<QString, QList<MetricBucket>> metricSeries(const QStringList &names, qint64 fromMs, qint64 toMs,
                                                      qint64 widthMs);
     QJsonObject health(bool detailed);
-    // Runs f with the read connection, serialised with other queries.
-    template<typename F> auto withReader(F &&f)
-    {
-        return m_stores->read(std::forward<F>(f));
-    }
+    // The newest one-second metrics sample (throughput, cache, latency, system).
+    MetricsPoint latestMetrics() const;
 
     // ---- records: the data browser (any thread) ----
     // BrowseQuery::text and tag go through the search module's parser and normaliser, so the words
@@ -152,7 +169,18 @@ public:
     // Streams from its own read connection in one snapshot; the file appears only when complete.
     ExportResult exportRecords(const BrowseQuery &query, const QString &path, ExportProgress *progress = nullptr);
 
-    // ---- ingestion ----
+    // ---- ingestion jobs ----
+    // Queues a job and returns its id (0 and *error when its row cannot be written).
+    qint64 submitJob(const IngestOptions &options, QString *error = nullptr);
+    bool cancelJob(qint64 jobId);   // queued: removed and marked cancelled; running: stops it
+    bool pauseJob(qint64 jobId);
+    bool resumeJob(qint64 jobId);
+    // The job is waiting in the queue or running.
+    bool isJobActive(qint64 jobId) const;
+    // The running queued job's progress, if one runs.
+    std::optional<JobProgress> runningJobProgress() const;
+    // Blocks until no queued job is waiting or running (CLI). Not for the GUI thread.
+    void waitForJobs();
     // Runs a job synchronously on the calling thread (CLI); the scheduler is for queued jobs.
     JobInfo runJob(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started = {});
     // Classifies the records of the files (new / changed / unchanged / invalid) without writing.
@@ -216,7 +244,13 @@ public:
                                    const std::atomic<bool> *cancel);
 
 private:
+    friend class EngineInternals; // core/engine/EngineInternals.h: the services, for core and tests
     Engine() = default;
+    std::shared_ptr<const Embedder> currentEmbedder() const;
+    std::shared_ptr<VectorIndex> currentIndex() const;
+    VectorSpace vectorSpace() const; // embedder and index from one snapshot
+    // Runs f with a read connection of the pool (defined in EngineInternals.h).
+    template<typename F> auto withReader(F &&f);
     bool init(const Options &options, QString *error);
     bool openIndex(QString *error);
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,

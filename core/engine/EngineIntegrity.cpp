@@ -2,6 +2,7 @@
 // The integrity check of an open engine: the store, its full-text index, the live vector index and
 // the index file, while queued jobs wait.
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/LsaTrainer.h"
 #include "ingest/RecordPreparer.h"

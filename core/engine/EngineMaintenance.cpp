@@ -3,6 +3,7 @@
 // with new HNSW parameters, and a re-embed of every record. The long ones build beside the live
 // state and swap at the end, so searches never see a half-built index and a cancel loses nothing.
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
 #include "embed/EmbedderFactory.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The engine's single-record calls: browsing, the editor's save and delete, and exports.
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
 #include "embed/Embedder.h"

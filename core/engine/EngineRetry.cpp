@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Retrying a rejected record after its text was fixed.
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
 #include "embed/Embedder.h"

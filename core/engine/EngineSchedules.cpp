@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Scheduled syncs: stored in the database, run by whoever calls runDueSchedules() (the GUI's timer).
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 
 #include "log/Log.h"
 #include "readers/RecordReader.h"

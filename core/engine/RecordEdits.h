@@ -3,8 +3,8 @@
 // Value types of the engine's single-record calls and exports (the data browser, the API).
 
 #include "ingest/RecordValidation.h"
-#include "storage/Browse.h"
-#include "storage/Store.h"
+#include "model/Browse.h"
+#include "model/StoredRecord.h"
 
 #include <QList>
 #include <QString>

@@ -2,8 +2,16 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 namespace kms {
+
+// One stored sample of one metric.
+struct MetricSample {
+    qint64 timestampMs = 0;
+    QString name;
+    double value = 0;
+};
 
 // The samples of one metric that fall into one time bucket. Long chart windows draw one point per
 // bucket instead of one per second, so a day of history stays a few hundred points.

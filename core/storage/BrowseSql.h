@@ -2,7 +2,7 @@
 #pragma once
 // Internal to kms_storage: the data browser's SQL, shared by StoreBrowse*.cpp.
 
-#include "storage/Browse.h"
+#include "model/Browse.h"
 #include "storage/StoreSql.h"
 
 #include <QString>

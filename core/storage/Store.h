@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/Browse.h"
 #include "model/Job.h"
 #include "model/MetricBucket.h"
-#include "storage/Browse.h"
 #include "model/Record.h"
+#include "model/StoreCounts.h"
+#include "model/StoredRecord.h"
 #include "model/SyncSchedule.h"
 
 #include <QHash>
@@ -21,15 +23,6 @@
 struct sqlite3;
 
 namespace kms {
-
-// A record as stored.
-struct StoredRecord {
-    qint64 id = 0;            // rowid; also the vector index label
-    Record record;
-    quint64 contentHash = 0;  // all fields: equal hash means nothing to write
-    quint64 textHash = 0;     // normalised embedding text: key of the embeddings table
-    qint64 seq = 0;           // change sequence of the batch that last wrote it
-};
 
 // One record ready for the writer (produced by the ingestion workers).
 struct RecordWrite {
@@ -71,26 +64,11 @@ struct ExistingRecord {
     quint64 contentHash = 0;
 };
 
-struct MetricSample {
-    qint64 timestampMs = 0;
-    QString name;
-    double value = 0;
-};
-
 // The outcome of one integrity check of the store.
 struct StoreCheck {
     bool ok = false;
     bool cancelled = false; // stopped by the cancel flag before it finished
     QString message;        // "ok", or what SQLite found
-};
-
-struct StoreCounts {
-    qint64 cases = 0;
-    qint64 knowledge = 0;
-    qint64 embeddings = 0;
-    qint64 jobs = 0;
-    qint64 rejects = 0;
-    qint64 total() const { return cases + knowledge; }
 };
 
 // The SQLite store: the source of truth. WAL mode, versioned migrations (resources/schema/NNNN_*.sql),

@@ -5,6 +5,7 @@
 #include "../TestEngine.h"
 
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "metrics/Metrics.h"
 #include "storage/DataDirectory.h"
@@ -89,7 +90,7 @@ private Q_SLOTS:
             auto engine = openEngine(data);
             QVERIFY(engine);
             QCOMPARE(ingest(*engine, a), 500);
-            indexPath = engine->dataDirectory().indexPath();
+            indexPath = internals(*engine).dataDirectory().indexPath();
         }
         const QString saved = dir.filePath(QStringLiteral("saved.kidx"));
         QVERIFY(QFile::copy(indexPath, saved));
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(engine);
         QCOMPARE(int(engine->indexOpenReport().action), expectedAction);
         const qint64 total = engine->counts().total();
-        QCOMPARE(engine->index().size(), total);
+        QCOMPARE(internals(*engine).index().size(), total);
         QCOMPARE(total, damage == QLatin1String("stale") ? 800 : 500);
         const QJsonObject health = engine->health(true);
         const QJsonObject index = health[QStringLiteral("components")][QStringLiteral("vector_index")].toObject();
@@ -290,7 +291,7 @@ private Q_SLOTS:
         QCOMPARE(jobs.size(), 1);
         QCOMPARE(jobs.first().status, JobStatus::Failed); // interrupted
         QCOMPARE(jobs.first().counts.inserted, stored);
-        QCOMPARE(engine->index().size(), stored);
+        QCOMPARE(internals(*engine).index().size(), stored);
         QCOMPARE(engine->health(true)[QStringLiteral("status")].toString(), QStringLiteral("healthy"));
 
         // The interrupted load finishes by running it again: the rest is inserted, nothing twice.
@@ -299,7 +300,7 @@ private Q_SLOTS:
         const JobInfo rerun = engine->runJob(o);
         QCOMPARE(rerun.counts.unchanged, stored);
         QCOMPARE(rerun.counts.inserted, 60000 - stored);
-        QCOMPARE(engine->index().size(), 60000);
+        QCOMPARE(internals(*engine).index().size(), 60000);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "embed/EmbeddingCache.h"
 #include "embed/HashEmbedder.h"
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 
 #include <QStandardPaths>
@@ -50,14 +51,14 @@ QString topVectorHit(Engine &engine, int i)
     q.mode = SearchMode::Vector;
     q.k = 3;
     q.log = false;
-    const SearchResult r = engine.search().search(q);
+    const SearchResult r = engine.search(q);
     return r.hits.isEmpty() ? r.error : r.hits.first().externalId;
 }
 
 // The stored vector of a record under the active embedder.
 std::vector<float> storedVector(Engine &engine, const QString &externalId)
 {
-    return engine.withReader([&](Store &s) {
+    return internals(engine).withReader([&](Store &s) {
         const auto r = s.record(Collection::Cases, externalId);
         return r ? s.embeddings({r->textHash}).value(r->textHash) : std::vector<float>{};
     });
@@ -89,22 +90,22 @@ private Q_SLOTS:
     {
         Loaded l;
         QVERIFY(load(l, 500));
-        const auto indexBefore = l.engine->currentIndex();
+        const auto indexBefore = internals(*l.engine).currentIndex();
         EngineConfig next = l.engine->config();
         next.hnswEfSearch = 321;
         next.embeddingCacheEntries = 1000;
         QString error;
         QVERIFY2(l.engine->applyConfig(next, {}, nullptr, &error), qPrintable(error));
-        QCOMPARE(l.engine->currentIndex(), indexBefore); // no rebuild
-        QCOMPARE(l.engine->index().params().efSearch, 321);
-        QCOMPARE(l.engine->cache().capacity(), size_t(1000));
+        QCOMPARE(internals(*l.engine).currentIndex(), indexBefore); // no rebuild
+        QCOMPARE(internals(*l.engine).index().params().efSearch, 321);
+        QCOMPARE(internals(*l.engine).cache().capacity(), size_t(1000));
         QCOMPARE(l.engine->config(), next);
         l.engine.reset();
 
         l.engine = testdata::openTestEngine(l.dataDir());
         QVERIFY(l.engine);
         QCOMPARE(l.engine->config().hnswEfSearch, 321);
-        QCOMPARE(l.engine->index().params().efSearch, 321);
+        QCOMPARE(internals(*l.engine).index().params().efSearch, 321);
     }
 
     void hnswChangeRebuildsAndSearchStillWorks()
@@ -112,7 +113,7 @@ private Q_SLOTS:
         Loaded l;
         QVERIFY(load(l));
         QCOMPARE(topVectorHit(*l.engine, 1234), QStringLiteral("CASE-1234"));
-        const auto indexBefore = l.engine->currentIndex();
+        const auto indexBefore = internals(*l.engine).currentIndex();
         EngineConfig next = l.engine->config();
         next.hnswM = 24;
         next.hnswEfConstruction = 80;
@@ -124,19 +125,19 @@ private Q_SLOTS:
         }, nullptr, &error), qPrintable(error));
         QCOMPARE(lastDone, qint64(kRecords));
         QCOMPARE(lastTotal, qint64(kRecords));
-        QVERIFY(l.engine->currentIndex() != indexBefore);
-        QCOMPARE(l.engine->index().params().M, 24);
-        QCOMPARE(l.engine->index().params().efConstruction, 80);
-        QCOMPARE(l.engine->index().size(), qint64(kRecords));
+        QVERIFY(internals(*l.engine).currentIndex() != indexBefore);
+        QCOMPARE(internals(*l.engine).index().params().M, 24);
+        QCOMPARE(internals(*l.engine).index().params().efConstruction, 80);
+        QCOMPARE(internals(*l.engine).index().size(), qint64(kRecords));
         QCOMPARE(topVectorHit(*l.engine, 1234), QStringLiteral("CASE-1234"));
-        QVERIFY(!l.engine->scheduler().isHeld());
+        QVERIFY(!internals(*l.engine).scheduler().isHeld());
         l.engine.reset();
 
         // The new index was saved with the new parameters: the next open verifies it as is.
         l.engine = testdata::openTestEngine(l.dataDir());
         QVERIFY(l.engine);
         QCOMPARE(l.engine->indexOpenReport().action, IndexOpenReport::Action::Verified);
-        QCOMPARE(l.engine->index().params().M, 24);
+        QCOMPARE(internals(*l.engine).index().params().M, 24);
         QCOMPARE(topVectorHit(*l.engine, 77), QStringLiteral("CASE-77"));
     }
 
@@ -166,14 +167,14 @@ private Q_SLOTS:
         QVERIFY(!l.engine->applyConfig(next, {}, nullptr, &error));
         QVERIFY2(error.contains(key), qPrintable(error));
         QCOMPARE(l.engine->config(), before);
-        QCOMPARE(l.engine->index().params().efSearch, before.hnswEfSearch);
+        QCOMPARE(internals(*l.engine).index().params().efSearch, before.hnswEfSearch);
     }
 
     void cancelledRebuildKeepsTheOldIndex()
     {
         Loaded l;
         QVERIFY(load(l));
-        const auto indexBefore = l.engine->currentIndex();
+        const auto indexBefore = internals(*l.engine).currentIndex();
         const EngineConfig before = l.engine->config();
         EngineConfig next = before;
         next.hnswM = 8;
@@ -182,19 +183,19 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!l.engine->applyConfig(next, [&](qint64, qint64) { cancel = true; }, &cancel, &error));
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
-        QCOMPARE(l.engine->currentIndex(), indexBefore);
-        QCOMPARE(l.engine->index().params().M, before.hnswM);
+        QCOMPARE(internals(*l.engine).currentIndex(), indexBefore);
+        QCOMPARE(internals(*l.engine).index().params().M, before.hnswM);
         QCOMPARE(l.engine->config().hnswM, before.hnswM);
         QCOMPARE(l.engine->config().hnswEfSearch, 90);
         QCOMPARE(topVectorHit(*l.engine, 42), QStringLiteral("CASE-42"));
-        QVERIFY(!l.engine->scheduler().isHeld());
+        QVERIFY(!internals(*l.engine).scheduler().isHeld());
     }
 
     void embedderChangeReembedsEveryRecord()
     {
         Loaded l;
         QVERIFY(load(l));
-        const QString oldId = l.engine->embedder().id();
+        const QString oldId = l.engine->embedderInfo().id;
         const qint64 vectorsBefore = l.engine->counts().embeddings;
         EngineConfig next = l.engine->config();
         next.embeddingDimension = 128;
@@ -203,10 +204,10 @@ private Q_SLOTS:
         QVERIFY2(l.engine->applyConfig(next, [&](qint64 done, qint64) { lastDone = done; }, nullptr, &error),
                  qPrintable(error));
         QCOMPARE(lastDone, qint64(kRecords));
-        QCOMPARE(l.engine->embedder().dimension(), 128);
-        QVERIFY(l.engine->embedder().id() != oldId);
-        QCOMPARE(l.engine->index().dimension(), 128);
-        QCOMPARE(l.engine->index().size(), qint64(kRecords));
+        QCOMPARE(internals(*l.engine).embedder().dimension(), 128);
+        QVERIFY(l.engine->embedderInfo().id != oldId);
+        QCOMPARE(internals(*l.engine).index().dimension(), 128);
+        QCOMPARE(internals(*l.engine).index().size(), qint64(kRecords));
         QCOMPARE(l.engine->embedderInfo().parameters.first().value.toInt(), 128);
         // The previous embedder's vectors are gone, one new vector per distinct text remains.
         QCOMPARE(l.engine->counts().embeddings, vectorsBefore);
@@ -214,14 +215,14 @@ private Q_SLOTS:
         SearchQuery hybrid;
         hybrid.text = QStringLiteral("Helix Gateway HTTP 502");
         hybrid.log = false;
-        QVERIFY(!l.engine->search().search(hybrid).hits.isEmpty());
+        QVERIFY(!l.engine->search(hybrid).hits.isEmpty());
         l.engine.reset();
 
         // Stored embedder and configuration agree: the directory opens with the new vectors.
         QString openError;
         l.engine = testdata::openTestEngine(l.dataDir(), &openError);
         QVERIFY2(l.engine, qPrintable(openError));
-        QCOMPARE(l.engine->embedder().dimension(), 128);
+        QCOMPARE(internals(*l.engine).embedder().dimension(), 128);
         QCOMPARE(l.engine->indexOpenReport().action, IndexOpenReport::Action::Verified);
         QCOMPARE(topVectorHit(*l.engine, 2222), QStringLiteral("CASE-2222"));
 
@@ -243,8 +244,8 @@ private Q_SLOTS:
     {
         Loaded l;
         QVERIFY(load(l));
-        const QString oldId = l.engine->embedder().id();
-        const auto indexBefore = l.engine->currentIndex();
+        const QString oldId = l.engine->embedderInfo().id;
+        const auto indexBefore = internals(*l.engine).currentIndex();
         const qint64 vectorsBefore = l.engine->counts().embeddings;
         EngineConfig next = l.engine->config();
         next.embeddingDimension = 64;
@@ -253,8 +254,8 @@ private Q_SLOTS:
         // Cancelled after the first page: some new vectors exist by then and must go again.
         QVERIFY(!l.engine->applyConfig(next, [&](qint64, qint64) { cancel = true; }, &cancel, &error));
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
-        QCOMPARE(l.engine->embedder().id(), oldId);
-        QCOMPARE(l.engine->currentIndex(), indexBefore);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
+        QCOMPARE(internals(*l.engine).currentIndex(), indexBefore);
         QCOMPARE(l.engine->config().embeddingDimension, 256);
         QCOMPARE(l.engine->counts().embeddings, vectorsBefore);
         QCOMPARE(topVectorHit(*l.engine, 1234), QStringLiteral("CASE-1234"));
@@ -262,7 +263,7 @@ private Q_SLOTS:
         QString openError;
         l.engine = testdata::openTestEngine(l.dataDir(), &openError);
         QVERIFY2(l.engine, qPrintable(openError));
-        QCOMPARE(l.engine->embedder().id(), oldId);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
     }
 
     // Shutting down stops a running re-embed (EngineHost calls cancelMaintenance() from the GUI thread).
@@ -270,7 +271,7 @@ private Q_SLOTS:
     {
         Loaded l;
         QVERIFY(load(l));
-        const QString oldId = l.engine->embedder().id();
+        const QString oldId = l.engine->embedderInfo().id;
         EngineConfig next = l.engine->config();
         next.embeddingDimension = 96;
         QString error;
@@ -282,11 +283,11 @@ private Q_SLOTS:
         QVERIFY(sawRunning);
         QVERIFY(!l.engine->isMaintenanceRunning());
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
-        QCOMPARE(l.engine->embedder().id(), oldId);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
         l.engine.reset(); // closes normally
         l.engine = testdata::openTestEngine(l.dataDir());
         QVERIFY(l.engine);
-        QCOMPARE(l.engine->embedder().id(), oldId);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
     }
 
     // Records written while the re-embed walks the store are caught up before the switch.
@@ -309,8 +310,8 @@ private Q_SLOTS:
             QCOMPARE(l.engine->runJob(o).counts.inserted, 500);
         }, nullptr, &error), qPrintable(error));
         QVERIFY(wrote);
-        QCOMPARE(l.engine->index().size(), qint64(kRecords + 500));
-        QCOMPARE(l.engine->index().dimension(), 192);
+        QCOMPARE(internals(*l.engine).index().size(), qint64(kRecords + 500));
+        QCOMPARE(internals(*l.engine).index().dimension(), 192);
         QCOMPARE(topVectorHit(*l.engine, kRecords + 321), QStringLiteral("CASE-%1").arg(kRecords + 321));
     }
 
@@ -323,9 +324,9 @@ private Q_SLOTS:
         IngestOptions o;
         o.files = {big};
         o.batchSize = 100;
-        const qint64 job = l.engine->scheduler().submit(o);
+        const qint64 job = l.engine->submitJob(o);
         QVERIFY(job > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(l.engine->scheduler().runningProgress().has_value(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(l.engine->runningJobProgress().has_value(), 30000);
         EngineConfig next = l.engine->config();
         next.hnswM = 12;
         QString error;
@@ -336,8 +337,8 @@ private Q_SLOTS:
         EngineConfig cheap = l.engine->config();
         cheap.hnswEfSearch = 150;
         QVERIFY2(l.engine->applyConfig(cheap, {}, nullptr, &error), qPrintable(error));
-        l.engine->scheduler().cancel(job);
-        l.engine->scheduler().waitForIdle();
+        l.engine->cancelJob(job);
+        l.engine->waitForJobs();
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Switching the engine to the LSA embedder: training, the swap, cancelling, restarting.
+#include "engine/EngineInternals.h"
 #include "../TestData.h"
 #include "../TestEngine.h"
 
@@ -46,7 +47,7 @@ QString topVectorHit(Engine &engine, int i)
     q.mode = SearchMode::Vector;
     q.k = 3;
     q.log = false;
-    const SearchResult r = engine.search().search(q);
+    const SearchResult r = engine.search(q);
     return r.hits.isEmpty() ? r.error : r.hits.first().externalId;
 }
 
@@ -74,9 +75,9 @@ private slots:
         }, nullptr, &error), qPrintable(error));
         QCOMPARE(stages.first(), QStringLiteral("reading records"));
         QCOMPARE(stages.last(), QStringLiteral("re-embedding"));
-        const QString id = l.engine->embedder().id();
+        const QString id = l.engine->embedderInfo().id;
         QVERIFY2(id.startsWith(QStringLiteral("lsa-v1:k=32,")), qPrintable(id));
-        QCOMPARE(l.engine->embedder().dimension(), 32);
+        QCOMPARE(internals(*l.engine).embedder().dimension(), 32);
         QCOMPARE(l.engine->config().embedderProvider, QStringLiteral("lsa"));
         QCOMPARE(modelFiles(*l.engine), QStringList{l.engine->config().lsaModel});
         QCOMPARE(l.engine->counts().embeddings, qint64(kRecords));
@@ -87,24 +88,24 @@ private slots:
         q.mode = SearchMode::Vector;
         q.k = 20;
         q.log = false;
-        const SearchResult r = l.engine->search().search(q);
+        const SearchResult r = l.engine->search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.hits.size(), 20);
 
         // Training again on the same records gives the same model: nothing changes.
         QVERIFY2(l.engine->trainLsa(32, {}, nullptr, &error), qPrintable(error));
-        QCOMPARE(l.engine->embedder().id(), id);
+        QCOMPARE(l.engine->embedderInfo().id, id);
 
         l.engine.reset();
         l.engine = testdata::openTestEngine(l.dataDir());
         QVERIFY(l.engine);
-        QCOMPARE(l.engine->embedder().id(), id);
+        QCOMPARE(l.engine->embedderInfo().id, id);
 
         // Back to hash through the same re-embed path; the model file stays until the next training.
         EngineConfig next = l.engine->config();
         next.embedderProvider = QStringLiteral("hash");
         QVERIFY2(l.engine->applyConfig(next, {}, nullptr, &error), qPrintable(error));
-        QVERIFY(l.engine->embedder().id().startsWith(QStringLiteral("hash-v1:")));
+        QVERIFY(l.engine->embedderInfo().id.startsWith(QStringLiteral("hash-v1:")));
         QCOMPARE(topVectorHit(*l.engine, 1234), QStringLiteral("CASE-1234"));
     }
 
@@ -120,8 +121,8 @@ private slots:
         QFETCH(QString, cancelAt);
         Loaded l;
         QVERIFY(load(l));
-        const QString oldId = l.engine->embedder().id();
-        const auto indexBefore = l.engine->currentIndex();
+        const QString oldId = l.engine->embedderInfo().id;
+        const auto indexBefore = internals(*l.engine).currentIndex();
         const qint64 vectorsBefore = l.engine->counts().embeddings;
         std::atomic<bool> cancel{false};
         QString error;
@@ -130,8 +131,8 @@ private slots:
                 cancel = true;
         }, &cancel, &error));
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
-        QCOMPARE(l.engine->embedder().id(), oldId);
-        QCOMPARE(l.engine->currentIndex(), indexBefore);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
+        QCOMPARE(internals(*l.engine).currentIndex(), indexBefore);
         QCOMPARE(l.engine->config().embedderProvider, QStringLiteral("hash"));
         QCOMPARE(l.engine->counts().embeddings, vectorsBefore);
         QCOMPARE(topVectorHit(*l.engine, 1234), QStringLiteral("CASE-1234"));
@@ -139,7 +140,7 @@ private slots:
         l.engine.reset();
         l.engine = testdata::openTestEngine(l.dataDir());
         QVERIFY(l.engine);
-        QCOMPARE(l.engine->embedder().id(), oldId);
+        QCOMPARE(l.engine->embedderInfo().id, oldId);
     }
 
     void corruptModelFileRefusesToOpen()

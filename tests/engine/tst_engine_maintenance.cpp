@@ -5,6 +5,7 @@
 #include "../TestEngine.h"
 
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "storage/DataDirectory.h"
 
@@ -111,7 +112,7 @@ void TestEngineMaintenance::healthyStorePassesEveryCheck()
 
     // Health shows the index file's size next to its verification.
     const QJsonObject index = engine->health(true)[QStringLiteral("components")][QStringLiteral("vector_index")].toObject();
-    QCOMPARE(index[QStringLiteral("file_bytes")].toInteger(), QFileInfo(engine->dataDirectory().indexPath()).size());
+    QCOMPARE(index[QStringLiteral("file_bytes")].toInteger(), QFileInfo(internals(*engine).dataDirectory().indexPath()).size());
     QVERIFY(index[QStringLiteral("file_bytes")].toInteger() > 0);
 }
 
@@ -145,11 +146,11 @@ void TestEngineMaintenance::damageIsReported()
     auto engine = testdata::openTestEngine(data);
     QVERIFY(engine);
     if (damage == QLatin1String("index-entry")) {
-        const qint64 id = engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7"))->id; });
-        QVERIFY(engine->index().remove(id));
+        const qint64 id = internals(*engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7"))->id; });
+        QVERIFY(internals(*engine).index().remove(id));
     } else if (damage == QLatin1String("index-file")) {
         // The running index is fine; the file the next start would load is not.
-        QFile f(engine->dataDirectory().indexPath());
+        QFile f(internals(*engine).dataDirectory().indexPath());
         QVERIFY(f.open(QIODevice::ReadWrite));
         f.seek(f.size() - 500);
         char c = 0;
@@ -237,18 +238,18 @@ void TestEngineMaintenance::maintenanceHoldsJobsUntilDone()
     QTRY_VERIFY(inRebuild.load());
     IngestOptions o;
     o.files = {b};
-    const qint64 jobId = engine->scheduler().submit(o);
+    const qint64 jobId = engine->submitJob(o);
     QVERIFY(jobId > 0);
     QTest::qWait(300);
     QCOMPARE(engine->job(jobId)->status, JobStatus::Queued);
-    QVERIFY(!engine->scheduler().runningProgress());
+    QVERIFY(!engine->runningJobProgress());
     release = true;
     rebuild.join();
     QVERIFY2(rebuilt, qPrintable(error));
-    engine->scheduler().waitForIdle();
+    engine->waitForJobs();
     QCOMPARE(engine->job(jobId)->status, JobStatus::Completed);
     QCOMPARE(engine->counts().total(), 2500);
-    QCOMPARE(engine->index().size(), 2500);
+    QCOMPARE(internals(*engine).index().size(), 2500);
     QVERIFY(engine->checkIntegrity({}, nullptr).ok());
 }
 
@@ -262,9 +263,9 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
     IngestOptions o;
     o.files = {file};
     o.batchSize = 200;
-    const qint64 jobId = engine->scheduler().submit(o);
-    QTRY_VERIFY_WITH_TIMEOUT(engine->scheduler().runningProgress().has_value(), 30000);
-    QVERIFY(engine->scheduler().pause(jobId)); // keeps it running for as long as the test needs
+    const qint64 jobId = engine->submitJob(o);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->runningJobProgress().has_value(), 30000);
+    QVERIFY(engine->pauseJob(jobId)); // keeps it running for as long as the test needs
 
     QString error;
     QVERIFY(!engine->rebuildIndex({}, nullptr, &error));
@@ -277,12 +278,12 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
     std::atomic<int> heldWhenFinished{-1};
     const auto subscription = engine->subscribeJobEvents([&](const JobEvent &e) {
         if (e.isEnd())
-            heldWhenFinished = engine->scheduler().hold() ? 1 : 0; // the hold ends with the statement
+            heldWhenFinished = internals(*engine).scheduler().hold() ? 1 : 0; // the hold ends with the statement
     });
-    QVERIFY(engine->scheduler().resume(jobId));
-    engine->scheduler().waitForIdle();
+    QVERIFY(engine->resumeJob(jobId));
+    engine->waitForJobs();
     QCOMPARE(engine->job(jobId)->status, JobStatus::Completed);
-    QCOMPARE(engine->index().size(), 20000);
+    QCOMPARE(internals(*engine).index().size(), 20000);
     QCOMPARE(heldWhenFinished.load(), 1);
 }
 

@@ -6,6 +6,7 @@
 #include "../TestEngine.h"
 
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "search/SearchEngine.h"
 #include "synth/CorpusWriter.h"
@@ -100,7 +101,7 @@ SearchQuery query(const QString &text, SearchMode mode, int k = 10)
 
 bool finds(Engine &e, const QString &text, SearchMode mode, qint64 id)
 {
-    const SearchResult r = e.search().search(query(text, mode));
+    const SearchResult r = e.search(query(text, mode));
     return std::any_of(r.hits.begin(), r.hits.end(), [id](const SearchHit &h) { return h.id == id; });
 }
 
@@ -162,7 +163,7 @@ private Q_SLOTS:
     void schemaHasTheBrowseIndexes()
     {
         QVERIFY(Store::latestSchemaVersion() >= 5);
-        const QString plan = m_engine->withReader([](Store &s) {
+        const QString plan = internals(*m_engine).withReader([](Store &s) {
             BrowseQuery q;
             q.sort = BrowseSort::Title;
             return s.explainBrowse(q, {}, -1);
@@ -206,7 +207,7 @@ private Q_SLOTS:
             (key == u"status" ? q.status : key == u"priority" ? q.priority : key == u"product" ? q.product : q.category) = value;
         }
         // The sort index drives the query and the filters are checked in its entries.
-        const QString plan = m_engine->withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
+        const QString plan = internals(*m_engine).withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
         QVERIFY2(plan.contains(index), qPrintable(plan));
         QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
     }
@@ -354,7 +355,7 @@ private Q_SLOTS:
         QVERIFY(saved.id > 0);
         QCOMPARE(saved.stored.record.externalId, externalId);
         QVERIFY(saved.stored.record.createdAt.isValid());
-        QVERIFY(m_engine->index().contains(saved.id));
+        QVERIFY(internals(*m_engine).index().contains(saved.id));
         QVERIFY(finds(*m_engine, word + QStringLiteral(" flux capacitor overheats"), SearchMode(mode), saved.id));
         BrowseQuery q;
         q.text = word;
@@ -407,10 +408,10 @@ private Q_SLOTS:
         QVERIFY(finds(*m_engine, QStringLiteral("quasarwidget"), SearchMode::Keyword, created.id));
         QVERIFY(finds(*m_engine, QStringLiteral("quasarwidget export crashes"), SearchMode::Vector, created.id));
         QVERIFY(!finds(*m_engine, QStringLiteral("gizmotron"), SearchMode::Keyword, created.id));
-        const SearchResult vector = m_engine->search().search(query(QStringLiteral("gizmotron login loops"),
+        const SearchResult vector = m_engine->search(query(QStringLiteral("gizmotron login loops"),
                                                                     SearchMode::Vector, 1));
         QVERIFY(vector.hits.isEmpty() || vector.hits.first().id != created.id);
-        QCOMPARE(m_engine->index().size(), m_engine->counts().total());
+        QCOMPARE(internals(*m_engine).index().size(), m_engine->counts().total());
 
         // Saving the same content again writes nothing.
         const RecordSaveResult again = m_engine->saveRecord(saved.stored.record, created.id);
@@ -434,7 +435,7 @@ private Q_SLOTS:
                     QStringLiteral("The wobblegate sync stalls at 99 percent again.")));
         QVERIFY(twin.ok);
         auto similarHas = [&](qint64 of, qint64 wanted) {
-            const SearchResult r = m_engine->search().similar(of, 10);
+            const SearchResult r = m_engine->similar(of, 10);
             return std::any_of(r.hits.begin(), r.hits.end(), [wanted](const SearchHit &h) { return h.id == wanted; });
         };
         QVERIFY(similarHas(twin.id, id));
@@ -444,12 +445,12 @@ private Q_SLOTS:
         QVERIFY2(m_engine->deleteRecord(id, &error), qPrintable(error));
         QVERIFY(!m_engine->record(id));
         QCOMPARE(m_engine->counts().total(), before - 1);
-        QVERIFY(!m_engine->index().contains(id));
-        QCOMPARE(m_engine->index().size(), m_engine->counts().total());
+        QVERIFY(!internals(*m_engine).index().contains(id));
+        QCOMPARE(internals(*m_engine).index().size(), m_engine->counts().total());
         for (SearchMode mode : {SearchMode::Keyword, SearchMode::Vector, SearchMode::Hybrid})
             QVERIFY(!finds(*m_engine, QStringLiteral("wobblegate sync stalls"), mode, id));
         QVERIFY(!similarHas(twin.id, id));
-        QVERIFY(!m_engine->search().similar(id, 5).error.isEmpty());
+        QVERIFY(!m_engine->similar(id, 5).error.isEmpty());
         BrowseQuery q;
         q.text = QStringLiteral("wobblegate");
         QCOMPARE(m_engine->browse(q, 10).total, 1);
@@ -517,7 +518,7 @@ private Q_SLOTS:
 
     void identityOfAnEditCannotChange()
     {
-        const auto stored = m_engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-5")); });
+        const auto stored = internals(*m_engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-5")); });
         QVERIFY(stored);
         Record r = stored->record;
         r.externalId = QStringLiteral("CASE-5-RENAMED");
@@ -537,7 +538,7 @@ private Q_SLOTS:
         IngestOptions options;
         options.files = {file};
         QCOMPARE(m_engine->runJob(options).counts.inserted, 1);
-        const auto stored = m_engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-9001")); });
+        const auto stored = internals(*m_engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-9001")); });
         QVERIFY(stored);
         Record r = stored->record;
         r.title += QStringLiteral(" (checked)");
@@ -565,13 +566,13 @@ private Q_SLOTS:
         IngestOptions options;
         options.files = {file};
         options.batchSize = 100;
-        QVERIFY(m_engine->scheduler().submit(options, &error) > 0);
+        QVERIFY(m_engine->submitJob(options, &error) > 0);
         // Edit and delete records the job writes, while it writes them (and once more after).
         QList<qint64> deleted;
         QList<qint64> edited;
         QElapsedTimer clock;
         clock.start();
-        for (int round = 0; (!m_engine->scheduler().isIdle() || edited.size() < 2) && clock.elapsed() < 60000; ++round) {
+        for (int round = 0; (!internals(*m_engine).scheduler().isIdle() || edited.size() < 2) && clock.elapsed() < 60000; ++round) {
             const auto rec = m_engine->record(firstId + (round * 37) % 4000);
             if (!rec || rec->record.title.startsWith(QLatin1String("Vortexalign"))) {
                 QTest::qWait(5);
@@ -592,22 +593,22 @@ private Q_SLOTS:
                 edited << rec->id;
             }
         }
-        m_engine->scheduler().waitForIdle();
+        m_engine->waitForJobs();
         QVERIFY(!edited.isEmpty());
         // A record edited or deleted before the job wrote it comes back from the job; the index
         // holds exactly the stored records either way.
-        QCOMPARE(m_engine->index().size(), m_engine->counts().total());
+        QCOMPARE(internals(*m_engine).index().size(), m_engine->counts().total());
         for (qint64 id : std::as_const(deleted))
-            QCOMPARE(m_engine->index().contains(id), m_engine->record(id).has_value());
+            QCOMPARE(internals(*m_engine).index().contains(id), m_engine->record(id).has_value());
         // Every edited record's vector in the index is its stored (new) one, not the job's older
         // one: searching with the stored vector finds the record itself at similarity 1.
         for (qint64 id : std::as_const(edited)) {
             const auto r = m_engine->record(id);
             QVERIFY(r);
             QVERIFY(r->record.title.startsWith(QLatin1String("Vortexalign")));
-            const auto stored = m_engine->withReader([&](Store &st) { return st.embeddings({r->textHash}); });
+            const auto stored = internals(*m_engine).withReader([&](Store &st) { return st.embeddings({r->textHash}); });
             QVERIFY(stored.contains(r->textHash));
-            const QList<VectorHit> self = m_engine->index().search(stored.value(r->textHash), 1, 400);
+            const QList<VectorHit> self = internals(*m_engine).index().search(stored.value(r->textHash), 1, 400);
             QVERIFY(!self.isEmpty());
             QCOMPARE(self.first().id, id);
             QVERIFY(self.first().similarity > 0.999f);
@@ -622,9 +623,9 @@ private Q_SLOTS:
         QVERIFY(created.ok);
         QString error;
         QVERIFY2(m_engine->rebuildIndex({}, nullptr, &error), qPrintable(error));
-        QVERIFY(m_engine->index().contains(created.id));
+        QVERIFY(internals(*m_engine).index().contains(created.id));
         QVERIFY(finds(*m_engine, QStringLiteral("snorkelbyte quota exceeded"), SearchMode::Vector, created.id));
-        QCOMPARE(m_engine->index().size(), m_engine->counts().total());
+        QCOMPARE(internals(*m_engine).index().size(), m_engine->counts().total());
     }
 
     void exportImportsBack_data()
@@ -666,7 +667,7 @@ private Q_SLOTS:
         QCOMPARE(ids(again.page.rows), ids(view.page.rows));
         for (const BrowseRow &row : view.page.rows) {
             const auto a = m_engine->record(row.id);
-            const auto b = copy->withReader([&](Store &s) { return s.record(Collection::Cases, row.externalId); });
+            const auto b = internals(*copy).withReader([&](Store &s) { return s.record(Collection::Cases, row.externalId); });
             QVERIFY(a && b);
             Record ra = a->record, rb = b->record;
             if (name.endsWith(u".csv")) {

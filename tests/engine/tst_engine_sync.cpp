@@ -5,6 +5,7 @@
 #include "../TestEngine.h"
 
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "ingest/SourcePreview.h"
 #include "storage/Store.h"
@@ -205,9 +206,9 @@ private Q_SLOTS:
         QVERIFY(testdata::writeCases(big, 1000, 21000));
         IngestOptions blockerOptions = optionsFor(big);
         blockerOptions.priority = JobPriority::High;
-        const qint64 blocker = engine->scheduler().submit(blockerOptions);
+        const qint64 blocker = engine->submitJob(blockerOptions);
         QVERIFY(blocker > 0);
-        QTRY_VERIFY(engine->scheduler().pause(blocker));
+        QTRY_VERIFY(engine->pauseJob(blocker));
 
         const QList<ScheduleRunResult> runs = engine->runDueSchedules(now);
         QCOMPARE(runs.size(), 1); // the missed runs collapse into one
@@ -222,21 +223,21 @@ private Q_SLOTS:
         QVERIFY(engine->runDueSchedules(now).isEmpty());
 
         // Run now while its job still waits: never queued twice.
-        QVERIFY(engine->scheduler().isQueuedOrRunning(job));
+        QVERIFY(engine->isJobActive(job));
         const ScheduleRunResult again = engine->runSchedule(id, now);
         QCOMPARE(again.jobId, 0);
         QVERIFY2(again.note.contains(QString::number(job)), qPrintable(again.note));
         QCOMPARE(engine->schedule(id)->lastJobId, job);
 
-        QVERIFY(engine->scheduler().cancel(blocker));
-        engine->scheduler().waitForIdle();
+        QVERIFY(engine->cancelJob(blocker));
+        engine->waitForJobs();
         QCOMPARE(engine->job(job)->status, JobStatus::Completed);
         QCOMPARE(engine->job(job)->counts.inserted, 300);
 
         // The next sync is incremental: unchanged records are skipped.
         const ScheduleRunResult next = engine->runSchedule(id, now.addSecs(1));
         QVERIFY2(next.jobId > 0, qPrintable(next.note));
-        engine->scheduler().waitForIdle();
+        engine->waitForJobs();
         QCOMPARE(engine->job(next.jobId)->counts.unchanged, 300);
         QCOMPARE(engine->job(next.jobId)->counts.inserted, 0);
 
@@ -245,9 +246,9 @@ private Q_SLOTS:
         QVERIFY(engine->schedules().isEmpty());
 
         // Closing with a sync still queued: its row says it did not run, not "queued" for ever.
-        const qint64 holder = engine->scheduler().submit(blockerOptions);
-        QTRY_VERIFY(engine->scheduler().pause(holder));
-        const qint64 waiting = engine->scheduler().submit(optionsFor(file));
+        const qint64 holder = engine->submitJob(blockerOptions);
+        QTRY_VERIFY(engine->pauseJob(holder));
+        const qint64 waiting = engine->submitJob(optionsFor(file));
         engine.reset();
         engine = testdata::openTestEngine(data);
         QVERIFY(engine);
@@ -322,12 +323,12 @@ private Q_SLOTS:
         QVERIFY(!r.unchanged);
         QVERIFY(engine->rejects(job.id).isEmpty());
         QCOMPARE(engine->counts().cases, 2);
-        const auto stored = engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("C-2")); });
+        const auto stored = internals(*engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("C-2")); });
         QVERIFY(stored);
         QCOMPARE(stored->id, r.recordId);
         QCOMPARE(stored->record.title, QStringLiteral("Printer jams"));
         QCOMPARE(stored->record.priority, QStringLiteral("low"));
-        QCOMPARE(engine->index().size(), 2);
+        QCOMPARE(internals(*engine).index().size(), 2);
 
         // The reject is gone: a second retry says so.
         r = engine->retryReject(reject.id, fixed);

@@ -5,6 +5,7 @@
 
 #include "embed/EmbeddingCache.h"
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "ingest/IngestOptions.h"
 #include "ingest/JobEvents.h"
@@ -90,20 +91,20 @@ private Q_SLOTS:
         QCOMPARE(first.counts.inserted, 3633);
         QCOMPARE(first.counts.rejected, 0);
         QCOMPARE(engine->counts().knowledge, 3633);
-        QCOMPARE(engine->index().size(), 3633);
+        QCOMPARE(internals(*engine).index().size(), 3633);
         const auto stored = engine->job(first.id);
         QVERIFY(stored);
         QCOMPARE(stored->counts, first.counts);
         QCOMPARE(stored->status, JobStatus::Completed);
 
-        const quint64 missesBefore = engine->cache().misses();
+        const quint64 missesBefore = internals(*engine).cache().misses();
         const JobInfo again = engine->runJob(o);
         QCOMPARE(again.status, JobStatus::Completed);
         QCOMPARE(again.counts.unchanged, 3633);
         QCOMPARE(again.counts.inserted, 0);
         QCOMPARE(again.counts.updated, 0);
-        QCOMPARE(engine->cache().misses(), missesBefore); // no embedding work at all
-        QCOMPARE(engine->index().size(), 3633);
+        QCOMPARE(internals(*engine).cache().misses(), missesBefore); // no embedding work at all
+        QCOMPARE(internals(*engine).index().size(), 3633);
     }
 
     void upsertUpdatesChangedRecordsOnly()
@@ -136,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(job.counts.updated, 20);
         QCOMPARE(job.counts.unchanged, 280);
         QCOMPARE(engine->counts().cases, 350);
-        QCOMPARE(engine->index().size(), 350);
+        QCOMPARE(internals(*engine).index().size(), 350);
     }
 
     void badRecordsAreRejectedWithReasonsAndTheRestIsStored()
@@ -194,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(stored % 100, 0);                 // whole batches
         QCOMPARE(job.counts.inserted, stored);     // what the job reports is what is there
         QCOMPARE(engine->job(job.id)->counts.inserted, stored);
-        QCOMPARE(engine->index().size(), stored);
+        QCOMPARE(internals(*engine).index().size(), stored);
     }
 
     // The per-batch progress carries what a progress bar needs: elapsed time, rate and time left.
@@ -272,20 +273,20 @@ private Q_SLOTS:
         });
         IngestOptions first = optionsFor(blocker);
         first.batchSize = 100;
-        const qint64 running = engine->scheduler().submit(first);
-        QTRY_VERIFY(engine->scheduler().runningProgress().has_value());
-        QVERIFY(engine->scheduler().pause(running)); // hold it while the others queue up
+        const qint64 running = engine->submitJob(first);
+        QTRY_VERIFY(engine->runningJobProgress().has_value());
+        QVERIFY(engine->pauseJob(running)); // hold it while the others queue up
         IngestOptions low = optionsFor(small[0]);
         low.priority = JobPriority::Low;
         IngestOptions normal = optionsFor(small[1]);
         IngestOptions high = optionsFor(small[2]);
         high.priority = JobPriority::High;
-        const qint64 l = engine->scheduler().submit(low);
-        const qint64 n = engine->scheduler().submit(normal);
-        const qint64 h = engine->scheduler().submit(high);
-        QCOMPARE(engine->scheduler().queuedJobs(), (QList<qint64>{h, n, l}));
-        QVERIFY(engine->scheduler().resume(running));
-        engine->scheduler().waitForIdle();
+        const qint64 l = engine->submitJob(low);
+        const qint64 n = engine->submitJob(normal);
+        const qint64 h = engine->submitJob(high);
+        QCOMPARE(internals(*engine).scheduler().queuedJobs(), (QList<qint64>{h, n, l}));
+        QVERIFY(engine->resumeJob(running));
+        engine->waitForJobs();
         std::lock_guard g(m);
         QCOMPARE(finished, (QList<qint64>{running, h, n, l}));
         QCOMPARE(engine->counts().cases, 2030);
@@ -300,13 +301,13 @@ private Q_SLOTS:
         QVERIFY(engine);
         IngestOptions o = optionsFor(file);
         o.batchSize = 100;
-        const qint64 first = engine->scheduler().submit(o);
-        QTRY_VERIFY(engine->scheduler().runningProgress().has_value());
-        QVERIFY(engine->scheduler().pause(first));
-        const qint64 second = engine->scheduler().submit(o);
-        QVERIFY(engine->scheduler().cancel(second));
-        QVERIFY(engine->scheduler().resume(first));
-        engine->scheduler().waitForIdle();
+        const qint64 first = engine->submitJob(o);
+        QTRY_VERIFY(engine->runningJobProgress().has_value());
+        QVERIFY(engine->pauseJob(first));
+        const qint64 second = engine->submitJob(o);
+        QVERIFY(engine->cancelJob(second));
+        QVERIFY(engine->resumeJob(first));
+        engine->waitForJobs();
         QCOMPARE(engine->job(second)->status, JobStatus::Cancelled);
         QCOMPARE(engine->job(first)->status, JobStatus::Completed);
     }
@@ -336,13 +337,13 @@ private Q_SLOTS:
         };
         IngestOptions o = optionsFor(file);
         o.batchSize = 1000;
-        const qint64 first = engine->scheduler().submit(o);
+        const qint64 first = engine->submitJob(o);
         QTRY_VERIFY(kindsOf(first).contains(JobEventKind::Started));
-        QVERIFY(engine->scheduler().pause(first));
-        const qint64 second = engine->scheduler().submit(o);
-        QVERIFY(engine->scheduler().cancel(second));
-        QVERIFY(engine->scheduler().resume(first));
-        engine->scheduler().waitForIdle();
+        QVERIFY(engine->pauseJob(first));
+        const qint64 second = engine->submitJob(o);
+        QVERIFY(engine->cancelJob(second));
+        QVERIFY(engine->resumeJob(first));
+        engine->waitForJobs();
 
         const QList<JobEventKind> kinds = kindsOf(first);
         QVERIFY(kinds.size() >= 5);
@@ -388,7 +389,7 @@ private Q_SLOTS:
         auto engine = openEngine(dir.filePath(QStringLiteral("data")));
         QVERIFY(engine);
         QCOMPARE(engine->runJob(optionsFor(file)).counts.inserted, 1000);
-        Metrics &m = engine->metrics();
+        Metrics &m = internals(*engine).metrics();
         QCOMPARE(m.totalCommitted(), 1000);
         for (Stage s : {Stage::Read, Stage::Normalise, Stage::Embed, Stage::Write, Stage::Index})
             QVERIFY2(m.stageRecords(s) >= 1000, qPrintable(stageName(s)));

@@ -6,6 +6,7 @@
 
 #include "embed/HashEmbedder.h"
 #include "engine/Engine.h"
+#include "engine/EngineInternals.h"
 #include "index/VectorIndex.h"
 #include "search/Fusion.h"
 #include "search/SearchEngine.h"
@@ -114,7 +115,7 @@ private Q_SLOTS:
         q.mode = SearchMode(mode);
         q.k = 5;
         q.log = false;
-        const SearchResult r = m_engine->search().search(q);
+        const SearchResult r = m_engine->search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY(!r.hits.isEmpty());
         // Test cases of one product and error differ only by their number: keyword search pins the
@@ -148,7 +149,7 @@ private Q_SLOTS:
         q.k = 20;
         q.log = false;
         q.expansionTerms = 10; // off by default
-        const SearchResult r = m_engine->search().search(q);
+        const SearchResult r = m_engine->search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY(!r.expansionTerms.isEmpty());
         QVERIFY(r.expansionTerms.size() <= q.expansionTerms);
@@ -161,20 +162,20 @@ private Q_SLOTS:
         QVERIFY(r.hits.first().title.startsWith(QStringLiteral("Helix Gateway")));
 
         q.expansionTerms = 0;
-        const SearchResult plain = m_engine->search().search(q);
+        const SearchResult plain = m_engine->search(q);
         QVERIFY(plain.expansionTerms.isEmpty());
         for (const SearchHit &h : plain.hits)
             QCOMPARE(h.explanation.expansion, 0.0);
         // Keyword mode never expands: it searches what was typed.
         q.mode = SearchMode::Keyword;
         q.expansionTerms = 10;
-        QVERIFY(m_engine->search().search(q).expansionTerms.isEmpty());
+        QVERIFY(m_engine->search(q).expansionTerms.isEmpty());
         // Default hybrid does not expand: it must not depend on the collection (docs/performance.md).
         SearchQuery defaults;
         defaults.text = q.text;
         defaults.log = false;
         QCOMPARE(defaults.mode, SearchMode::Hybrid);
-        QVERIFY(m_engine->search().search(defaults).expansionTerms.isEmpty());
+        QVERIFY(m_engine->search(defaults).expansionTerms.isEmpty());
     }
 
     void filtersHoldInEveryMode_data() { everyModeFindsTheRecord_data(); }
@@ -189,7 +190,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(q.filters.add(QStringLiteral("priority=high"), &error));
         QVERIFY(q.filters.add(QStringLiteral("product=VPN Client"), &error));
-        const SearchResult r = m_engine->search().search(q);
+        const SearchResult r = m_engine->search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         // 2000 cases: every 5th is high, every 4th is VPN Client -> 100 match both; k of them come back.
         QCOMPARE(r.hits.size(), 20);
@@ -210,7 +211,7 @@ private Q_SLOTS:
         q.log = false;
         QString error;
         QVERIFY(q.filters.add(QStringLiteral("status=open"), &error)); // every 3rd case: 667
-        SearchResult r = m_engine->search().search(q);
+        SearchResult r = m_engine->search(q);
         QCOMPARE(r.hits.size(), 50);
         for (const SearchHit &h : r.hits)
             QCOMPARE(h.status, QStringLiteral("open"));
@@ -218,7 +219,7 @@ private Q_SLOTS:
         SearchQuery none = q;
         none.filters = {};
         QVERIFY(none.filters.add(QStringLiteral("status=no-such-status"), &error));
-        QCOMPARE(m_engine->search().search(none).hits.size(), 0);
+        QCOMPARE(m_engine->search(none).hits.size(), 0);
     }
 
     void paginationIsStable()
@@ -227,13 +228,13 @@ private Q_SLOTS:
         q.text = QStringLiteral("Orbit CRM ORA-12154 upgrade");
         q.k = 30;
         q.log = false;
-        const QStringList all = externalIds(m_engine->search().search(q));
+        const QStringList all = externalIds(m_engine->search(q));
         QCOMPARE(all.size(), 30);
         q.k = 10;
         QStringList paged;
         for (int page = 0; page < 3; ++page) {
             q.offset = page * 10;
-            paged += externalIds(m_engine->search().search(q));
+            paged += externalIds(m_engine->search(q));
         }
         QCOMPARE(paged, all);
     }
@@ -256,23 +257,23 @@ private Q_SLOTS:
             q.text = text;
             q.mode = m;
             q.log = false;
-            const SearchResult r = m_engine->search().search(q);
+            const SearchResult r = m_engine->search(q);
             QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         }
     }
 
     void moreLikeThis()
     {
-        const auto rec = m_engine->withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7")); });
+        const auto rec = internals(*m_engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7")); });
         QVERIFY(rec);
-        const SearchResult r = m_engine->search().similar(rec->id, 5);
+        const SearchResult r = m_engine->similar(rec->id, 5);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.hits.size(), 5);
         for (const SearchHit &h : r.hits) {
             QVERIFY(h.id != rec->id);
             QCOMPARE(h.product, rec->record.product); // the nearest cases share product and error
         }
-        QVERIFY(!m_engine->search().similar(99999999, 5).error.isEmpty());
+        QVERIFY(!m_engine->similar(99999999, 5).error.isEmpty());
     }
 
     void cancelledSearchStops()
@@ -281,7 +282,7 @@ private Q_SLOTS:
         SearchQuery q;
         q.text = QStringLiteral("upgrade");
         q.log = false;
-        const SearchResult r = m_engine->search().search(q, &cancel);
+        const SearchResult r = m_engine->search(q, &cancel);
         QVERIFY(r.cancelled);
         QVERIFY(r.hits.isEmpty());
     }
@@ -291,9 +292,9 @@ private Q_SLOTS:
         SearchQuery q;
         q.text = QStringLiteral("zzzz-nothing-matches-this");
         q.mode = SearchMode::Keyword;
-        m_engine->search().search(q);
-        QVERIFY(m_engine->searchLog().flush());
-        const auto zero = m_engine->searchLog().zeroResultQueries(10);
+        m_engine->search(q);
+        QVERIFY(internals(*m_engine).searchLog().flush());
+        const auto zero = internals(*m_engine).searchLog().zeroResultQueries(10);
         bool found = false;
         for (const QueryCount &c : zero)
             found = found || c.text.contains(QStringLiteral("zzzz-nothing"));
@@ -316,7 +317,7 @@ private Q_SLOTS:
                 q.mode = SearchMode(t);
                 q.log = false;
                 while (!done.load()) {
-                    const SearchResult r = m_engine->search().search(q);
+                    const SearchResult r = m_engine->search(q);
                     if (!r.error.isEmpty())
                         ++problems;
                     for (const SearchHit &h : r.hits)

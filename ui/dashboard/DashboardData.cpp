@@ -2,9 +2,7 @@
 #include "dashboard/DashboardData.h"
 
 #include "engine/Engine.h"
-#include "index/VectorIndex.h"
 #include "metrics/SystemProbe.h"
-#include "storage/DataDirectory.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -25,10 +23,10 @@ DashboardSummary loadSummary(Engine &engine, qint64 sinceMs)
 {
     DashboardSummary s;
     s.counts = engine.counts();
-    if (auto index = engine.currentIndex())
-        s.indexVectors = index->size();
-    s.indexFileBytes = QFileInfo(engine.dataDirectory().indexPath()).size();
-    s.dataDirBytes = SystemProbe::directoryBytes(engine.dataDirectory().path());
+    const EngineStatus status = engine.status();
+    s.indexVectors = status.indexVectors;
+    s.indexFileBytes = QFileInfo(status.indexPath).size();
+    s.dataDirBytes = SystemProbe::directoryBytes(status.dataDirectory);
     const QList<JobInfo> jobs = engine.jobs(200);
     for (const JobInfo &job : jobs) {
         const bool ranInWindow = (job.finishedAt.isValid() && job.finishedAt.toMSecsSinceEpoch() >= sinceMs)

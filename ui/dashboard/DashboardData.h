@@ -5,7 +5,7 @@
 
 #include "model/Job.h"
 #include "model/MetricBucket.h"
-#include "storage/Store.h"
+#include "model/StoreCounts.h"
 
 #include <QHash>
 #include <QList>

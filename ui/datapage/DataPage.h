@@ -2,7 +2,7 @@
 #pragma once
 
 #include "engine/RecordEdits.h"
-#include "storage/Browse.h"
+#include "model/Browse.h"
 
 #include <QPointer>
 #include <QWidget>

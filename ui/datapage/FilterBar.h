@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "storage/Browse.h"
+#include "model/Browse.h"
 
 #include <QWidget>
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "ingest/RecordValidation.h"
-#include "storage/Browse.h"
-#include "storage/Store.h"
+#include "model/Browse.h"
+#include "model/StoredRecord.h"
 
 #include <QDialog>
 #include <QHash>

@@ -37,9 +37,10 @@ EngineHost::~EngineHost()
     m_engine.reset();
 }
 
-void EngineHost::logWorkerException(const char *what)
+void EngineHost::reportTaskFailure(const QString &message)
 {
-    logger()->error("background task failed: {}", what);
+    logger()->error("background task failed: {}", message.toStdString());
+    emit taskFailed(message);
 }
 
 void EngineHost::open(const Engine::Options &options)
@@ -128,7 +129,7 @@ void EngineHost::pollMetrics()
     if (!isOpen())
         return;
     // An in-memory snapshot the sampler thread wrote; no I/O here.
-    const MetricsPoint point = m_engine->metrics().latest();
+    const MetricsPoint point = m_engine->latestMetrics();
     if (point.timestampMs == 0 || point.timestampMs == m_lastMetricsMs)
         return;
     m_lastMetricsMs = point.timestampMs;

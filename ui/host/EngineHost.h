@@ -8,6 +8,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -17,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <type_traits>
+#include <variant>
 
 namespace kms::ui {
 
@@ -43,40 +45,58 @@ public:
     void shutdown();
 
     // Runs work(Engine &) on the pool, then then(result) in context's thread while context lives.
-    // Exceptions never leave the worker: they are logged and the result is default-constructed.
-    template<typename Work, typename Then>
-    void run(QObject *context, Work work, Then then)
+    // Exceptions never leave the worker and never pass for a result: a failed task skips then(),
+    // calls failed(message) in context's thread when given, logs the message and emits
+    // taskFailed(), so the window can say that something went wrong instead of showing an empty
+    // answer as if it were the real one.
+    template<typename Work, typename Then, typename Failed = std::nullptr_t>
+    void run(QObject *context, Work work, Then then, Failed failed = nullptr)
     {
         using R = std::invoke_result_t<Work, Engine &>;
+        using Value = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
+        struct Outcome {
+            std::optional<Value> value; // empty: the task failed
+            QString error;
+        };
         if (!isOpen())
             return;
         Engine *engine = m_engine.get();
-        QFuture<R> future = QtConcurrent::run(&m_pool, [engine, work = std::move(work)]() mutable -> R {
+        QFuture<Outcome> future = QtConcurrent::run(&m_pool, [engine, work = std::move(work)]() mutable -> Outcome {
             try {
-                return work(*engine);
+                if constexpr (std::is_void_v<R>) {
+                    work(*engine);
+                    return {Value{}, {}};
+                } else {
+                    return {work(*engine), {}};
+                }
             } catch (const std::exception &e) {
-                logWorkerException(e.what());
+                return {std::nullopt, QString::fromUtf8(e.what())};
             } catch (...) {
-                logWorkerException("unknown exception");
+                return {std::nullopt, QStringLiteral("unknown exception")};
             }
-            if constexpr (!std::is_void_v<R>)
-                return R{};
         });
         // A continuation attached to a future that has already finished runs inside then(), i.e.
         // inside this call; callers set their state after run(), so the result always takes one
         // more turn of the event loop (the context is alive here: then() guarantees it).
         auto deliver = std::make_shared<Then>(std::move(then));
-        if constexpr (std::is_void_v<R>) {
-            future.then(context, [context, deliver]() {
-                QMetaObject::invokeMethod(context, [deliver] { (*deliver)(); }, Qt::QueuedConnection);
-            });
-        } else {
-            future.then(context, [context, deliver](R result) {
-                auto value = std::make_shared<R>(std::move(result));
-                QMetaObject::invokeMethod(context, [deliver, value] { (*deliver)(std::move(*value)); },
-                                          Qt::QueuedConnection);
-            });
-        }
+        auto fail = std::make_shared<Failed>(std::move(failed));
+        QPointer<EngineHost> self(this);
+        future.then(context, [context, deliver, fail, self](Outcome outcome) {
+            auto shared = std::make_shared<Outcome>(std::move(outcome));
+            QMetaObject::invokeMethod(context, [deliver, fail, self, shared] {
+                if (!shared->value) {
+                    if (self)
+                        self->reportTaskFailure(shared->error);
+                    if constexpr (!std::is_same_v<Failed, std::nullptr_t>)
+                        (*fail)(shared->error);
+                    return;
+                }
+                if constexpr (std::is_void_v<R>)
+                    (*deliver)();
+                else
+                    (*deliver)(std::move(*shared->value));
+            }, Qt::QueuedConnection);
+        });
     }
 
     // The progress of the running job, if any (cached from its last event).
@@ -94,9 +114,11 @@ signals:
     void jobChanged(const kms::JobEvent &event);
     // The engine's newest per-second metrics point (about once a second while open).
     void metricsTick(const kms::MetricsPoint &point);
+    // A background task threw instead of answering (run()); message is what it threw.
+    void taskFailed(const QString &message);
 
 private:
-    static void logWorkerException(const char *what);
+    void reportTaskFailure(const QString &message); // on the GUI thread: logs, emits taskFailed()
     void adopt(std::unique_ptr<Engine> engine, const QString &error);
     void attach();
     void pollMetrics();

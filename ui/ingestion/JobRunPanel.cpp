@@ -184,7 +184,7 @@ void JobRunPanel::start()
     m_bar->setValue(0); // the bar of the previous job goes
     m_host->run(this, [o = *options](Engine &e) {
         QString error;
-        const qint64 id = e.scheduler().submit(o, &error);
+        const qint64 id = e.submitJob(o, &error);
         return std::make_pair(id, error);
     }, [this](const std::pair<qint64, QString> &r) {
         setState(m_state);
@@ -237,7 +237,7 @@ void JobRunPanel::onJobEvent(const JobEvent &e)
 void JobRunPanel::pause()
 {
     const qint64 id = m_jobId;
-    m_host->run(this, [id](Engine &e) { return e.scheduler().pause(id); }, [this, id](bool ok) {
+    m_host->run(this, [id](Engine &e) { return e.pauseJob(id); }, [this, id](bool ok) {
         if (id != m_jobId || m_state == State::Idle)
             return; // it ended meanwhile
         if (!ok) {
@@ -252,7 +252,7 @@ void JobRunPanel::pause()
 void JobRunPanel::resume()
 {
     const qint64 id = m_jobId;
-    m_host->run(this, [id](Engine &e) { return e.scheduler().resume(id); }, [this, id](bool ok) {
+    m_host->run(this, [id](Engine &e) { return e.resumeJob(id); }, [this, id](bool ok) {
         if (id != m_jobId || !ok || m_state == State::Idle)
             return;
         setState(State::Running);
@@ -266,8 +266,8 @@ void JobRunPanel::cancel()
     m_cancel->setEnabled(false);
     m_host->run(this, [id](Engine &e) {
         CancelOutcome c;
-        c.ok = e.scheduler().cancel(id);
-        c.stillActive = e.scheduler().isQueuedOrRunning(id);
+        c.ok = e.cancelJob(id);
+        c.stillActive = e.isJobActive(id);
         return c;
     }, [this, id](const CancelOutcome &c) {
         if (id != m_jobId || m_state == State::Idle)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "searchpage/CompareModel.h"
 
+#include "widgets/StatusStyle.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -65,7 +67,7 @@ QVariant CompareModel::hitData(const SearchHit &h, int row, int column, int role
         return {};
     case Qt::ForegroundRole:
         if (column == Delta && other <= 0)
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
+            return QBrush(statusstyle::textColor(statusstyle::Tone::Error));
         return {};
     case Qt::TextAlignmentRole:
         if (column == Title || column == CollectionColumn)

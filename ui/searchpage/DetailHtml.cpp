@@ -3,6 +3,7 @@
 
 #include "searchpage/ResultsModel.h"
 #include "searchpage/SnippetHtml.h"
+#include "widgets/StatusStyle.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -142,8 +143,8 @@ QString detailHtml(const SearchHit &hit, const DetailContext &c, const RecordDet
         return html;
     }
     if (!r) {
-        html += QStringLiteral("<p style=\"color:#c0392b\">%1</p>")
-                    .arg(esc(tr("The record could not be read (it may have been deleted since the search): %1").arg(d->error)));
+        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
+                    .arg(statusstyle::textColor(statusstyle::Tone::Error).name(), esc(tr("The record could not be read (it may have been deleted since the search): %1").arg(d->error)));
         return html;
     }
     const QString bodyTitle = r->collection == Collection::Cases ? tr("Description") : tr("Article");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/RecordDetail.h"
 #include "search/Snippet.h"
 #include "search/SearchTypes.h"
-#include "storage/Store.h"
 
 #include <QColor>
 #include <QString>
@@ -29,12 +29,6 @@ struct DetailContext {
 };
 
 // The stored record behind a hit, read in the background, with the query's matches located.
-struct RecordDetail {
-    std::optional<StoredRecord> record;
-    QString error;
-    QList<TextSpan> titleMatches, bodyMatches, resolutionMatches;
-};
-
 // The detail pane's document: the whole record (matches marked) and why it ranks where it does.
 // detail == nullptr while the record is still loading. Every value from the store is escaped.
 QString detailHtml(const SearchHit &hit, const DetailContext &context, const RecordDetail *detail,

@@ -2,7 +2,6 @@
 #include "searchpage/HitDetailView.h"
 
 #include "host/EngineHost.h"
-#include "search/QueryParser.h"
 #include "searchpage/SnippetHtml.h"
 
 #include <QEvent>
@@ -14,27 +13,6 @@
 #include <QVBoxLayout>
 
 namespace kms::ui {
-
-namespace {
-RecordDetail readDetail(Engine &e, qint64 id, const QString &queryText)
-{
-    RecordDetail d;
-    d.record = e.withReader([&](Store &s) {
-        auto r = s.record(id);
-        if (!r)
-            d.error = s.lastError();
-        return r;
-    });
-    if (d.record && !queryText.trimmed().isEmpty()) {
-        const QStringList terms = parseQuery(queryText, e.normalizer()).highlightTerms();
-        const Record &r = d.record->record;
-        d.titleMatches = matchedWords(r.title, terms, e.normalizer());
-        d.bodyMatches = matchedWords(r.body, terms, e.normalizer());
-        d.resolutionMatches = matchedWords(r.resolution, terms, e.normalizer());
-    }
-    return d;
-}
-} // namespace
 
 HitDetailView::HitDetailView(EngineHost *host, QWidget *parent)
     : QWidget(parent)
@@ -81,7 +59,7 @@ void HitDetailView::showHit(const SearchHit &hit, const DetailContext &context)
     render();
     const QString text = context.similarLabel.isEmpty() ? context.query.text : QString();
     m_host->run(
-        this, [id = hit.id, text](Engine &e) { return readDetail(e, id, text); },
+        this, [id = hit.id, text](Engine &e) { return e.recordDetail(id, text); },
         [this, generation, id = hit.id](RecordDetail detail) {
             if (generation != m_generation)
                 return; // the selection moved on

@@ -2,6 +2,7 @@
 #include "searchpage/SearchForm.h"
 
 #include "searchpage/SearchHistory.h"
+#include "widgets/StatusStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -92,7 +93,7 @@ SearchForm::SearchForm(QWidget *parent)
 
     m_error->setObjectName(QStringLiteral("formError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    statusstyle::setTone(m_error, statusstyle::Tone::Error);
     m_error->hide();
 
     auto *top = new QHBoxLayout;

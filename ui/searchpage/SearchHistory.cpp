@@ -49,7 +49,7 @@ void SearchHistory::load(EngineHost *host)
 {
     // More than shown: repeats of the same query are folded together.
     host->run(
-        this, [](Engine &e) { return e.searchLog().recent(SearchHistory::kMaxEntries * 10); },
+        this, [](Engine &e) { return e.recentSearches(SearchHistory::kMaxEntries * 10); },
         [this](const QList<SearchLogEntry> &logged) {
             QList<HistoryEntry> older;
             for (const SearchLogEntry &l : logged) {

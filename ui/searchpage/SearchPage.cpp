@@ -12,6 +12,7 @@
 #include "searchpage/SearchHistory.h"
 #include "searchpage/SnippetDelegate.h"
 #include "widgets/Format.h"
+#include "widgets/StatusStyle.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -371,7 +372,7 @@ void SearchPage::runCompare()
 void SearchPage::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    statusstyle::setTone(m_status, error ? statusstyle::Tone::Error : statusstyle::Tone::Neutral);
 }
 
 QString SearchPage::statusText() const

@@ -17,12 +17,12 @@ Outcome runRequest(Engine &engine, const SearchRequest &r, const std::atomic<boo
 {
     Outcome out;
     if (!r.isSimilar()) {
-        out.result = engine.search().search(r.query, cancel);
+        out.result = engine.search(r.query, cancel);
     } else {
         // similar() has no offset: ask for every hit up to this page's end and keep the page.
         const int k = std::clamp(r.query.k, 1, 1000);
         const int offset = std::clamp(r.query.offset, 0, 1000 - k);
-        out.result = engine.search().similar(r.similarTo, offset + k, r.query.filters, cancel);
+        out.result = engine.similar(r.similarTo, offset + k, r.query.filters, cancel);
         out.result.hits = out.result.hits.mid(offset, k);
         out.result.cancelled = cancel->load();
     }

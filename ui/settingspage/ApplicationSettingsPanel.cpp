@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "settingspage/ApplicationSettingsPanel.h"
 
-#include "storage/DataDirectory.h"
+#include "engine/Engine.h"
 #include "widgets/StatusStyle.h"
 
 #include <QComboBox>
@@ -54,7 +54,7 @@ void ApplicationSettingsPanel::build()
     m_dataDirectory->setObjectName(QStringLiteral("dataDirectoryEdit"));
     m_dataDirectory->setAccessibleName(tr("Data directory"));
     m_dataDirectory->setClearButtonEnabled(true);
-    m_dataDirectory->setPlaceholderText(tr("Default: %1").arg(DataDirectory::resolve()));
+    m_dataDirectory->setPlaceholderText(tr("Default: %1").arg(Engine::resolveDataDirectory()));
     m_browse = new QPushButton(tr("Browse…"), general);
     m_browse->setObjectName(QStringLiteral("dataDirectoryBrowse"));
     m_browse->setAccessibleName(tr("Choose the data directory"));
@@ -179,7 +179,7 @@ void ApplicationSettingsPanel::commit(AppSettings::Key key, const QVariant &valu
     }
     showMessage(QString(), false);
     if (key == AppSettings::Key::DataDirectory && m_settings->value(key) != before) {
-        const QString next = DataDirectory::resolve(m_settings->dataDirectory());
+        const QString next = Engine::resolveDataDirectory(m_settings->dataDirectory());
         showMessage(next == m_openDataDirectory
                         ? tr("Saved.")
                         : tr("Saved. KMS Admin opens %1 from its next start.").arg(next),

@@ -27,7 +27,7 @@ ConfigApplyTask *ConfigApplyTask::start(EngineHost *host, const EngineConfig &ne
         Outcome o;
         const ConfigChange now = configChange(e.config(), next);
         const bool structural = now == ConfigChange::RebuildIndex || now == ConfigChange::Reembed;
-        if (structural && e.scheduler().runningProgress()) {
+        if (structural && e.runningJobProgress()) {
             // The engine would refuse too; said here as a state the page can word itself.
             o.result = Result::JobRunning;
         } else {

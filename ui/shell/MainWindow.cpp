@@ -53,6 +53,10 @@ MainWindow::MainWindow(EngineHost *host, QWidget *parent)
     retranslate();
 
     connect(host, &EngineHost::opened, this, &MainWindow::onOpened);
+    // A page whose task failed shows no answer; the status bar says why for a while.
+    connect(host, &EngineHost::taskFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("A background task failed: %1 (details in the log)").arg(message), 15000);
+    });
     connect(host, &EngineHost::closed, this, [this] {
         m_closeRequested = true;
         close();

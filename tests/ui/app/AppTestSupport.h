@@ -26,7 +26,7 @@ inline void submitJob(ui::EngineHost &host, QObject *context, const QString &fil
         IngestOptions o;
         o.files = {file};
         o.batchSize = batchSize;
-        return e.scheduler().submit(o);
+        return e.submitJob(o);
     }, [jobId](qint64 id) { *jobId = id; });
 }
 

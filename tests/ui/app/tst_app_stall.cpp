@@ -3,6 +3,7 @@
 // (offscreen), a page is switched every two seconds, and a 5 ms timer records the gap between its
 // ticks. The numbers are printed; timing never fails the test on a shared machine, but a job that
 // does not complete, or a record that does not arrive in the store and the index, does.
+#include "engine/EngineInternals.h"
 #include "AppTestSupport.h"
 #include "UiTestSupport.h"
 
@@ -224,7 +225,7 @@ void TestAppStall::guiStaysResponsiveDuringALargeJob()
         qint64 vectors = -1;
     };
     Stored stored;
-    host.run(&window, [](Engine &e) { return Stored{e.counts().total(), e.index().size()}; },
+    host.run(&window, [](Engine &e) { return Stored{e.counts().total(), internals(e).index().size()}; },
              [&stored](Stored s) { stored = s; });
     QTRY_VERIFY(stored.records >= 0);
     QCOMPARE(stored.records, kRecords);

@@ -36,7 +36,7 @@ qint64 submitJob(ui::EngineHost &host, const IngestOptions &options)
 {
     QObject context;
     qint64 id = -1;
-    host.run(&context, [options](Engine &e) { return e.scheduler().submit(options); },
+    host.run(&context, [options](Engine &e) { return e.submitJob(options); },
              [&id](qint64 v) { id = v; });
     return QTest::qWaitFor([&id] { return id >= 0; }, 30000) ? id : -1;
 }

@@ -48,7 +48,7 @@ SearchResult searchNow(ui::EngineHost &host, const QString &text, SearchMode mod
                  q.mode = mode;
                  q.k = 10;
                  q.log = false;
-                 return e.search().search(q);
+                 return e.search(q);
              },
              [&out](SearchResult r) { out = std::move(r); });
     if (!QTest::qWaitFor([&] { return out.has_value(); }, kWait))

@@ -67,7 +67,7 @@ void TestHealthPage::initTestCase()
     m_host->run(m_page.get(), [file](Engine &e) {
         IngestOptions o;
         o.files = {file};
-        return e.scheduler().submit(o);
+        return e.submitJob(o);
     }, [](qint64 id) { QVERIFY(id > 0); });
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.at(0).job.counts.inserted, kRecords);
@@ -212,18 +212,18 @@ void TestHealthPage::maintenanceWaitsForARunningJob()
         IngestOptions o;
         o.files = {file};
         o.batchSize = 200;
-        return e.scheduler().submit(o);
+        return e.submitJob(o);
     }, [&jobId](qint64 id) { jobId = id; });
     QVERIFY(progress.wait(60000));
     QTRY_VERIFY(jobId > 0);
     // Held still so the buttons can be looked at while it runs.
     bool paused = false;
-    m_host->run(m_page.get(), [jobId](Engine &e) { return e.scheduler().pause(jobId); }, [&paused](bool ok) { paused = ok; });
+    m_host->run(m_page.get(), [jobId](Engine &e) { return e.pauseJob(jobId); }, [&paused](bool ok) { paused = ok; });
     QTRY_VERIFY(paused || !finished.isEmpty());
     if (paused) {
         QVERIFY(!button("integrityButton")->isEnabled());
         QVERIFY(!button("rebuildButton")->isEnabled());
-        m_host->run(m_page.get(), [jobId](Engine &e) { return e.scheduler().resume(jobId); }, [](bool) {});
+        m_host->run(m_page.get(), [jobId](Engine &e) { return e.resumeJob(jobId); }, [](bool) {});
     }
     QVERIFY(finished.count() > 0 || finished.wait(120000));
     QTRY_VERIFY(button("integrityButton")->isEnabled());

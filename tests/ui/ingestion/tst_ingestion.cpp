@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The ingestion page over a real engine: start a job and watch it finish, pause / resume /
 // cancel, dry run, clear errors for bad files, and files dropped on the main window.
+#include "engine/EngineInternals.h"
 #include "IngestionTestSupport.h"
 
 #include "ingestion/JobOptionsPanel.h"
@@ -264,7 +265,7 @@ void TestIngestionPage::editedMappingIsUsed()
     QTRY_VERIFY_WITH_TIMEOUT(page.runPanel()->currentJobId() > 0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(page.runPanel()->state(), ui::JobRunPanel::State::Idle, 30000);
     const auto stored = testui::ask(host, [](Engine &e) {
-        return e.withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("T-2")); });
+        return internals(e).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("T-2")); });
     });
     QVERIFY(stored);
     QCOMPARE(stored->record.title, QStringLiteral("Mail bounces"));

@@ -2,6 +2,7 @@
 // The ingestion page's lower half over a real engine: rejects with their reasons, exported to CSV,
 // fixed and retried; scheduled syncs that survive a restart; and (with KMS_SCREENSHOT_DIR set) a
 // screenshot of the page with real data.
+#include "engine/EngineInternals.h"
 #include "IngestionTestSupport.h"
 
 #include "index/VectorIndex.h"
@@ -157,11 +158,11 @@ void TestIngestionRejects::fixedRecordIsStoredAndItsRejectGoes()
     QTRY_COMPARE(rejects->model()->rowCount(), 1);
     QVERIFY(labelText(page, "rejectsStatus").contains(QStringLiteral("CASE-9")));
     const auto stored = testui::ask(host, [](Engine &e) {
-        return e.withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-9")); });
+        return internals(e).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-9")); });
     });
     QVERIFY(stored);
     QCOMPARE(stored->record.title, QStringLiteral("Printer jams"));
-    QCOMPARE(testui::ask(host, [](Engine &e) { return e.index().size(); }), 4);
+    QCOMPARE(testui::ask(host, [](Engine &e) { return internals(e).index().size(); }), 4);
     QVERIFY(testui::closeHost(host));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The search console over a real engine: typing and Enter, the detail pane, more like this, a
 // newer query replacing a running one, filters, pages, history and the keyboard.
+#include "engine/EngineInternals.h"
 #include "SearchFixture.h"
 
 #include "searchpage/HitDetailView.h"
@@ -341,7 +342,7 @@ private slots:
         // then a new console (as after a restart) reads the history from the engine's search log.
         bool flushed = false;
         QObject context;
-        m_host->run(&context, [](Engine &e) { return e.searchLog().flush(); }, [&](bool ok) { flushed = ok; });
+        m_host->run(&context, [](Engine &e) { return internals(e).searchLog().flush(); }, [&](bool ok) { flushed = ok; });
         QTRY_VERIFY(flushed);
         ui::SearchPage page(m_host.get());
         page.show();

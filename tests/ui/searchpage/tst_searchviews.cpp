@@ -50,7 +50,7 @@ class TestSearchViews : public QObject
         QList<qint64> ids;
         bool done = false;
         QObject context;
-        m_host->run(&context, [q](Engine &e) { return e.search().search(q); }, [&](const SearchResult &r) {
+        m_host->run(&context, [q](Engine &e) { return e.search(q); }, [&](const SearchResult &r) {
             for (const SearchHit &h : r.hits)
                 ids << h.id;
             done = true;

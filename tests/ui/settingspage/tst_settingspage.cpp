@@ -2,6 +2,7 @@
 // The settings page over a real engine: it shows the engine's configuration, applies efSearch at
 // once, asks before a rebuild or re-embed and runs it with progress and cancel, refuses invalid
 // values with a message, and switches theme and language for the whole window.
+#include "engine/EngineInternals.h"
 #include "../../TestData.h"
 #include "../../TestEngine.h"
 #include "UiTestSupport.h"
@@ -172,7 +173,7 @@ void TestSettingsPage::efSearchAppliesAtOnce()
     QCOMPARE(ef->value(), 150);
     bool indexUses = false;
     QObject context;
-    m_host->run(&context, [](Engine &e) { return e.index().params().efSearch; },
+    m_host->run(&context, [](Engine &e) { return internals(e).index().params().efSearch; },
                 [&](int v) { indexUses = v == 150; });
     QTRY_VERIFY(indexUses);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "storage/Browse.h"
+#include "model/Browse.h"
 
 namespace kms {
 
