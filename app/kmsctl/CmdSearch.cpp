@@ -61,6 +61,7 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
                       {QStringLiteral("keyword_candidates"), r.keywordCandidates},
                       {QStringLiteral("vector_candidates"), r.vectorCandidates},
                       {QStringLiteral("exact_vector_search"), r.exactVectorSearch},
+                      {QStringLiteral("not_embedded"), r.notEmbedded},
                       {QStringLiteral("latency_ms"), r.latencyMs}};
         if (!r.error.isEmpty())
             o.insert(QStringLiteral("error"), r.error);
@@ -85,6 +86,10 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
                         .arg(h.explanation.fused, 0, 'g', 4));
         }
         out(QStringLiteral("%1 hits in %2 ms").arg(r.hits.size()).arg(r.latencyMs, 0, 'f', 1));
+        if (r.notEmbedded > 0)
+            out(QStringLiteral("%1 records are not embedded yet (the embedder failed on them): the vector side "
+                               "cannot find them until the backlog is filled; keyword search can")
+                    .arg(r.notEmbedded));
     }
     if (!r.error.isEmpty()) {
         err(QStringLiteral("kmsctl: %1").arg(r.error));

@@ -117,12 +117,14 @@ protected:
 int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &engine)
 {
     const StoreCounts c = engine.counts();
+    const qint64 backlog = engine.vectorBacklog();
     const QList<JobInfo> last = engine.jobs(1);
     QJsonObject o{{QStringLiteral("cases"), c.cases},
                   {QStringLiteral("knowledge"), c.knowledge},
                   {QStringLiteral("records"), c.total()},
                   {QStringLiteral("embeddings"), c.embeddings},
                   {QStringLiteral("index_vectors"), engine.status().indexVectors},
+                  {QStringLiteral("vector_backlog"), backlog},
                   {QStringLiteral("jobs"), c.jobs},
                   {QStringLiteral("rejects"), c.rejects},
                   {QStringLiteral("embedder"), engine.embedderInfo().id},
@@ -138,6 +140,8 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
     out(QStringLiteral("knowledge       %1").arg(humanCount(double(c.knowledge))));
     out(QStringLiteral("embeddings      %1 distinct texts").arg(humanCount(double(c.embeddings))));
     out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine.status().indexVectors))));
+    out(QStringLiteral("vector backlog  %1%2").arg(humanCount(double(std::max<qint64>(backlog, 0))))
+            .arg(backlog > 0 ? QStringLiteral(" records wait for a vector (retried in the background)") : QString()));
     out(QStringLiteral("jobs            %1 (%2 rejected records)").arg(c.jobs).arg(c.rejects));
     out(QStringLiteral("embedder        %1").arg(engine.embedderInfo().id));
     if (!last.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "embed/EmbeddingCache.h"
 #include "embed/EmbedderFactory.h"
 #include "embed/HashEmbedder.h"
+#include "engine/VectorBacklog.h"
 #include "embed/LsaEmbedder.h"
 #include "health/HealthCheck.h"
 #include "index/IndexFile.h"
@@ -77,7 +78,7 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
-    m_embedder = makeEmbedder(m_config, modelDirectory(), error);
+    m_embedder = options.embedder ? options.embedder : makeEmbedder(m_config, modelDirectory(), error);
     if (!m_embedder)
         return false;
     const QString active = m_stores->writer()->activeEmbedder();
@@ -105,6 +106,8 @@ bool Engine::init(const Options &options, QString *error)
     parts.vectors = [this] { return vectorSpace(); };
     parts.normalizer = m_normalizer.get();
     parts.log = m_searchLog.get();
+    // The worker's last count: a search must not scan the records to say how many lack a vector.
+    parts.vectorBacklog = [this] { return m_backlog ? m_backlog->status().pending : 0; };
     m_search = std::make_unique<SearchEngine>(parts);
 
     m_scheduler = std::make_unique<JobScheduler>(
@@ -118,6 +121,7 @@ bool Engine::init(const Options &options, QString *error)
         },
         m_jobEvents);
 
+    startVectorBacklog();
     if (options.startSampler)
         m_sampler = std::thread([this] { samplerLoop(); });
     return true;
@@ -126,6 +130,7 @@ bool Engine::init(const Options &options, QString *error)
 Engine::~Engine()
 {
     m_scheduler.reset(); // cancels and joins a running job: whole batches only
+    m_backlog.reset();   // finishes the page it fills
     if (m_sampler.joinable()) {
         {
             std::lock_guard guard(m_samplerMutex);
@@ -285,7 +290,9 @@ bool Engine::openIndex(QString *error)
     auto logger = log::get("kms.core.index");
     const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
     const qint64 dbWatermark = m_stores->read([](Store &s) { return s.watermark(); });
-    const qint64 dbCount = m_stores->read([](Store &s) { return s.counts().total(); });
+    // Records in the vector backlog have no vector yet, so the index holds none for them.
+    const qint64 dbCount = m_stores->read(
+        [](Store &s) { return s.counts().total() - std::max<qint64>(0, s.vectorBacklogCount()); });
     // This process owns the data directory now: whatever a killed save or load left is garbage.
     if (const int removed = removeIndexLeftovers(m_dir->indexPath()); removed > 0)
         logger->info("removed {} file(s) left beside the index by an interrupted save or load", removed);
@@ -315,7 +322,7 @@ bool Engine::openIndex(QString *error)
             return false;
         if (m_index->size() != dbCount) {
             rebuild = true;
-            why = QStringLiteral("index holds %1 vectors after catching up, the database %2 records")
+            why = QStringLiteral("index holds %1 vectors after catching up, the database %2 records with a vector")
                       .arg(m_index->size()).arg(dbCount);
         } else if (loaded.watermark < dbWatermark) {
             m_indexReport.action = IndexOpenReport::Action::CaughtUp;
@@ -394,6 +401,7 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.indexChangeSuperseded = [this](qint64 id, qint64 seq) { return isSupersededIndexChange(id, seq); };
     ctx.indexGate = &m_directChangesMutex;
     ctx.events = &m_jobEvents;
+    ctx.vectorsMissing = [this](qint64) { m_backlog->wake(); };
     IngestOptions o = options;
     if (o.workers == 0 && config.workers > 0)
         o.workers = config.workers;
@@ -505,6 +513,11 @@ QJsonObject Engine::health(bool detailed)
     in.indexPath = m_dir->indexPath();
     in.indexLoadMessage = indexMessage;
     in.detailed = detailed;
+    if (m_backlog) {
+        const VectorBacklogStatus backlog = m_backlog->status();
+        in.vectorBacklogError = backlog.lastError;
+        in.vectorBacklogRetryMs = backlog.retryInMs;
+    }
     return checkHealth(in);
 }
 

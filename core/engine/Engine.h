@@ -40,6 +40,7 @@ class Normalizer;
 class SearchEngine;
 class Store;
 class StorePool;
+class VectorBacklog;
 class VectorIndex;
 struct HnswParams;
 struct VectorSpace;
@@ -86,6 +87,9 @@ public:
         std::optional<EngineConfig> config; // overrides the stored one (and is stored) when set
         bool logToFile = true;
         bool startSampler = false;        // per-second metrics + persisted history
+        // Used instead of the embedder the configuration names (tests; providers the factory does
+        // not build yet). Its id must match the store's vectors like a configured one.
+        std::shared_ptr<const Embedder> embedder;
     };
 
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
@@ -140,6 +144,12 @@ public:
     QJsonObject health(bool detailed);
     // The newest one-second metrics sample (throughput, cache, latency, system).
     MetricsPoint latestMetrics() const;
+    // ---- vector backlog (EngineBacklog.cpp) ----
+    // Records stored without a vector because the embedder failed: keyword search finds them, vector
+    // search not yet. A background worker fills them in, retrying with backoff. Counted now; -1 on error.
+    qint64 vectorBacklog();
+    // Retries the backlog now instead of at the end of its backoff (the embedder was fixed).
+    void retryVectorBacklog();
 
     // ---- records: the data browser (any thread) ----
     // BrowseQuery::text and tag go through the search module's parser and normaliser, so the words
@@ -273,6 +283,7 @@ private:
     void noteDirectIndexChange(qint64 id, qint64 seq);
     bool isSupersededIndexChange(qint64 id, qint64 seq) const;
     void saveIndexAt(qint64 watermark);
+    void startVectorBacklog(); // EngineBacklog.cpp
 
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
@@ -301,6 +312,8 @@ private:
 
     std::mutex m_directChangesMutex;
     QHash<qint64, qint64> m_directChanges; // record id -> seq (cleared when no job runs)
+
+    std::unique_ptr<VectorBacklog> m_backlog; // fills records the embedder failed on
 
     std::thread m_sampler;
     std::mutex m_samplerMutex;

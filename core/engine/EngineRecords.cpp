@@ -3,6 +3,8 @@
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
 
+#include "engine/VectorBacklog.h"
+
 #include "embed/EmbeddingCache.h"
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"
@@ -229,7 +231,10 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
     std::lock_guard gate(m_directChangesMutex);
     for (const IndexChange &c : outcome->indexChanges) {
         QString indexError;
-        if (!index->add(c.id, c.vector, &indexError))
+        if (c.vector.empty()) { // the embedder failed: stored, in the vector backlog
+            index->remove(c.id);
+            m_backlog->wake();
+        } else if (!index->add(c.id, c.vector, &indexError))
             logger->error("record {} is stored, but its vector did not go into the index: {}", c.id,
                           indexError.toStdString());
         noteDirectIndexChange(c.id, outcome->seq);

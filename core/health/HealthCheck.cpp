@@ -74,7 +74,7 @@ Component databaseHealth(const HealthInputs &in, qint64 *recordCount)
     return c;
 }
 
-Component indexHealth(const HealthInputs &in, qint64 recordCount)
+Component indexHealth(const HealthInputs &in, qint64 recordCount, qint64 backlog)
 {
     Component c;
     if (!in.index) {
@@ -92,10 +92,14 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount)
                                                          {QStringLiteral("ef_search"), p.efSearch}});
     if (!in.indexLoadMessage.isEmpty())
         c.details.insert(QStringLiteral("load"), in.indexLoadMessage);
-    c.details.insert(QStringLiteral("count_matches_database"), n == recordCount);
-    if (n != recordCount)
+    // Records in the vector backlog have no vector yet: the index cannot hold one for them.
+    c.details.insert(QStringLiteral("vector_backlog"), backlog);
+    c.details.insert(QStringLiteral("count_matches_database"), n == recordCount - backlog);
+    if (n != recordCount - backlog)
         c.worsen(HealthStatus::Degraded,
-                 QStringLiteral("index holds %1 vectors, the database %2 records").arg(n).arg(recordCount));
+                 backlog > 0 ? QStringLiteral("index holds %1 vectors, the database %2 records with a vector")
+                                   .arg(n).arg(recordCount - backlog)
+                             : QStringLiteral("index holds %1 vectors, the database %2 records").arg(n).arg(recordCount));
     if (!in.indexPath.isEmpty()) {
         c.details.insert(QStringLiteral("file"), in.indexPath);
         c.details.insert(QStringLiteral("file_bytes"), QFileInfo(in.indexPath).size()); // a stat: cheap
@@ -118,7 +122,7 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount)
     return c;
 }
 
-Component embedderHealth(const HealthInputs &in)
+Component embedderHealth(const HealthInputs &in, qint64 backlog)
 {
     Component c;
     if (!in.embedder) {
@@ -133,6 +137,17 @@ Component embedderHealth(const HealthInputs &in)
         if (!active.isEmpty() && active != in.embedder->id())
             c.worsen(HealthStatus::Unhealthy, QStringLiteral("stored vectors were made by %1").arg(active));
     }
+    c.details.insert(QStringLiteral("vector_backlog"), backlog);
+    if (!in.vectorBacklogError.isEmpty())
+        c.details.insert(QStringLiteral("vector_backlog_error"), in.vectorBacklogError);
+    if (in.vectorBacklogRetryMs > 0)
+        c.details.insert(QStringLiteral("vector_backlog_retry_ms"), in.vectorBacklogRetryMs);
+    // Keyword search finds them already; vector and hybrid search miss them until they are filled.
+    if (backlog > 0)
+        c.worsen(HealthStatus::Degraded,
+                 QStringLiteral("%1 records wait for a vector (the embedder failed on them%2)")
+                     .arg(backlog)
+                     .arg(in.vectorBacklogError.isEmpty() ? QString() : QStringLiteral(": ") + in.vectorBacklogError));
     return c;
 }
 
@@ -173,8 +188,9 @@ QJsonObject checkHealth(const HealthInputs &in)
 {
     qint64 records = 0;
     const Component db = databaseHealth(in, &records);
-    const Component index = indexHealth(in, records);
-    const Component embedder = embedderHealth(in);
+    const qint64 backlog = in.store ? std::max<qint64>(0, in.store->vectorBacklogCount()) : 0;
+    const Component index = indexHealth(in, records, backlog);
+    const Component embedder = embedderHealth(in, backlog);
     const Component disk = diskHealth(in);
     const Component memory = memoryHealth(in);
     HealthStatus overall = HealthStatus::Healthy;

@@ -49,6 +49,7 @@ QJsonObject IntegrityReport::toJson() const
                   {QStringLiteral("missing_from_index"), missingFromIndex},
                   {QStringLiteral("extra_in_index"), extraInIndex},
                   {QStringLiteral("records_without_vector"), recordsWithoutVector},
+                  {QStringLiteral("vector_backlog"), vectorBacklog},
                   {QStringLiteral("seconds"), seconds}};
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
@@ -101,6 +102,8 @@ IntegrityFinding compareVectors(const IntegrityInputs &in, Store &store,
     const qint64 present = report.vectorsChecked - report.missingFromIndex;
     report.extraInIndex = std::max<qint64>(0, in.index->size() - present);
     report.recordsWithoutVector = std::max<qint64>(0, report.records - report.vectorsChecked);
+    report.vectorBacklog = std::min(report.recordsWithoutVector, std::max<qint64>(0, store.vectorBacklogCount()));
+    const qint64 unexplained = report.recordsWithoutVector - report.vectorBacklog;
     if (progress)
         progress({IntegrityPhase::VectorIndex, report.vectorsChecked, report.records});
 
@@ -112,14 +115,16 @@ IntegrityFinding compareVectors(const IntegrityInputs &in, Store &store,
                              report.missingFromIndex > missingIds.size() ? QStringLiteral(", …") : QString());
     if (report.extraInIndex > 0)
         problems << QStringLiteral("the index holds %1 vectors with no record behind them").arg(report.extraInIndex);
-    if (report.recordsWithoutVector > 0)
+    if (unexplained > 0)
         problems << QStringLiteral("%1 records have no vector of dimension %2 (%3 of another shape)")
-                        .arg(report.recordsWithoutVector).arg(in.dimension).arg(wrongShape);
+                        .arg(unexplained).arg(in.dimension).arg(wrongShape);
     if (!problems.isEmpty() && store.watermark() != watermarkBefore)
         problems << QStringLiteral("the store changed while it was checked; run the check again");
     f.ok = problems.isEmpty();
     f.message = f.ok ? QStringLiteral("%1 vectors, all in the index").arg(report.vectorsChecked)
                      : problems.join(QStringLiteral("; "));
+    if (f.ok && report.vectorBacklog > 0)
+        f.message += QStringLiteral("; %1 records wait in the vector backlog").arg(report.vectorBacklog);
     return f;
 }
 

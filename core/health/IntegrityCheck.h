@@ -45,6 +45,9 @@ struct IntegrityReport {
     qint64 missingFromIndex = 0;    // stored vectors the index lacks
     qint64 extraInIndex = 0;        // index entries with no stored vector
     qint64 recordsWithoutVector = 0;
+    // Of those, records in the vector backlog: their embedding failed and a worker fills them in.
+    // Expected during an embedder outage, so not a problem the check reports.
+    qint64 vectorBacklog = 0;
     double seconds = 0;
 
     bool ok() const;         // finished and every finding ok

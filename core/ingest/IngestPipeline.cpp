@@ -1,58 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/IngestPipeline.h"
 
+#include "ingest/BatchIndexer.h"
+#include "ingest/BatchQueue.h"
+#include "ingest/BatchReader.h"
+#include "ingest/BatchWriter.h"
 #include "ingest/JobEvents.h"
+#include "ingest/PrepareWorkers.h"
 
-#include "embed/Embedder.h"
-#include "index/VectorIndex.h"
-#include "ingest/SourcePreview.h"
 #include "log/Log.h"
-#include "metrics/Metrics.h"
 #include "storage/StorePool.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QThreadPool>
+#include <QThread>
 
 #include <spdlog/spdlog.h>
 
-#include <deque>
-#include <map>
 #include <thread>
 
 namespace kms {
-
-namespace {
-constexpr int kIndexQueueLimit = 4; // committed batches waiting for HNSW before the writer waits
-
-} // namespace
-
-struct IngestPipeline::Shared {
-    std::mutex mutex;
-    std::condition_variable cv;
-    std::map<qint64, PreparedBatch> ready; // prepared, waiting for their turn, by sequence
-    qint64 nextToCommit = 0;
-    int inFlight = 0;                      // handed to workers, not yet committed or dropped
-    bool readerDone = false;
-    bool failed = false;
-    QString error;
-
-    std::deque<BatchOutcome> indexQueue;
-    std::condition_variable indexCv;
-    bool writerDone = false;
-
-    void fail(const QString &why)
-    {
-        std::lock_guard guard(mutex);
-        if (!failed) {
-            failed = true;
-            error = why;
-        }
-        cv.notify_all();
-        indexCv.notify_all();
-    }
-};
 
 IngestPipeline::IngestPipeline(IngestContext context, IngestOptions options, qint64 jobId)
     : m_ctx(std::move(context)), m_options(std::move(options)), m_jobId(jobId)
@@ -85,12 +51,9 @@ void IngestPipeline::cancel()
         m_cancelled = true;
     }
     m_pauseCv.notify_all();
-    std::lock_guard guard(m_sharedMutex);
-    if (m_shared) {
-        std::lock_guard lock(m_shared->mutex);
-        m_shared->cv.notify_all();
-        m_shared->indexCv.notify_all();
-    }
+    std::lock_guard guard(m_queueMutex);
+    if (m_queue)
+        m_queue->wake();
 }
 
 bool IngestPipeline::waitWhilePaused() const
@@ -135,224 +98,98 @@ JobProgress IngestPipeline::progress() const
     return p;
 }
 
-void IngestPipeline::runWriter(Shared &s)
+void IngestPipeline::fail(const QString &error)
 {
-    auto logger = log::get("kms.core.ingest");
-    for (;;) {
-        PreparedBatch batch;
-        {
-            std::unique_lock lock(s.mutex);
-            s.cv.wait(lock, [&] {
-                return s.failed || m_cancelled.load() || s.ready.count(s.nextToCommit)
-                    || (s.readerDone && s.inFlight == 0);
-            });
-            if (s.failed || m_cancelled.load())
-                break;
-            auto it = s.ready.find(s.nextToCommit);
-            if (it == s.ready.end())
-                break; // reader done and nothing in flight
-            batch = std::move(it->second);
-            s.ready.erase(it);
-        }
+    {
+        std::lock_guard guard(m_progressMutex);
+        m_progress.status = JobStatus::Failed;
+        m_progress.error = error;
+    }
+    persist(JobStatus::Failed, error);
+}
+
+void IngestPipeline::persist(JobStatus status, const QString &error)
+{
+    const JobProgress p = progress();
+    m_info.status = status;
+    m_info.counts = p.counts;
+    m_info.finishedAt = status == JobStatus::Running ? QDateTime() : QDateTime::currentDateTimeUtc();
+    m_info.recordsPerSecond = p.recordsPerSecond;
+    m_info.error = error;
+    if (!m_options.dryRun && m_jobId > 0)
+        m_ctx.stores->writer()->updateJob(m_info);
+}
+
+// The writer thread: takes the prepared batches in read order, commits each (BatchWriter), hands
+// the committed vectors to the indexer and reports progress per batch.
+void IngestPipeline::writeBatches(BatchQueue &queue, BatchIndexer *indexer)
+{
+    BatchWriter writer(m_ctx.stores, m_ctx.metrics, m_options.dryRun);
+    while (std::optional<PreparedBatch> batch = queue.takeNext()) {
         if (!waitWhilePaused())
             break;
-
-        qint64 ins = 0, upd = 0, unch = 0, rej = 0;
-        if (m_options.dryRun) {
-            ins = batch.newRecords;
-            upd = batch.changedRecords;
-            unch = batch.unchangedRecords;
-            rej = qint64(batch.write.rejects.size());
-        } else {
-            QElapsedTimer t;
-            t.start();
-            std::optional<BatchOutcome> outcome;
-            QString error;
-            // The process has one writer, so a failure is not another connection holding the lock
-            // (busy_timeout covers another process): it stops the job with the batch not written.
-            {
-                auto writer = m_ctx.stores->writer();
-                outcome = writer->writeBatch(batch.write);
-                if (!outcome)
-                    error = writer->lastError();
-            }
-            if (!outcome) {
-                s.fail(QStringLiteral("writing batch %1 failed: %2").arg(batch.sequence + 1).arg(error));
-                break;
-            }
-            ins = outcome->inserted;
-            upd = outcome->updated;
-            unch = outcome->unchanged;
-            rej = outcome->rejected;
-            if (m_ctx.metrics)
-                m_ctx.metrics->recordStage(Stage::Write, t.nsecsElapsed() / 1000,
-                                           qint64(batch.write.records.size()));
-            std::unique_lock lock(s.mutex);
-            s.indexCv.wait(lock, [&] { return int(s.indexQueue.size()) < kIndexQueueLimit || s.failed; });
-            s.indexQueue.push_back(std::move(*outcome));
-            s.indexCv.notify_all();
+        QString error;
+        std::optional<BatchWriter::Result> written = writer.write(*batch, &error);
+        if (!written) {
+            queue.fail(error);
+            break;
         }
-        if (m_ctx.metrics) {
-            m_ctx.metrics->addCommitted(ins + upd + unch);
-            m_ctx.metrics->addRejected(rej);
-        }
+        if (indexer && written->outcome)
+            indexer->push(std::move(*written->outcome));
+        if (batch->vectorsMissing > 0 && !m_options.dryRun)
+            noteVectorsMissing(*batch);
         {
             std::lock_guard guard(m_progressMutex);
             JobCounts &c = m_progress.counts;
-            c.inserted += ins;
-            c.updated += upd;
-            c.unchanged += unch;
-            c.rejected += rej;
+            c.inserted += written->counts.inserted;
+            c.updated += written->counts.updated;
+            c.unchanged += written->counts.unchanged;
+            c.rejected += written->counts.rejected;
             c.batchesCommitted += 1;
         }
         // With elapsed time, rate and ETA filled in: the GUI's status bar shows them per batch.
         const JobProgress snapshot = progress();
-        {
-            std::lock_guard lock(s.mutex);
-            ++s.nextToCommit;
-            --s.inFlight;
-            if (m_ctx.metrics)
-                m_ctx.metrics->setQueueDepth(s.inFlight);
-        }
-        s.cv.notify_all();
+        queue.committed();
         if (m_onBatch)
             m_onBatch(snapshot);
         publish(JobEventKind::Progress, snapshot);
-    }
-    std::lock_guard lock(s.mutex);
-    s.writerDone = true;
-    s.indexCv.notify_all();
-}
-
-void IngestPipeline::runIndexer(Shared &s)
-{
-    QElapsedTimer sinceSave;
-    sinceSave.start();
-    const int dim = m_ctx.embedder->dimension();
-    const int threads = std::max(1, m_progress.tuning.workers);
-    for (;;) {
-        BatchOutcome outcome;
-        {
-            std::unique_lock lock(s.mutex);
-            s.indexCv.wait(lock, [&] { return !s.indexQueue.empty() || s.writerDone || s.failed; });
-            if (s.indexQueue.empty())
-                break;
-            outcome = std::move(s.indexQueue.front());
-            s.indexQueue.pop_front();
-            s.indexCv.notify_all();
-        }
-        QElapsedTimer t;
-        t.start();
-        std::unique_lock<std::mutex> gate;
-        if (m_ctx.indexGate)
-            gate = std::unique_lock(*m_ctx.indexGate);
-        std::vector<qint64> ids;
-        std::vector<float> vectors;
-        ids.reserve(outcome.indexChanges.size());
-        vectors.reserve(outcome.indexChanges.size() * size_t(dim));
-        for (const IndexChange &c : outcome.indexChanges) {
-            if (m_ctx.indexChangeSuperseded && m_ctx.indexChangeSuperseded(c.id, outcome.seq))
-                continue;
-            if (c.vector.empty()) {
-                m_ctx.index->remove(c.id);
-                continue;
-            }
-            ids.push_back(c.id);
-            vectors.insert(vectors.end(), c.vector.begin(), c.vector.end());
-        }
-        QString error;
-        if (!ids.empty() && !m_ctx.index->addBatch(ids, vectors, threads, &error)) {
-            // The batch is committed; the index is derived and will be caught up from the store
-            // when it is next opened. Report it, do not stop the job.
-            log::get("kms.core.index")->error("adding batch to the vector index failed: {}", error.toStdString());
-        }
-        if (gate.owns_lock())
-            gate.unlock();
-        if (m_ctx.metrics)
-            m_ctx.metrics->recordStage(Stage::Index, t.nsecsElapsed() / 1000, qint64(ids.size()));
-        if (m_ctx.indexCheckpoint && sinceSave.elapsed() > qint64(m_ctx.saveIntervalSeconds) * 1000) {
-            m_ctx.indexCheckpoint(outcome.seq);
-            sinceSave.restart();
-        }
     }
 }
 
 JobInfo IngestPipeline::run()
 {
     auto logger = log::get("kms.core.ingest");
-    JobInfo info = jobRowFor(m_options, m_jobId, JobStatus::Running);
-    info.startedAt = QDateTime::currentDateTimeUtc();
-    m_startedAt = info.startedAt;
+    m_info = jobRowFor(m_options, m_jobId, JobStatus::Running);
+    m_info.startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = m_info.startedAt;
 
-    auto persist = [&](JobStatus status, const QString &error) {
-        const JobProgress p = progress();
-        info.status = status;
-        info.counts = p.counts;
-        info.finishedAt = status == JobStatus::Running ? QDateTime() : QDateTime::currentDateTimeUtc();
-        info.recordsPerSecond = p.recordsPerSecond;
-        info.error = error;
-        if (!m_options.dryRun && m_jobId > 0) {
-            m_ctx.stores->writer()->updateJob(info);
-        }
-    };
-
-    // Open every source and settle its mapping before anything is written, so a typo in a path or
-    // a --map flag fails the job with nothing stored.
-    struct Source {
-        std::unique_ptr<RecordReader> reader;
-        FieldMapping mapping;
-        Collection collection;
-    };
-    std::vector<Source> sources;
-    qint64 totalBytes = 0;
-    for (const QString &file : m_options.files) {
-        Source src;
-        src.reader = RecordReader::create(file);
-        QString error;
-        if (!src.reader) {
-            error = QStringLiteral("%1: unsupported file type (use .csv, .tsv, .json, .jsonl, .ndjson, optionally .gz)").arg(file);
-        } else if (!src.reader->open(&error)) {
-            // error already says what and where
-        }
-        if (!error.isEmpty()) {
-            {
-                std::lock_guard guard(m_progressMutex);
-                m_progress.status = JobStatus::Failed;
-                m_progress.error = error;
-            }
-            persist(JobStatus::Failed, error);
-            return info;
-        }
-        const QStringList columns = src.reader->columns();
-        src.collection = m_options.collection.value_or(FieldMapping::guessCollection(columns));
-        // An explicit collection means every record goes there, whatever a type column says.
-        if (!mappingFor(columns, src.collection, m_options.collection.has_value(), m_options.mappings,
-                        &src.mapping, &error)) {
-            persist(JobStatus::Failed, error);
-            std::lock_guard guard(m_progressMutex);
-            m_progress.status = JobStatus::Failed;
-            m_progress.error = error;
-            return info;
-        }
-        logger->info("{}: {} as {}, mapping {}", file.toStdString(), columns.size(),
-                     collectionName(src.collection).toStdString(), src.mapping.describe().toStdString());
-        totalBytes += src.reader->totalBytes();
-        sources.push_back(std::move(src));
+    // Reader: every source opened and mapped before anything is written.
+    BatchReader reader({m_options.files, m_options.collection, m_options.mappings, m_jobId, m_ctx.metrics});
+    QString openError;
+    if (!reader.open(&openError)) {
+        fail(openError);
+        return m_info;
     }
-
     const qint64 estimate = m_options.mode == IngestMode::Auto ? estimateRecordCount(m_options.files) : 0;
     const Tuning tuning = chooseTuning(m_options.mode, estimate, QThread::idealThreadCount(),
                                        m_options.workers, m_options.batchSize);
     {
         std::lock_guard guard(m_progressMutex);
         m_progress.status = m_paused.load() ? JobStatus::Paused : JobStatus::Running;
-        m_progress.totalBytes = totalBytes;
+        m_progress.totalBytes = reader.totalBytes();
         m_progress.tuning = tuning;
     }
     logger->info("job {}: {}", m_jobId, tuning.reason.toStdString());
     persist(JobStatus::Running, {});
     publish(JobEventKind::Started, progress());
 
+    // Bounded queue: the reader waits when `workers * 2` batches are in flight.
+    BatchQueue queue(tuning.workers * 2, &m_cancelled, m_ctx.metrics);
+    {
+        std::lock_guard guard(m_queueMutex);
+        m_queue = &queue;
+    }
+    // Workers: validate, normalise, embed.
     RecordPreparer::Context pctx;
     pctx.normalizer = m_ctx.normalizer;
     pctx.embedder = m_ctx.embedder;
@@ -363,152 +200,79 @@ JobInfo IngestPipeline::run()
     pctx.dryRun = m_options.dryRun;
     pctx.skipExisting = m_options.initialLoad;
     const RecordPreparer preparer(pctx);
-
-    QThreadPool pool;
-    pool.setMaxThreadCount(tuning.workers);
-    Shared s;
-    {
-        std::lock_guard guard(m_sharedMutex);
-        m_shared = &s;
+    PrepareWorkers workers(preparer, queue, {tuning.workers, m_ctx.stores, m_options.initialLoad, m_ctx.metrics});
+    // Indexer: committed vectors into HNSW (not in a dry run, which commits nothing).
+    std::unique_ptr<BatchIndexer> indexer;
+    if (!m_options.dryRun) {
+        BatchIndexer::Settings is;
+        is.index = m_ctx.index;
+        is.threads = tuning.workers;
+        is.metrics = m_ctx.metrics;
+        is.gate = m_ctx.indexGate;
+        is.superseded = m_ctx.indexChangeSuperseded;
+        is.checkpoint = m_ctx.indexCheckpoint;
+        is.checkpointSeconds = m_ctx.saveIntervalSeconds;
+        indexer = std::make_unique<BatchIndexer>(std::move(is));
     }
     {
         std::lock_guard guard(m_progressMutex);
         m_clock.start();
     }
-    std::thread writer([&] { runWriter(s); });
-    std::thread indexer;
-    if (!m_options.dryRun)
-        indexer = std::thread([&] { runIndexer(s); });
+    // Writer: one transaction per batch, in read order.
+    std::thread writer([&] { writeBatches(queue, indexer.get()); });
+    if (indexer)
+        indexer->start();
 
-    const int maxInFlight = tuning.workers * 2;
-    qint64 sequence = 0;
-    qint64 readCount = 0;
-    qint64 bytesBefore = 0; // bytes of the files already finished
-
-    auto submit = [&](RawBatch &&batch) -> bool {
-        {
-            std::unique_lock lock(s.mutex);
-            s.cv.wait(lock, [&] { return s.inFlight < maxInFlight || s.failed || m_cancelled.load(); });
-            if (s.failed || m_cancelled.load())
-                return false;
-            ++s.inFlight;
-            if (m_ctx.metrics)
-                m_ctx.metrics->setQueueDepth(s.inFlight);
-        }
-        auto shared = std::make_shared<RawBatch>(std::move(batch));
-        pool.start([&, shared] {
-            if (m_ctx.metrics)
-                m_ctx.metrics->addBusyWorkers(1);
-            try {
-                PreparedBatch prepared;
-                if (m_options.initialLoad) {
-                    prepared = preparer.prepare(std::move(*shared), nullptr);
-                } else {
-                    auto reader = m_ctx.stores->reader();
-                    prepared = preparer.prepare(std::move(*shared), reader.get());
-                }
-                std::lock_guard lock(s.mutex);
-                s.ready.emplace(prepared.sequence, std::move(prepared));
-                s.cv.notify_all();
-            } catch (const std::exception &e) {
-                s.fail(QStringLiteral("preparing a batch failed: %1").arg(QString::fromUtf8(e.what())));
-            }
-            if (m_ctx.metrics)
-                m_ctx.metrics->addBusyWorkers(-1);
-        });
+    BatchReader::Callbacks read;
+    read.fileStarted = [&](const QString &path) {
+        std::lock_guard guard(m_progressMutex);
+        m_progress.currentFile = path;
+    };
+    read.batchRead = [&](qint64 readSoFar, qint64 bytesRead) {
+        std::lock_guard guard(m_progressMutex);
+        m_progress.counts.read = readSoFar;
+        m_progress.bytesRead = bytesRead;
+    };
+    read.deliver = [&](RawBatch &&batch) {
+        if (!waitWhilePaused() || !queue.reserve())
+            return false;
+        workers.submit(std::move(batch));
         return true;
     };
+    reader.read(tuning.batchSize, read);
 
-    bool stopped = false;
-    for (Source &src : sources) {
-        if (stopped)
-            break;
-        {
-            std::lock_guard guard(m_progressMutex);
-            m_progress.currentFile = src.reader->path();
-        }
-        RawBatch batch;
-        auto startBatch = [&] {
-            batch = RawBatch{};
-            batch.sequence = sequence;
-            batch.source = src.reader->path();
-            batch.mapping = src.mapping;
-            batch.defaultCollection = src.collection;
-            batch.records.reserve(size_t(tuning.batchSize));
-        };
-        startBatch();
-        QElapsedTimer readTimer;
-        readTimer.start();
-        RawRecord raw;
-        for (;;) {
-            const bool more = src.reader->next(raw);
-            if (more) {
-                batch.records.push_back(std::move(raw));
-                raw = RawRecord{};
-                ++readCount;
-            }
-            const bool full = int(batch.records.size()) >= tuning.batchSize;
-            if (!more && !src.reader->fatalError().isEmpty()) {
-                // The source stops here (truncated or unreadable): what came before is kept, the
-                // stop itself is a reject that says where.
-                RejectInfo r;
-                r.jobId = m_jobId;
-                r.source = src.reader->path();
-                r.recordNumber = readCount + 1;
-                r.reason = src.reader->fatalError();
-                batch.extraRejects.push_back(r);
-                logger->warn("{}", r.reason.toStdString());
-            }
-            if (full || (!more && (!batch.records.empty() || !batch.extraRejects.empty()))) {
-                batch.readSoFar = readCount;
-                if (m_ctx.metrics) {
-                    m_ctx.metrics->addRead(qint64(batch.records.size()));
-                    m_ctx.metrics->recordStage(Stage::Read, readTimer.nsecsElapsed() / 1000,
-                                               qint64(batch.records.size()));
-                }
-                {
-                    std::lock_guard guard(m_progressMutex);
-                    m_progress.counts.read = readCount;
-                    m_progress.bytesRead = bytesBefore + src.reader->bytesRead();
-                }
-                if (!waitWhilePaused() || !submit(std::move(batch))) {
-                    stopped = true;
-                    break;
-                }
-                ++sequence;
-                startBatch();
-                readTimer.restart();
-            }
-            if (!more)
-                break;
-        }
-        bytesBefore += src.reader->totalBytes();
-    }
-    {
-        std::lock_guard lock(s.mutex);
-        s.readerDone = true;
-    }
-    s.cv.notify_all();
-    pool.waitForDone();
-    s.cv.notify_all();
+    queue.finishReading();
+    workers.waitForDone();
+    queue.wake();
     writer.join();
-    if (indexer.joinable())
-        indexer.join();
+    if (indexer)
+        indexer->finish();
     {
-        std::lock_guard guard(m_sharedMutex);
-        m_shared = nullptr;
+        std::lock_guard guard(m_queueMutex);
+        m_queue = nullptr;
     }
+    finish(queue.failed() ? queue.error() : QString(), queue.failed());
+    return m_info;
+}
 
+void IngestPipeline::noteVectorsMissing(const PreparedBatch &batch)
+{
+    // The batch is stored; its records without a vector wait in the vector backlog. Said once per
+    // job (an outage fails every batch), with the total at the end.
+    if (m_vectorsMissing == 0)
+        log::get("kms.core.ingest")
+            ->warn("job {}: batch {}: {} records stored without a vector ({}); they wait in the vector "
+                   "backlog until the embedder works again",
+                   m_jobId, batch.sequence + 1, batch.vectorsMissing, batch.embedError.toStdString());
+    m_vectorsMissing += batch.vectorsMissing;
+    if (m_ctx.vectorsMissing)
+        m_ctx.vectorsMissing(batch.vectorsMissing);
+}
+
+void IngestPipeline::finish(const QString &error, bool failed)
+{
     const double elapsed = double(m_clock.nsecsElapsed()) / 1e9;
-    JobStatus final = JobStatus::Completed;
-    QString error;
-    {
-        std::lock_guard lock(s.mutex);
-        if (s.failed) {
-            final = JobStatus::Failed;
-            error = s.error;
-        }
-    }
+    JobStatus final = failed ? JobStatus::Failed : JobStatus::Completed;
     if (final == JobStatus::Completed && m_cancelled.load())
         final = JobStatus::Cancelled;
     {
@@ -521,16 +285,15 @@ JobInfo IngestPipeline::run()
             m_progress.bytesRead = m_progress.totalBytes;
         m_progress.etaSeconds = 0;
     }
-    if (m_ctx.indexCheckpoint && !m_options.dryRun) {
-        qint64 watermark = 0;
-        watermark = m_ctx.stores->writer()->watermark();
-        m_ctx.indexCheckpoint(watermark);
-    }
+    if (m_ctx.indexCheckpoint && !m_options.dryRun)
+        m_ctx.indexCheckpoint(m_ctx.stores->writer()->watermark());
     persist(final, error);
-    logger->info("job {} {}: {} read, {} inserted, {} updated, {} unchanged, {} rejected in {:.1f} s",
-                 m_jobId, jobStatusName(final).toStdString(), info.counts.read, info.counts.inserted,
-                 info.counts.updated, info.counts.unchanged, info.counts.rejected, elapsed);
-    return info;
+    log::get("kms.core.ingest")->info("job {} {}: {} read, {} inserted, {} updated, {} unchanged, {} rejected in {:.1f} s",
+                   m_jobId, jobStatusName(final).toStdString(), m_info.counts.read, m_info.counts.inserted,
+                   m_info.counts.updated, m_info.counts.unchanged, m_info.counts.rejected, elapsed);
+    if (m_vectorsMissing > 0)
+        log::get("kms.core.ingest")->warn("job {}: {} records stored without a vector wait in the vector backlog",
+                                          m_jobId, m_vectorsMissing);
 }
 
 } // namespace kms

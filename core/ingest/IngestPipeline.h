@@ -16,6 +16,8 @@
 
 namespace kms {
 
+class BatchIndexer;
+class BatchQueue;
 class Embedder;
 class JobEventStream;
 enum class JobEventKind : int;
@@ -62,15 +64,18 @@ struct IngestContext {
     std::function<bool(qint64 id, qint64 seq)> indexChangeSuperseded;
     std::mutex *indexGate = nullptr;
     int saveIntervalSeconds = 300;
+    // Called from the writer thread after a batch committed records without a vector (their
+    // embedding failed): the engine's vector backlog worker fills them in.
+    std::function<void(qint64 missing)> vectorsMissing;
     // Where the job's Started and Progress events go (not for dry runs). Its end is published by
     // whoever ran it, once it is really over (the queue may start maintenance from that event).
     const JobEventStream *events = nullptr;
 };
 
-// Runs one ingestion job:
-//   reader (this thread) -> bounded in-flight raw batches -> QThreadPool workers (RecordPreparer)
-//   -> writer thread, committing batches in read order, one transaction each
-//   -> index thread, adding the committed vectors to HNSW.
+// Runs one ingestion job as five stages, each a unit of its own:
+//   BatchReader (this thread) -> BatchQueue (bounded, in flight) -> PrepareWorkers (thread pool,
+//   RecordPreparer) -> BatchWriter (writer thread, in read order, one transaction per batch)
+//   -> BatchIndexer (index thread, the committed vectors into HNSW).
 // Backpressure: the reader stops when `workers * 2` batches are in flight; the writer stops handing
 // work to the index when it lags by more than a few batches. pause() holds the reader and the
 // writer between batches; cancel() stops reading and drops batches not yet committed, so the store
@@ -94,9 +99,11 @@ public:
     void setBatchCommittedCallback(std::function<void(const JobProgress &)> fn) { m_onBatch = std::move(fn); }
 
 private:
-    struct Shared;
-    void runWriter(Shared &s);
-    void runIndexer(Shared &s);
+    void writeBatches(BatchQueue &queue, BatchIndexer *indexer); // the writer thread
+    void fail(const QString &error);                 // before any stage ran
+    void finish(const QString &error, bool failed);  // after every stage stopped
+    void persist(JobStatus status, const QString &error);
+    void noteVectorsMissing(const PreparedBatch &batch); // writer thread
     bool waitWhilePaused() const; // false when cancelled
     void setStatus(JobStatus st);
     void publish(JobEventKind kind, const JobProgress &snapshot) const;
@@ -112,8 +119,10 @@ private:
     JobProgress m_progress;
     QDateTime m_startedAt;
     QElapsedTimer m_clock;             // started when reading starts
-    std::mutex m_sharedMutex;          // guards m_shared for cancel() from other threads
-    Shared *m_shared = nullptr;
+    JobInfo m_info;                    // the job row as run() persists it
+    qint64 m_vectorsMissing = 0;       // records committed without a vector (writer thread)
+    std::mutex m_queueMutex;           // guards m_queue for cancel() from other threads
+    BatchQueue *m_queue = nullptr;
     std::function<void(const JobProgress &)> m_onBatch;
 };
 

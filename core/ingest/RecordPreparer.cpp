@@ -75,13 +75,53 @@ RecordWrite RecordPreparer::prepareOne(const Record &r, const Normalizer &normal
     if (cache && cache->lookup(w.textHash, &w.vector))
         return w;
     w.vector.resize(size_t(embedder.dimension()));
-    embedder.embed(EmbedInput{QString(), tokens}, w.vector);
+    if (!embedder.embed(EmbedInput{QString(), tokens}, w.vector).allOk()) {
+        w.vector.clear(); // stored without a vector: the vector backlog fills it in
+        return w;
+    }
     w.vectorIsNew = true;
     if (cache) {
         cache->noteMiss();
         cache->insert(w.textHash, w.vector);
     }
     return w;
+}
+
+void RecordPreparer::embedPending(std::vector<RecordWrite> &writes, const std::vector<QStringList> &tokensOf,
+                                  const std::vector<size_t> &toEmbed, PreparedBatch *out) const
+{
+    const Embedder &embedder = *m_ctx.embedder;
+    const size_t dim = size_t(embedder.dimension());
+    const size_t chunk = size_t(std::max(1, embedder.maxBatchSize()));
+    std::vector<EmbedInput> inputs;
+    std::vector<float> vectors;
+    for (size_t from = 0; from < toEmbed.size(); from += chunk) {
+        const size_t n = std::min(chunk, toEmbed.size() - from);
+        inputs.assign(n, EmbedInput{});
+        for (size_t k = 0; k < n; ++k)
+            inputs[k].tokens = tokensOf[toEmbed[from + k]];
+        vectors.assign(n * dim, 0.0f);
+        const EmbedBatchResult result = embedder.embedBatch(inputs, vectors);
+        for (size_t k = 0; k < n; ++k) {
+            RecordWrite &w = writes[toEmbed[from + k]];
+            const bool ok = qsizetype(k) < result.ok.size() && result.ok[qsizetype(k)];
+            if (!ok) {
+                // Stored without a vector: the record goes to the vector backlog, which a
+                // background worker fills when the embedder works again. Keyword search finds it now.
+                w.vector.clear();
+                ++out->vectorsMissing;
+                continue;
+            }
+            w.vector.assign(vectors.begin() + std::ptrdiff_t(k * dim), vectors.begin() + std::ptrdiff_t((k + 1) * dim));
+            w.vectorIsNew = true;
+            if (m_ctx.cache) {
+                m_ctx.cache->noteMiss();
+                m_ctx.cache->insert(w.textHash, w.vector);
+            }
+        }
+        if (!result.allOk() && out->embedError.isEmpty())
+            out->embedError = result.message.isEmpty() ? QStringLiteral("the embedder gave no vector") : result.message;
+    }
 }
 
 PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
@@ -173,7 +213,9 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
             stored = reader->embeddings(toFetch);
         const int dim = m_ctx.embedder->dimension();
         // Records of one batch often share a text (near-duplicate tickets): embed each text once.
-        QHash<quint64, size_t> embeddedHere;
+        QHash<quint64, size_t> firstWithText;
+        std::vector<size_t> toEmbed;                       // one per distinct text
+        std::vector<std::pair<size_t, size_t>> sameText;   // (record, record embedding its text)
         for (size_t i : pending) {
             RecordWrite &w = writes[i];
             if (auto it = stored.find(w.textHash); it != stored.end() && int(it->size()) == dim) {
@@ -185,20 +227,20 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
                 }
                 continue;
             }
-            if (auto it = embeddedHere.constFind(w.textHash); it != embeddedHere.constEnd()) {
-                w.vector = writes[*it].vector;
+            if (auto it = firstWithText.constFind(w.textHash); it != firstWithText.constEnd()) {
+                sameText.emplace_back(i, *it);
                 ++hits;
                 continue;
             }
-            w.vector.resize(size_t(dim));
-            m_ctx.embedder->embed(EmbedInput{QString(), tokensOf[i]}, w.vector);
-            w.vectorIsNew = true;
-            embeddedHere.insert(w.textHash, i);
-            ++misses;
-            if (m_ctx.cache) {
-                m_ctx.cache->noteMiss();
-                m_ctx.cache->insert(w.textHash, w.vector);
-            }
+            firstWithText.insert(w.textHash, i);
+            toEmbed.push_back(i);
+        }
+        misses = qint64(toEmbed.size());
+        embedPending(writes, tokensOf, toEmbed, &out);
+        for (const auto &[i, from] : sameText) {
+            writes[i].vector = writes[from].vector; // empty when its embedding failed
+            if (writes[i].vector.empty())
+                ++out.vectorsMissing;
         }
     }
     if (m_ctx.metrics) {

@@ -36,6 +36,10 @@ struct PreparedBatch {
     qint64 newRecords = 0;
     qint64 changedRecords = 0;
     qint64 unchangedRecords = 0;
+    // Records the embedder gave no vector (an outage, a refused input): they are written without
+    // one and wait in the vector backlog. embedError is the embedder's first message.
+    qint64 vectorsMissing = 0;
+    QString embedError;
 };
 
 // The worker stage: validate and map, normalise, hash, skip unchanged records, look embeddings up in
@@ -72,6 +76,11 @@ public:
                                   EmbeddingCache *cache);
 
 private:
+    // Embeds the texts of writes[toEmbed[...]] in calls of at most maxBatchSize(); a record whose
+    // item failed gets no vector.
+    void embedPending(std::vector<RecordWrite> &writes, const std::vector<QStringList> &tokensOf,
+                      const std::vector<size_t> &toEmbed, PreparedBatch *out) const;
+
     Context m_ctx;
 };
 

@@ -216,6 +216,8 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     SearchResult result;
     const ParsedQuery parsed = parseQuery(query.text, *m_parts.normalizer);
     result.expandedQuery = parsed.expanded;
+    if (query.mode != SearchMode::Keyword && m_parts.vectorBacklog)
+        result.notEmbedded = std::max<qint64>(0, m_parts.vectorBacklog());
     SearchFilters filters = query.filters;
     mergeFilters(filters, parsed.filters);
     const int k = std::clamp(query.k, 1, 1000);
@@ -347,6 +349,8 @@ SearchResult SearchEngine::similar(qint64 recordId, int k, const SearchFilters &
                                          0, filters, recordId, cancel);
     result.error = v.error;
     result.exactVectorSearch = v.exact;
+    if (m_parts.vectorBacklog)
+        result.notEmbedded = std::max<qint64>(0, m_parts.vectorBacklog());
     result.hits = hitDetails(*store, fromVector(v.hits), {}, *m_parts.normalizer);
     result.vectorCandidates = int(v.hits.size());
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;

@@ -37,6 +37,8 @@ public:
         std::function<VectorSpace()> vectors;
         const Normalizer *normalizer = nullptr;
         SearchLog *log = nullptr;             // optional analytics
+        // How many records wait for a vector (a cheap, recent count), for SearchResult::notEmbedded.
+        std::function<qint64()> vectorBacklog;
     };
     explicit SearchEngine(Parts parts);
     ~SearchEngine();

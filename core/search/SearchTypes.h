@@ -79,6 +79,9 @@ struct SearchResult {
     int keywordCandidates = 0;
     int vectorCandidates = 0;
     bool exactVectorSearch = false; // a selective filter made exact search cheaper than HNSW
+    // Vector and hybrid: records stored without a vector yet (the vector backlog), which the vector
+    // side cannot find; keyword search finds them. 0 for keyword searches.
+    qint64 notEmbedded = 0;
     double latencyMs = 0;
     bool cancelled = false;
     QString error;               // a clear message; never an FTS5 syntax error from user text

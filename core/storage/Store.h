@@ -112,6 +112,19 @@ public:
     // so a fixed record and its reject never both exist or both vanish.
     std::optional<BatchOutcome> writeBatch(const BatchWrite &batch, std::span<const qint64> resolvedRejects = {});
 
+    // ---- the vector backlog (StoreBacklog.cpp) -----------------------------------------------------
+    // Records without a vector of the active embedder: their embedding failed (the embedder was
+    // down) and a background worker fills them in. Keyword search finds them meanwhile.
+    qint64 vectorBacklogCount();                 // -1 on error
+    // Up to `limit` of them with id > afterId, in id order.
+    bool vectorBacklogPage(qint64 afterId, int limit, std::vector<StoredRecord> *out);
+    // In one transaction: stores the vectors (dimension floats each, back to back) of these texts
+    // under embedderId, which must still be the active embedder, and gives every record with such
+    // a text a new change sequence. The outcome lists those records and their vectors for the
+    // index (`updated` counts them); texts no record has any more are skipped.
+    std::optional<BatchOutcome> fillVectors(const QString &embedderId, int dimension,
+                                            std::span<const quint64> textHashes, std::span<const float> vectors);
+
     // ---- records ---------------------------------------------------------------------------------
     std::optional<StoredRecord> record(qint64 id);
     std::optional<StoredRecord> record(Collection c, const QString &externalId);

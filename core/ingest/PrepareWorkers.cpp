@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/PrepareWorkers.h"
+
+#include "ingest/BatchQueue.h"
+#include "metrics/Metrics.h"
+#include "storage/StorePool.h"
+
+#include <memory>
+
+namespace kms {
+
+PrepareWorkers::PrepareWorkers(const RecordPreparer &preparer, BatchQueue &queue, Settings settings)
+    : m_preparer(preparer), m_queue(queue), m_settings(settings)
+{
+    m_pool.setMaxThreadCount(std::max(1, settings.threads));
+}
+
+PrepareWorkers::~PrepareWorkers()
+{
+    m_pool.waitForDone();
+}
+
+void PrepareWorkers::submit(RawBatch &&batch)
+{
+    // QThreadPool takes a copyable callable: the batch travels in a shared_ptr, moved from once.
+    auto shared = std::make_shared<RawBatch>(std::move(batch));
+    m_pool.start([this, shared] { prepare(*shared); });
+}
+
+void PrepareWorkers::waitForDone()
+{
+    m_pool.waitForDone();
+}
+
+void PrepareWorkers::prepare(RawBatch &batch)
+{
+    Metrics *metrics = m_settings.metrics;
+    if (metrics)
+        metrics->addBusyWorkers(1);
+    try {
+        PreparedBatch prepared;
+        if (m_settings.skipExisting || !m_settings.stores) {
+            prepared = m_preparer.prepare(std::move(batch), nullptr);
+        } else {
+            auto reader = m_settings.stores->reader();
+            prepared = m_preparer.prepare(std::move(batch), reader.get());
+        }
+        m_queue.put(std::move(prepared));
+    } catch (const std::exception &e) {
+        m_queue.fail(QStringLiteral("preparing a batch failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+    if (metrics)
+        metrics->addBusyWorkers(-1);
+}
+
+} // namespace kms

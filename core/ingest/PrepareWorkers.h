@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ingest/RecordPreparer.h"
+
+#include <QThreadPool>
+
+namespace kms {
+
+class BatchQueue;
+class Metrics;
+class StorePool;
+
+// The worker stage: a pool of threads that each turn a raw batch into a prepared one (validate,
+// normalise, embed: RecordPreparer) and put it in the queue for the writer. A worker reads the
+// store (unchanged records, stored vectors) on a read connection of its own, except in an initial
+// load into an empty store, which has nothing to look up. A batch that throws fails the job.
+class PrepareWorkers
+{
+public:
+    struct Settings {
+        int threads = 1;
+        StorePool *stores = nullptr;   // may be null with skipExisting
+        bool skipExisting = false;     // initial load: no reads
+        Metrics *metrics = nullptr;
+    };
+    PrepareWorkers(const RecordPreparer &preparer, BatchQueue &queue, Settings settings);
+    ~PrepareWorkers(); // waits for the batches handed over
+
+    // Hands a batch (whose queue slot the caller has reserved) to the next free thread.
+    void submit(RawBatch &&batch);
+    void waitForDone();
+
+private:
+    void prepare(RawBatch &batch);
+
+    const RecordPreparer &m_preparer;
+    BatchQueue &m_queue;
+    Settings m_settings;
+    QThreadPool m_pool;
+};
+
+} // namespace kms
