@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev
-  qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+  qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
   libxxhash-dev libeigen3-dev zlib1g-dev libgl-dev libopenblas-dev libcpp-httplib-dev

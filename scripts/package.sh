@@ -56,6 +56,11 @@ sed -i "s|^Maintainer: .*|Maintainer: $maintainer|" "$src/debian/control"
 sed -i "s|^ -- .*>  | -- $maintainer  |" "$src/debian/changelog"
 
 export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=$(nproc 2>/dev/null || echo 2)}"
+# With ccache installed, a second package build reuses the first one's objects: the export lands in
+# a new temporary folder each time, so paths are hashed relative to it.
+if [ -z "${KMS_COMPILER_LAUNCHER+set}" ] && command -v ccache >/dev/null; then
+  export KMS_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$work" CCACHE_NOHASHDIR=true
+fi
 start=$(date +%s)
 (cd "$src" && dpkg-buildpackage -us -uc -b)
 echo "package: built in $(( $(date +%s) - start )) s"
