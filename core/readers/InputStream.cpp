@@ -5,9 +5,50 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace kms {
+
+namespace {
+
+// CSV, JSON and JSONL in UTF-8 hold no NUL bytes (or one stray one), so the first bytes tell a text file from a
+// UTF-16 or UTF-32 export, an image or a disk dump. Without this, a file of zeros read as an empty
+// CSV ("completed", nothing said) and a UTF-16 file as one JSON error per line.
+QString notTextReason(const char *data, qint64 size)
+{
+    const auto *b = reinterpret_cast<const unsigned char *>(data);
+    const QString convert = QStringLiteral("; save it as UTF-8 (for example: iconv -f %1 -t UTF-8 FILE > FILE.utf8)");
+    if (size >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+                      || (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)))
+        return QStringLiteral("the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark)")
+            + convert.arg(QStringLiteral("UTF-32"));
+    if (size >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return QStringLiteral("the file is UTF-16 encoded (it starts with a UTF-16 byte-order mark)")
+            + convert.arg(QStringLiteral("UTF-16"));
+    const qint64 window = std::min<qint64>(size, 4096);
+    qint64 firstNul = -1, evenNul = 0, oddNul = 0;
+    for (qint64 i = 0; i < window; ++i) {
+        if (b[i] != 0)
+            continue;
+        if (firstNul < 0)
+            firstNul = i;
+        ++((i % 2) ? oddNul : evenNul);
+    }
+    // A stray NUL in a field rejects only its record (the readers say which); a text file does not
+    // have them by the dozen.
+    if (firstNul < 0 || evenNul + oddNul < 4 || (evenNul + oddNul) * 100 < window)
+        return {};
+    // ASCII text in UTF-16 has a zero in every other byte and (almost) none in the others.
+    const qint64 pairs = window / 2;
+    if (pairs >= 2 && (oddNul * 10 >= pairs * 8 || evenNul * 10 >= pairs * 8) && std::min(oddNul, evenNul) * 10 < pairs)
+        return QStringLiteral("the file looks UTF-16 encoded (every other byte is zero, no byte-order mark)")
+            + convert.arg(oddNul > evenNul ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE"));
+    return QStringLiteral("not a text file (a NUL byte at offset %1); CSV, JSON and JSONL must be UTF-8 text")
+        .arg(firstNul);
+}
+
+} // namespace
 
 InputStream::InputStream() = default;
 
@@ -112,6 +153,13 @@ qint64 InputStream::refill(qint64 keep)
         return -1;
     if (n == 0)
         m_eof = true;
+    if (!m_sniffed && n > 0) {
+        m_sniffed = true;
+        if (const QString why = notTextReason(m_buf.get() + m_end, n); !why.isEmpty()) {
+            m_error = QStringLiteral("%1: %2").arg(m_name, why);
+            return -1;
+        }
+    }
     m_end += n;
     // Keep the padding zeroed so parsers that read past the end see no stale bytes.
     std::memset(m_buf.get() + m_end, 0, size_t(Padding));

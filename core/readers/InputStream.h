@@ -12,7 +12,8 @@ namespace kms {
 
 // A growable byte window over a plain or gzip-compressed file. Readers scan the window and call
 // refill() to slide it forward, so memory stays at one chunk plus the largest record they keep.
-// gzip is detected by its magic bytes; a ".gz" name without them is refused.
+// gzip is detected by its magic bytes; a ".gz" name without them is refused. The first bytes read
+// must be text: UTF-16/32 (with a hint to convert) and binary files fail the first refill().
 class InputStream
 {
 public:
@@ -55,6 +56,7 @@ private:
     qint64 m_plainRead = 0;
     qint64 m_totalBytes = 0;
     bool m_eof = false;
+    bool m_sniffed = false; // the first bytes were checked for being text
 };
 
 } // namespace kms

@@ -115,6 +115,8 @@ private Q_SLOTS:
     void jsonColumnsPeekKeepsRecords();
     void gzipMatchesPlain();
     void gzipCorrupt();
+    void notText_data();
+    void notText();
     void nfcorpus();
     void createBySuffix_data();
     void createBySuffix();
@@ -405,6 +407,47 @@ void TestReaders::gzipCorrupt()
     const ReadResult notGzip = readAll(writeFile(dir, "plain.jsonl.gz", "{\"id\":1}\n"));
     QVERIFY(!notGzip.opened);
     QCOMPARE(notGzip.openError, QStringLiteral("plain.jsonl.gz: not a gzip file (it does not start with the gzip magic bytes)"));
+}
+
+void TestReaders::notText_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+    const QByteArray csv = "id,title\n1,Printer jams\n";
+    QByteArray le = "\xff\xfe", leNoBom, be = "\xfe\xff";
+    for (char c : csv) {
+        le += c; le += '\0';
+        leNoBom += c; leNoBom += '\0';
+        be += '\0'; be += c;
+    }
+    const QString wrongEncoding = QStringLiteral("save it as UTF-8");
+    for (const char *ext : {"csv", "json", "jsonl"}) {
+        const QString e = QString::fromLatin1(ext);
+        QTest::addRow("zeros.%s", ext) << "zeros." + e << QByteArray(1 << 20, '\0')
+                                       << QStringLiteral("not a text file (a NUL byte at offset 0)");
+        QTest::addRow("utf16le.%s", ext) << "utf16le." + e << le << wrongEncoding;
+    }
+    QTest::newRow("utf16be") << "utf16be.csv" << be << wrongEncoding;
+    QTest::newRow("utf16 without BOM") << "nobom.csv" << leNoBom << QStringLiteral("every other byte is zero");
+    QTest::newRow("utf32") << "u32.jsonl" << QByteArray("\xff\xfe\0\0{\0\0\0", 8) << QStringLiteral("UTF-32");
+    QTest::newRow("NUL after text") << "late.csv" << QByteArray("id,title\n1,ok\n\0\0\0\0", 19)
+                                    << QStringLiteral("a NUL byte at offset 14");
+}
+
+// A file that is not UTF-8 text is a failed source naming the file and what it is, never an empty
+// success or one error per line.
+void TestReaders::notText()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const ReadResult res = readAll(writeFile(dir, name, bytes));
+    const QString error = res.opened ? res.fatal : res.openError;
+    QVERIFY2(error.startsWith(name + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(res.records.isEmpty());
 }
 
 void TestReaders::nfcorpus()
