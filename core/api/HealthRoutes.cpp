@@ -10,9 +10,18 @@ namespace kms {
 namespace {
 
 // An unhealthy engine answers 503 so a load balancer or monitor needs no JSON parsing to notice.
-ApiResponse health(Engine &engine, bool detailed)
+// Without a token only the status of each component is shown: paths and sizes are for token holders.
+ApiResponse health(Engine &engine, bool detailed, bool open)
 {
-    const QJsonObject h = engine.health(detailed);
+    QJsonObject h = engine.health(detailed);
+    if (open) {
+        QJsonObject components;
+        const QJsonObject all = h.value(QStringLiteral("components")).toObject();
+        for (auto it = all.begin(); it != all.end(); ++it)
+            components.insert(it.key(), it.value().toObject().value(QStringLiteral("status")));
+        h = QJsonObject{{QStringLiteral("status"), h.value(QStringLiteral("status"))},
+                        {QStringLiteral("components"), components}};
+    }
     const bool unhealthy = h.value(QStringLiteral("status")).toString() == QLatin1String("unhealthy");
     return ApiResponse::json(h, unhealthy ? 503 : 200);
 }
@@ -22,10 +31,10 @@ ApiResponse health(Engine &engine, bool detailed)
 void addHealthRoutes(ApiServer &server, Engine &engine)
 {
     server.addRoute({"GET", QStringLiteral("/api/v1/health"), QStringLiteral("/api/v1/health"), ApiScope::Open},
-                    [&engine](const ApiRequest &) { return health(engine, false); });
+                    [&engine](const ApiRequest &) { return health(engine, false, true); });
     server.addRoute({"GET", QStringLiteral("/api/v1/health/detailed"), QStringLiteral("/api/v1/health/detailed"),
                      ApiScope::Read},
-                    [&engine](const ApiRequest &) { return health(engine, true); });
+                    [&engine](const ApiRequest &) { return health(engine, true, false); });
 }
 
 } // namespace kms
