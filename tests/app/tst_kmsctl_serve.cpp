@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// `kmsctl token` and `kmsctl serve` as an operator meets them: tokens created, listed and revoked,
+// then the real binary serving HTTP on 127.0.0.1, logging requests, and stopping on SIGTERM.
+#include <httplib.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+class TestKmsctlServe : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    struct Run {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+    QStringList base() const { return {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))}; }
+    static QString program() { return QStringLiteral(KMS_TEST_BINARY_DIR "/app/kmsctl/kmsctl"); }
+    Run kmsctl(const QStringList &args) const
+    {
+        QProcess p;
+        p.start(program(), base() + args);
+        Run r;
+        if (!p.waitForFinished(60'000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void tokens()
+    {
+        Run r = kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("ci"),
+                        QStringLiteral("--scope"), QStringLiteral("write")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject created = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(created.value(QStringLiteral("scope")).toString(), QStringLiteral("write"));
+        m_token = created.value(QStringLiteral("token")).toString().toStdString();
+        QVERIFY(QRegularExpression(QStringLiteral("^kms_[0-9a-f]{64}$")).match(QString::fromStdString(m_token)).hasMatch());
+
+        r = kmsctl({QStringLiteral("--quiet"), QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("old")});
+        QCOMPARE(r.exitCode, 0);
+        m_revoked = r.out.trimmed().toStdString();
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("ci")}).exitCode, 1); // taken
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--scope"),
+                         QStringLiteral("admin")}).exitCode, 2);
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("old")}).exitCode, 0);
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("old")}).exitCode, 1);
+
+        r = kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("ci"));
+        QVERIFY(!list.at(1).toObject().value(QStringLiteral("revoked_at")).toString().isEmpty());
+        // The list never shows a token.
+        QVERIFY(!r.out.contains("kms_"));
+    }
+
+    void serveUntilSigterm()
+    {
+        QVERIFY(!m_token.empty());
+        QProcess serve;
+        serve.start(program(), base() + QStringList{QStringLiteral("--json"), QStringLiteral("serve"), QStringLiteral("--port"),
+                                                    QStringLiteral("0"), QStringLiteral("--threads"), QStringLiteral("2")});
+        QVERIFY(serve.waitForStarted());
+        QByteArray out;
+        QJsonObject listening;
+        for (int i = 0; i < 100 && listening.isEmpty(); ++i) {
+            serve.waitForReadyRead(100);
+            out += serve.readAllStandardOutput();
+            listening = QJsonDocument::fromJson(out).object();
+        }
+        const int port = listening.value(QStringLiteral("port")).toInt();
+        QVERIFY2(port > 0, out.constData());
+
+        httplib::Client client("127.0.0.1", port);
+        auto res = client.Get("/api/v1/health");
+        QVERIFY(res);
+        QCOMPARE(res->status, 200);
+        const httplib::Headers auth{{"Authorization", "Bearer " + m_token}};
+        res = client.Post("/api/v1/search/hybrid", auth, R"({"query":"printer"})", "application/json");
+        QCOMPARE(res->status, 200);
+        res = client.Post("/api/v1/search/hybrid", httplib::Headers{{"Authorization", "Bearer " + m_revoked}},
+                          R"({"query":"printer"})", "application/json");
+        QCOMPARE(res->status, 401);
+
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(10'000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+        const QByteArray log = out + serve.readAllStandardOutput();
+        // Every request logged with method, path, status and token name; never a token.
+        QVERIFY2(log.contains("GET /api/v1/health 200 "), log.constData());
+        QVERIFY2(log.contains("POST /api/v1/search/hybrid 200 ") && log.contains("token=ci "), log.constData());
+        QVERIFY2(log.contains("POST /api/v1/search/hybrid 401 "), log.constData());
+        QVERIFY(!log.contains(QByteArray::fromStdString(m_token)));
+        QVERIFY(!log.contains(QByteArray::fromStdString(m_revoked)));
+    }
+
+    void badServeOptionsAreUsageErrors()
+    {
+        for (const QStringList &args : {QStringList{QStringLiteral("--port"), QStringLiteral("70000")},
+                                        QStringList{QStringLiteral("--host"), QStringLiteral("example")},
+                                        QStringList{QStringLiteral("--rate"), QStringLiteral("fast")},
+                                        QStringList{QStringLiteral("--cert"), QStringLiteral("c.pem")},
+                                        QStringList{QStringLiteral("--allow-ingest-folder"), QStringLiteral("/no/such/dir")}}) {
+            const Run r = kmsctl(QStringList{QStringLiteral("serve")} + args);
+            QVERIFY2(r.exitCode == 2, qPrintable(args.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        }
+    }
+
+private:
+    std::string m_token, m_revoked;
+};
+
+QTEST_GUILESS_MAIN(TestKmsctlServe)
+#include "tst_kmsctl_serve.moc"
