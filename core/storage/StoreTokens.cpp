@@ -36,7 +36,7 @@ qint64 Store::addApiToken(const QString &name, ApiTokenScope scope, const QByteA
     sql::Query q(stmt);
     q.bindText(1, name).bindText(2, scopeName).bindUtf8OrNull(3, tokenHash).bindTime(4, QDateTime::currentDateTimeUtc());
     const int rc = q.step();
-    if (rc == SQLITE_CONSTRAINT) {
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) { // extended codes are on: SQLITE_CONSTRAINT_UNIQUE
         fail(QStringLiteral("a token named '%1' exists already (revoke it first, or choose another name)").arg(name), rc);
         return 0;
     }
