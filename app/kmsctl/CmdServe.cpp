@@ -43,7 +43,8 @@ protected:
     {
         parser.setApplicationDescription(QStringLiteral(
             "Serves the REST API under /api/v1 (docs/openapi.json) until SIGINT or SIGTERM, logging every\n"
-            "request (method, path, status, time, token name) on stdout. Tokens: `kmsctl token create`.\n"
+            "request (method, path, status, time, token name) on stdout (with --quiet only to the log file, at\n"
+            "--log-level info). Tokens: `kmsctl token create`.\n"
             "Only GET /api/v1/health is open without a token."));
         parser.addOption({QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1; anything else "
                                                                  "is reachable from other machines)."),
