@@ -44,7 +44,7 @@ protected:
         parser.setApplicationDescription(QStringLiteral(
             "Serves the REST API under /api/v1 (docs/openapi.json) until SIGINT or SIGTERM, logging every\n"
             "request (method, path, status, time, token name) on stdout (with --quiet only to the log file, at\n"
-            "--log-level info). Tokens: `kmsctl token create`.\n"
+            "--log-level info). Tokens: `kmsctl token create`. Due scheduled syncs run meanwhile.\n"
             "Only GET /api/v1/health is open without a token."));
         parser.addOption({QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1; anything else "
                                                                  "is reachable from other machines)."),
@@ -150,8 +150,18 @@ int ServeCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
         out(QStringLiteral("listening on %1 (Ctrl+C stops)").arg(url));
     std::fflush(stdout);
     logger->info("serving the REST API on {}", url.toStdString());
-    while (!g_stop.load())
+    // A box without cron still gets its scheduled syncs: checked at start and every 30 s, as the
+    // desktop app does while it is open.
+    auto nextScheduleCheck = std::chrono::steady_clock::now();
+    while (!g_stop.load()) {
+        if (std::chrono::steady_clock::now() >= nextScheduleCheck) {
+            for (const ScheduleRunResult &run : engine.runDueSchedules(QDateTime::currentDateTimeUtc()))
+                if (run.jobId > 0)
+                    logger->info("scheduled sync {}: job {} queued", run.scheduleId, run.jobId);
+            nextScheduleCheck += std::chrono::seconds(30);
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     server.stop();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

@@ -3,6 +3,7 @@
 // then the real binary serving HTTP on 127.0.0.1, logging requests, and stopping on SIGTERM.
 #include <httplib.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,6 +74,16 @@ private Q_SLOTS:
     void serveUntilSigterm()
     {
         QVERIFY(!m_token.empty());
+        // A sync that is due: serve runs it, as a box without cron needs.
+        const QString source = m_dir.filePath(QStringLiteral("export.jsonl"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"id":"S-1","title":"Printer jams on duplex","description":"Tray 2 jams."})" "\n");
+        }
+        QCOMPARE(kmsctl({QStringLiteral("schedule"), QStringLiteral("add"), source, QStringLiteral("--every"),
+                         QStringLiteral("60"), QStringLiteral("--first-run"), QStringLiteral("2020-01-01T00:00:00Z")})
+                     .exitCode, 0);
         QProcess serve;
         serve.start(program(), base() + QStringList{QStringLiteral("--json"), QStringLiteral("serve"), QStringLiteral("--port"),
                                                     QStringLiteral("0"), QStringLiteral("--threads"), QStringLiteral("2")});
@@ -92,8 +103,21 @@ private Q_SLOTS:
         QVERIFY(res);
         QCOMPARE(res->status, 200);
         const httplib::Headers auth{{"Authorization", "Bearer " + m_token}};
+        QJsonArray jobs;
+        for (int i = 0; i < 100 && jobs.isEmpty(); ++i) {
+            res = client.Get("/api/v1/jobs", auth);
+            QCOMPARE(res->status, 200);
+            jobs = QJsonDocument::fromJson(QByteArray::fromStdString(res->body)).object().value(QStringLiteral("jobs")).toArray();
+            if (jobs.isEmpty() || jobs.first().toObject().value(QStringLiteral("status")).toString() != QLatin1String("completed")) {
+                jobs = {};
+                QTest::qWait(100);
+            }
+        }
+        QCOMPARE(jobs.size(), 1);
         res = client.Post("/api/v1/search/hybrid", auth, R"({"query":"printer"})", "application/json");
         QCOMPARE(res->status, 200);
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(res->body)).object().value(QStringLiteral("hits"))
+                     .toArray().size(), 1);
         res = client.Post("/api/v1/search/hybrid", httplib::Headers{{"Authorization", "Bearer " + m_revoked}},
                           R"({"query":"printer"})", "application/json");
         QCOMPARE(res->status, 401);
