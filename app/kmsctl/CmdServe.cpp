@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <spdlog/spdlog.h>
@@ -123,16 +124,26 @@ int ServeCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
     const auto logger = log::get("kms.api");
     std::mutex outMutex; // request lines come from every worker thread
     const bool quiet = ctx.quiet;
+    const bool json = ctx.json;
     server.setRequestLogger([&](const ApiLogEntry &e) {
         const QString line = QStringLiteral("%1 %2 %3 %4 ms token=%5 from=%6")
                                  .arg(QString::fromLatin1(e.method), e.path).arg(e.status)
                                  .arg(e.milliseconds, 0, 'f', 1)
                                  .arg(e.tokenName.isEmpty() ? QStringLiteral("-") : e.tokenName, e.remoteAddress);
         logger->info("{}", line.toStdString());
-        if (!quiet) {
-            std::lock_guard lock(outMutex);
-            out(line);
-        }
+        if (quiet)
+            return;
+        // --json: one object per line, for a log shipper.
+        const QString shown = !json ? line
+            : QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("method"), QString::fromLatin1(e.method)},
+                                                          {QStringLiteral("path"), e.path},
+                                                          {QStringLiteral("status"), e.status},
+                                                          {QStringLiteral("ms"), e.milliseconds},
+                                                          {QStringLiteral("token"), e.tokenName},
+                                                          {QStringLiteral("from"), e.remoteAddress}})
+                                    .toJson(QJsonDocument::Compact));
+        std::lock_guard lock(outMutex);
+        out(shown);
     });
     QString error;
     std::signal(SIGINT, onServeSignal);
@@ -145,7 +156,8 @@ int ServeCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
                             .arg(m_config.certFile.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"),
                                  m_config.host).arg(server.port());
     if (ctx.json)
-        printJson(QJsonObject{{QStringLiteral("listening"), url}, {QStringLiteral("port"), server.port()}});
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("listening"), url}, {QStringLiteral("port"), server.port()}})
+                                  .toJson(QJsonDocument::Compact)));
     else
         out(QStringLiteral("listening on %1 (Ctrl+C stops)").arg(url));
     std::fflush(stdout);

@@ -34,7 +34,10 @@ QString extensionFor(const QByteArray &contentType)
 // A body {"path": "..."} (and optionally "collection"), as opposed to records sent as JSON.
 bool isPathRequest(const ApiRequest &request)
 {
-    if (extensionFor(request.contentType) != QLatin1String("json"))
+    // A path request is a few hundred bytes; records are not parsed twice just to find that out.
+    constexpr qsizetype kMaxPathRequest = 64 * 1024;
+    if (extensionFor(request.contentType) != QLatin1String("json") || request.body.size() > kMaxPathRequest
+        || !request.body.trimmed().startsWith('{'))
         return false;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     return doc.isObject() && doc.object().contains(QStringLiteral("path"));

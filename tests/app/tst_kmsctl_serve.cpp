@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -93,7 +94,7 @@ private Q_SLOTS:
         for (int i = 0; i < 100 && listening.isEmpty(); ++i) {
             serve.waitForReadyRead(100);
             out += serve.readAllStandardOutput();
-            listening = QJsonDocument::fromJson(out).object();
+            listening = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
         }
         const int port = listening.value(QStringLiteral("port")).toInt();
         QVERIFY2(port > 0, out.constData());
@@ -127,10 +128,20 @@ private Q_SLOTS:
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
         QCOMPARE(serve.exitCode(), 0);
         const QByteArray log = out + serve.readAllStandardOutput();
-        // Every request logged with method, path, status and token name; never a token.
-        QVERIFY2(log.contains("GET /api/v1/health 200 "), log.constData());
-        QVERIFY2(log.contains("POST /api/v1/search/hybrid 200 ") && log.contains("token=ci "), log.constData());
-        QVERIFY2(log.contains("POST /api/v1/search/hybrid 401 "), log.constData());
+        // Every request logged (--json: a line each) with method, path, status and token name; never a token.
+        QSet<QString> seen;
+        for (const QByteArray &line : log.split('\n')) {
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            if (e.contains(QStringLiteral("method")))
+                seen.insert(QStringLiteral("%1 %2 %3 %4").arg(e.value(QStringLiteral("method")).toString(),
+                                                               e.value(QStringLiteral("path")).toString())
+                                .arg(e.value(QStringLiteral("status")).toInt())
+                                .arg(e.value(QStringLiteral("token")).toString()));
+        }
+        const QString all = QStringList(seen.values()).join(QStringLiteral("; "));
+        QVERIFY2(seen.contains(QStringLiteral("GET /api/v1/health 200 ")), qPrintable(all));
+        QVERIFY2(seen.contains(QStringLiteral("POST /api/v1/search/hybrid 200 ci")), qPrintable(all));
+        QVERIFY2(seen.contains(QStringLiteral("POST /api/v1/search/hybrid 401 ")), qPrintable(all));
         QVERIFY(!log.contains(QByteArray::fromStdString(m_token)));
         QVERIFY(!log.contains(QByteArray::fromStdString(m_revoked)));
     }
