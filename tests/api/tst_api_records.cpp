@@ -155,6 +155,19 @@ private slots:
         QCOMPARE(ApiTestServer::json(res).value(QStringLiteral("hits")).toArray().size(), 3);
         QCOMPARE(m_api.get("/api/v1/cases/" + std::to_string(someCase) + "/similar?collection=tickets2", m_api.readToken)->status, 400);
         QCOMPARE(m_api.get("/api/v1/cases/999999/similar", m_api.readToken)->status, 404);
+
+        // The article's own read, change and delete.
+        const std::string path = "/api/v1/knowledge/" + std::to_string(article);
+        res = m_api.put(path, R"({"category":"Oracle","tags":["ora-12154"]})", m_api.writeToken);
+        QCOMPARE(res->status, 200);
+        res = m_api.get(path, m_api.readToken);
+        QCOMPARE(ApiTestServer::json(res).value(QStringLiteral("category")).toString(), QStringLiteral("Oracle"));
+        QCOMPARE(ApiTestServer::json(res).value(QStringLiteral("collection")).toString(), QStringLiteral("knowledge"));
+        res = m_api.put(path, R"({"priority":"high"})", m_api.writeToken); // a case field
+        QCOMPARE(res->status, 400);
+        QCOMPARE(ApiTestServer::errorOf(res).value(QStringLiteral("field")).toString(), QStringLiteral("priority"));
+        QCOMPARE(m_api.del(path, m_api.writeToken)->status, 200);
+        QCOMPARE(m_api.get(path, m_api.readToken)->status, 404);
     }
 
 private:
