@@ -154,17 +154,43 @@ ApiResponse similar(Engine &engine, Collection c, const ApiRequest &request)
     return ApiResponse::json(searchResultJson(result, shape, false));
 }
 
+QJsonArray spansJson(const QList<TextSpan> &spans)
+{
+    QJsonArray a;
+    for (const TextSpan &s : spans)
+        a.append(QJsonArray{qint64(s.start), qint64(s.end)});
+    return a;
+}
+
+// One record; with ?highlight=words also where those words occur in its long fields, as the search
+// console's detail pane marks them ([start, end) in UTF-16 code units, as JavaScript counts).
+ApiResponse read(Engine &engine, Collection c, const ApiRequest &request)
+{
+    QueryFields query(request, {QStringLiteral("highlight")});
+    if (!query.ok())
+        return query.error();
+    ApiResponse notFound;
+    const auto stored = recordIn(engine, c, captureId(request), &notFound);
+    if (!stored)
+        return notFound;
+    QJsonObject o = recordJson(*stored);
+    const QString words = query.text(QStringLiteral("highlight"));
+    if (!words.trimmed().isEmpty()) {
+        const RecordDetail detail = engine.recordDetail(stored->id, words);
+        o.insert(QStringLiteral("matches"), QJsonObject{{QStringLiteral("title"), spansJson(detail.titleMatches)},
+                                                        {QStringLiteral("body"), spansJson(detail.bodyMatches)},
+                                                        {QStringLiteral("resolution"), spansJson(detail.resolutionMatches)}});
+    }
+    return ApiResponse::json(o);
+}
+
 void addCollection(ApiServer &server, Engine &engine, Collection c)
 {
     const QString base = QStringLiteral("/api/v1/") + collectionName(c);
     const QString one = base + QStringLiteral("/(\\d+)");
     const QString oneDoc = base + QStringLiteral("/{id}");
     server.addRoute({"GET", base, base, ApiScope::Read}, [&engine, c](const ApiRequest &r) { return list(engine, c, r); });
-    server.addRoute({"GET", one, oneDoc, ApiScope::Read}, [&engine, c](const ApiRequest &r) {
-        ApiResponse notFound;
-        const auto stored = recordIn(engine, c, captureId(r), &notFound);
-        return stored ? ApiResponse::json(recordJson(*stored)) : notFound;
-    });
+    server.addRoute({"GET", one, oneDoc, ApiScope::Read}, [&engine, c](const ApiRequest &r) { return read(engine, c, r); });
     server.addRoute({"POST", base, base, ApiScope::Write}, [&engine, c](const ApiRequest &r) {
         ApiResponse error;
         const auto record = readRecord(r, c, Record{}, &error);

@@ -80,6 +80,16 @@ private slots:
         QJsonObject o = ApiTestServer::json(res);
         QCOMPARE(o.value(QStringLiteral("product")).toString(), QStringLiteral("PrintHub"));
         QCOMPARE(o.value(QStringLiteral("extra")).toObject().value(QStringLiteral("channel")).toString(), QStringLiteral("api"));
+        QVERIFY(!o.contains(QStringLiteral("matches")));
+        // Where the words of a query occur, as the detail pane marks them.
+        res = m_api.get(path + "?highlight=duplex", m_api.readToken);
+        const QJsonArray title = ApiTestServer::json(res).value(QStringLiteral("matches")).toObject()
+                                     .value(QStringLiteral("title")).toArray();
+        QCOMPARE(title.size(), 1);
+        QCOMPARE(QStringLiteral("Printer on floor 3 jams on duplex").mid(title.first().toArray().at(0).toInt(),
+                                title.first().toArray().at(1).toInt() - title.first().toArray().at(0).toInt()),
+                 QStringLiteral("duplex"));
+        QCOMPARE(m_api.get(path + "?highlite=duplex", m_api.readToken)->status, 400);
 
         // PUT changes the fields given; the rest stay.
         res = m_api.put(path, R"({"status":"resolved","resolution":"Replaced the duplex roller."})", m_api.writeToken);
