@@ -3,6 +3,7 @@
 // then the real binary serving HTTP on 127.0.0.1, logging requests, and stopping on SIGTERM.
 #include <httplib.h>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,7 +42,11 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        std::signal(SIGPIPE, SIG_IGN); // the server closes on a refused body while the client still writes it
+    }
 
     void tokens()
     {
@@ -144,6 +149,66 @@ private Q_SLOTS:
         QVERIFY2(seen.contains(QStringLiteral("POST /api/v1/search/hybrid 401 ")), qPrintable(all));
         QVERIFY(!log.contains(QByteArray::fromStdString(m_token)));
         QVERIFY(!log.contains(QByteArray::fromStdString(m_revoked)));
+    }
+
+    // The limits, CORS, the ingest folder and TLS given on the command line reach the server.
+    void flagsTakeEffect()
+    {
+        QVERIFY(!m_token.empty());
+        const QString folder = m_dir.filePath(QStringLiteral("exports"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString cert = m_dir.filePath(QStringLiteral("c.pem")), key = m_dir.filePath(QStringLiteral("k.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                                  QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                                                  key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+                                                  QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        QVERIFY2(openssl.waitForFinished(60'000) && openssl.exitCode() == 0, "openssl could not make a certificate");
+
+        QProcess serve;
+        serve.start(program(), base() + QStringList{QStringLiteral("--json"), QStringLiteral("serve"), QStringLiteral("--port"),
+                                                    QStringLiteral("0"), QStringLiteral("--max-body-mb"), QStringLiteral("1"),
+                                                    QStringLiteral("--rate"), QStringLiteral("0.5"), QStringLiteral("--cors"),
+                                                    QStringLiteral("https://portal.example"), QStringLiteral("--allow-ingest-folder"),
+                                                    folder, QStringLiteral("--cert"), cert, QStringLiteral("--key"), key});
+        QVERIFY(serve.waitForStarted());
+        QByteArray out;
+        QJsonObject listening;
+        for (int i = 0; i < 100 && listening.isEmpty(); ++i) {
+            serve.waitForReadyRead(100);
+            out += serve.readAllStandardOutput();
+            listening = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
+        }
+        QVERIFY2(listening.value(QStringLiteral("listening")).toString().startsWith(QLatin1String("https://")), out.constData());
+        httplib::SSLClient client("127.0.0.1", listening.value(QStringLiteral("port")).toInt());
+        client.enable_server_certificate_verification(false); // self-signed, made above
+        const httplib::Headers auth{{"Authorization", "Bearer " + m_token}, {"Origin", "https://portal.example"}};
+
+        const std::string big(2 * 1024 * 1024, 'a');
+        auto res = client.Post("/api/v1/ingest", auth, big, "text/csv");
+        QVERIFY(!res || res->status == 413);
+        const QString inside = QDir(folder).filePath(QStringLiteral("one.jsonl"));
+        QFile f(inside);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"id":"F-1","title":"From the allowed folder"})" "\n");
+        f.close();
+        res = client.Post("/api/v1/ingest", auth, QJsonDocument(QJsonObject{{QStringLiteral("path"), inside}}).toJson().toStdString(),
+                          "application/json");
+        QVERIFY(res);
+        QCOMPARE(res->status, 202);
+        QCOMPARE(res->get_header_value("Access-Control-Allow-Origin"), std::string("https://portal.example"));
+        int limited = 0;
+        for (int i = 0; i < 6; ++i) {
+            res = client.Get("/api/v1/jobs", auth);
+            if (res && res->status == 429)
+                ++limited;
+        }
+        QVERIFY2(limited >= 2, qPrintable(QString::number(limited))); // a burst of one second's worth, then 429
+
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(10'000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit); // no SIGPIPE from the refused TLS upload
+        QCOMPARE(serve.exitCode(), 0);
     }
 
     void badServeOptionsAreUsageErrors()
