@@ -69,6 +69,8 @@ const CommandList &commandTable()
         t.push_back(makeBenchmarkCommand());
         t.push_back(makeScheduleCommand());
         t.push_back(makeEmbedCommand());
+        t.push_back(makeTokenCommand());
+        t.push_back(makeServeCommand());
         return t;
     }();
     return table;

@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <csignal>
 #include <thread>
 
 namespace kms {
@@ -309,6 +310,9 @@ bool ApiServer::start(QString *error)
     } else {
         d->server = std::make_unique<httplib::Server>();
     }
+    // A client that goes away while its answer is written over TLS makes SSL_write raise SIGPIPE,
+    // which would end the whole process (kmsctl serve, or the desktop app serving the API).
+    std::signal(SIGPIPE, SIG_IGN);
     httplib::Server &s = *d->server;
     const int threads = d->config.threads;
     s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };

@@ -7,6 +7,7 @@
 #include "health/IntegrityCheck.h"
 #include "ingest/JobEvents.h"
 #include "metrics/Metrics.h"
+#include "model/ApiToken.h"
 #include "model/Browse.h"
 #include "model/EngineStatus.h"
 #include "model/Job.h"
@@ -144,6 +145,9 @@ public:
     QJsonObject health(bool detailed);
     // The newest one-second metrics sample (throughput, cache, latency, system).
     MetricsPoint latestMetrics() const;
+    // The engine's counters, gauges and stage latency histograms in the Prometheus text format
+    // (version 0.0.4), plus the store's record counts and the vector backlog.
+    QByteArray prometheusMetrics();
     // ---- vector backlog (EngineBacklog.cpp) ----
     // Records stored without a vector because the embedder failed: keyword search finds them, vector
     // search not yet. A background worker fills them in, retrying with backoff. Counted now; -1 on error.
@@ -196,6 +200,16 @@ public:
     // Classifies the records of the files (new / changed / unchanged / invalid) without writing.
     // `started` gets the pipeline before it runs: to cancel it or read its progress meanwhile.
     JobProgress dryRun(const IngestOptions &options, const std::function<void(IngestPipeline &)> &started = {});
+
+    // ---- REST API tokens (EngineTokens.cpp) ----
+    // A new bearer token: 32 random bytes, hex, behind "kms_". Only its SHA-256 is stored, so the
+    // token is in the answer this once and never again. Names: 1-64 of A-Z a-z 0-9 . _ -
+    std::optional<ApiTokenCreated> createApiToken(const QString &name, ApiTokenScope scope, QString *error);
+    QList<ApiToken> apiTokens();
+    bool revokeApiToken(const QString &name, QString *error);
+    // The token in force that the presented one hashes to; nullopt for unknown or revoked ones.
+    // Notes its use (at most once a minute per token, so requests do not queue on the writer).
+    std::optional<ApiToken> verifyApiToken(const QByteArray &presented);
 
     // ---- rejected records (EngineRetry.cpp) ----
     // Ingests the fixed text of a rejected record, spelled in its source's format (a CSV row under
@@ -314,6 +328,9 @@ private:
     QHash<qint64, qint64> m_directChanges; // record id -> seq (cleared when no job runs)
 
     std::unique_ptr<VectorBacklog> m_backlog; // fills records the embedder failed on
+
+    std::mutex m_tokenUseMutex;
+    QHash<qint64, qint64> m_tokenNotedAt; // token id -> when its last_used_at was last written (ms)
 
     std::thread m_sampler;
     std::mutex m_samplerMutex;

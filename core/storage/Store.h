@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/ApiToken.h"
 #include "model/Browse.h"
 #include "model/Job.h"
 #include "model/MetricBucket.h"
@@ -199,6 +200,15 @@ public:
     qint64 addSchedule(const SyncSchedule &s);       // returns the new id, 0 on error
     bool updateSchedule(const SyncSchedule &s);      // every column but id and created_at
     bool removeSchedule(qint64 id);
+
+    // ---- REST API tokens (StoreTokens.cpp) --------------------------------------------------------
+    // tokenHash: hex SHA-256 of the token; the token itself is never stored.
+    qint64 addApiToken(const QString &name, ApiTokenScope scope, const QByteArray &tokenHash); // id, 0 on error
+    QList<ApiToken> apiTokens();                      // in force first, then revoked; by name
+    // The token in force with this hash, and the stored hash (for the caller's constant-time check).
+    std::optional<ApiToken> activeApiToken(const QByteArray &tokenHash, QByteArray *storedHash);
+    bool revokeApiToken(const QString &name);         // false + lastError() when none is in force
+    bool touchApiToken(qint64 id, const QDateTime &usedAt);
 
     // ---- metrics history -------------------------------------------------------------------------
     bool appendMetrics(const QList<MetricSample> &samples);

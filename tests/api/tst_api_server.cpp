@@ -92,6 +92,7 @@ private slots:
     void rateLimitAnswers429WithRetryAfter();
     void requestsInFlightAreCapped();
     void deadlineCancelsALongRequest();
+    void slowClientIsCutOffByTheReadTimeout();
     void everyRequestIsLoggedWithoutTheToken();
     void corsOnlyForConfiguredOrigins();
     void oneRequestPerConnection();
@@ -294,6 +295,30 @@ void TestApiServer::deadlineCancelsALongRequest()
     QCOMPARE(res->status, 504);
     QVERIFY(timer.elapsed() >= 190);
     QVERIFY(timer.elapsed() < 3000);
+}
+
+void TestApiServer::slowClientIsCutOffByTheReadTimeout()
+{
+    ApiServerConfig c = testConfig();
+    c.readTimeoutMs = 300;
+    c.threads = 1; // a client that never finishes must not hold the only worker for ever
+    ApiServer server(c);
+    addTestRoutes(server);
+    QString error;
+    QVERIFY(server.start(&error));
+    QElapsedTimer timer;
+    timer.start();
+    // Promises 100 bytes of body, sends 3, then says nothing more.
+    const QByteArray answer = rawExchange(server.port(), "POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                         "Authorization: Bearer write-secret\r\nContent-Length: 100\r\n\r\nabc",
+                                          5000);
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(!answer.startsWith("HTTP/1.1 201"), answer.constData());
+    // The worker is free again.
+    httplib::Client client("127.0.0.1", server.port());
+    const auto res = client.Get("/api/v1/health");
+    QVERIFY(res);
+    QCOMPARE(res->status, 200);
 }
 
 void TestApiServer::everyRequestIsLoggedWithoutTheToken()

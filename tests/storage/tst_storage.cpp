@@ -61,7 +61,7 @@ private Q_SLOTS:
             QCOMPARE(store->watermark(), 0);
             QCOMPARE(scalar(connectionOf(*store), "SELECT count(*) FROM sqlite_master WHERE name IN "
                                              "('records','records_fts','embeddings','jobs','rejects','metrics',"
-                                             "'tombstones','meta','embedders')"), 9);
+                                             "'tombstones','meta','embedders','api_tokens','api_tokens_active_name')"), 11);
             QCOMPARE(scalar(connectionOf(*store), "PRAGMA foreign_keys"), 1);
             QVERIFY(store->setMeta(QStringLiteral("k"), QStringLiteral("v")));
         }
