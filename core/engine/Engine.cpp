@@ -3,7 +3,7 @@
 #include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
-#include "embed/EmbedderFactory.h"
+#include "engine/EmbedderFactory.h"
 #include "embed/HashEmbedder.h"
 #include "engine/VectorBacklog.h"
 #include "embed/LsaEmbedder.h"
@@ -199,40 +199,6 @@ MetricsPoint Engine::latestMetrics() const
 QString Engine::modelDirectory() const
 {
     return m_dir->path() + QStringLiteral("/models");
-}
-
-EmbedderInfo Engine::embedderInfo() const
-{
-    const auto embedder = currentEmbedder();
-    EmbedderInfo info;
-    info.id = embedder->id();
-    info.kind = info.id.section(QLatin1Char(':'), 0, 0);
-    if (const auto *lsa = dynamic_cast<const LsaEmbedder *>(embedder.get())) {
-        const LsaModel &m = lsa->model();
-        info.parameters = {
-            {QStringLiteral("provider"), QStringLiteral("lsa"), QStringLiteral("embedderProvider")},
-            {QStringLiteral("rank"), m.rank(), {}},
-            {QStringLiteral("vocabulary"), m.vocabularySize(), {}},
-            {QStringLiteral("trainedOnDocuments"), m.documents(), {}},
-            {QStringLiteral("model"), config().lsaModel, QStringLiteral("lsaModel")},
-        };
-        return info;
-    }
-    const auto *hash = dynamic_cast<const HashEmbedder *>(embedder.get());
-    if (!hash)
-        return info;
-    const HashEmbedder::Params &p = hash->params();
-    const bool charNgrams = p.charNgramMax >= p.charNgramMin;
-    info.parameters = {
-        {QStringLiteral("dimension"), p.dimension, QStringLiteral("embeddingDimension")},
-        {QStringLiteral("wordBigrams"), p.wordBigrams, {}},
-        {QStringLiteral("charNgrams"),
-         charNgrams ? QStringLiteral("%1–%2").arg(p.charNgramMin).arg(p.charNgramMax) : QStringLiteral("off"), {}},
-        {QStringLiteral("unigramWeight"), double(p.unigramWeight), {}},
-        {QStringLiteral("bigramWeight"), double(p.bigramWeight), {}},
-        {QStringLiteral("charNgramWeight"), double(p.charNgramWeight), {}},
-    };
-    return info;
 }
 
 // ---- index ----------------------------------------------------------------------------------------

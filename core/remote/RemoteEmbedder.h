@@ -3,7 +3,7 @@
 
 #include "embed/Embedder.h"
 #include "remote/HttpClient.h"
-#include "remote/RemoteEmbedderConfig.h"
+#include "config/RemoteEmbedderConfig.h"
 #include "remote/UsageLedger.h"
 
 #include <QSemaphore>
