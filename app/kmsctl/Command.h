@@ -93,5 +93,7 @@ std::unique_ptr<Command> makeTrainLsaCommand();
 std::unique_ptr<Command> makeBenchmarkCommand();
 std::unique_ptr<Command> makeScheduleCommand();
 std::unique_ptr<Command> makeEmbedCommand();
+std::unique_ptr<Command> makeEmbedderCommand();
+std::unique_ptr<Command> makeReembedCommand();
 
 } // namespace kms::cli
