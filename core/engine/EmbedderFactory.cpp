@@ -3,6 +3,7 @@
 
 #include "embed/HashEmbedder.h"
 #include "embed/LsaEmbedder.h"
+#include "embed/UnavailableEmbedder.h"
 #include "encoder/BertEmbedder.h"
 #include "remote/RemoteEmbedder.h"
 
@@ -48,6 +49,25 @@ std::shared_ptr<const Embedder> makeEmbedder(const EngineConfig &config, const Q
         return BertEmbedder::load(bertModelPath(config, modelDirectory), options, &why);
     }
     why = QStringLiteral("unknown embedder provider \"%1\"").arg(config.embedderProvider);
+    return nullptr;
+}
+
+std::shared_ptr<const Embedder> makeEmbedderForOpen(const EngineConfig &config, const QString &modelDirectory,
+                                                    QString *error, bool *standIn)
+{
+    *standIn = false;
+    QString why;
+    if (auto embedder = makeEmbedder(config, modelDirectory, &why))
+        return embedder;
+    if (config.embedderProvider == QLatin1String("openai") && config.remote.validate().isEmpty()) {
+        *standIn = true;
+        if (error)
+            *error = why;
+        return std::make_shared<const UnavailableEmbedder>(config.remote.embedderId(), config.remote.dimensions,
+                                                           Embedder::Reads::Text, why);
+    }
+    if (error)
+        *error = why;
     return nullptr;
 }
 

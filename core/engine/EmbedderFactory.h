@@ -17,6 +17,12 @@ namespace kms {
 std::shared_ptr<const Embedder> makeEmbedder(const EngineConfig &config, const QString &modelDirectory,
                                              QString *error);
 
+// As makeEmbedder, but an openai embedder whose settings are valid and only its API key cannot be
+// read (the variable is not set in this shell) becomes an UnavailableEmbedder with its id and
+// dimension, *error saying why: opening a store must not depend on a secret being at hand.
+std::shared_ptr<const Embedder> makeEmbedderForOpen(const EngineConfig &config, const QString &modelDirectory,
+                                                    QString *error, bool *standIn);
+
 // The bert provider's model folder: config.bertModel as given when absolute, else in modelDirectory.
 QString bertModelPath(const EngineConfig &config, const QString &modelDirectory);
 

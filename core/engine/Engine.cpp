@@ -78,9 +78,24 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
-    m_embedder = options.embedder ? options.embedder : makeEmbedder(m_config, modelDirectory(), error);
-    if (!m_embedder)
-        return false;
+    if (options.embedder) {
+        m_embedder = options.embedder;
+    } else {
+        bool standIn = false;
+        QString why;
+        m_embedder = makeEmbedderForOpen(m_config, modelDirectory(), &why, &standIn);
+        if (!m_embedder) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        if (standIn) {
+            const QString warning = QStringLiteral("the embedder cannot run (%1): keyword search works, new records "
+                                                   "wait in the vector backlog until it can").arg(why);
+            m_warnings.append(warning);
+            logger->warn("{}", warning.toStdString());
+        }
+    }
     const QString active = m_stores->writer()->activeEmbedder();
     if (active.isEmpty()) {
         m_stores->writer()->setActiveEmbedder(m_embedder->id());

@@ -173,6 +173,34 @@ private Q_SLOTS:
         QVERIFY(engine->embedderInfo().usage.tokens > 0);
     }
 
+    // The key's variable is not set in this shell: the store still opens and says why; new
+    // records are stored and keyword-searchable and wait for their vectors.
+    void missingKeyStillOpensTheStore()
+    {
+        MockEmbeddingServer server(kDim);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("cases.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 10));
+        EngineConfig c = openAiConfig(server);
+        c.remote.apiKeyEnv = QStringLiteral("KMS_TEST_UNSET_KEY_VARIABLE");
+        QString error;
+        auto engine = testdata::openTestEngine(dir.filePath(QStringLiteral("data")), &error, c);
+        QVERIFY2(engine, qPrintable(error));
+        QVERIFY2(engine->warnings().join(u' ').contains(QLatin1String("KMS_TEST_UNSET_KEY_VARIABLE")),
+                 qPrintable(engine->warnings().join(u' ')));
+        QCOMPARE(engine->embedderInfo().id, c.remote.embedderId());
+        IngestOptions io;
+        io.files = {file};
+        QCOMPARE(engine->runJob(io).status, JobStatus::Completed);
+        QCOMPARE(engine->counts().total(), qint64(10));
+        QCOMPARE(engine->vectorBacklog(), qint64(10));
+        SearchQuery q;
+        q.text = testdata::caseObject(2)[QStringLiteral("title")].toString();
+        q.mode = SearchMode::Keyword;
+        QCOMPARE(engine->search(q).hits.value(0).externalId, QStringLiteral("CASE-2"));
+        QCOMPARE(server.requestCount(), 0);
+    }
+
     void factoryBuildsEachProvider()
     {
         MockEmbeddingServer server(kDim);
