@@ -489,6 +489,7 @@ QJsonObject Engine::health(bool detailed)
     in.store = reader.get();
     in.index = space.index.get();
     in.embedder = space.embedder.get();
+    in.embedderProvider = config().embedderProvider;
     in.metrics = m_metrics.get();
     in.dataDirectory = m_dir->path();
     in.indexPath = m_dir->indexPath();

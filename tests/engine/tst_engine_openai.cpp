@@ -13,6 +13,7 @@
 #include "index/VectorIndex.h"
 #include "ingest/IngestOptions.h"
 
+#include <QJsonObject>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -199,6 +200,11 @@ private Q_SLOTS:
         q.mode = SearchMode::Keyword;
         QCOMPARE(engine->search(q).hits.value(0).externalId, QStringLiteral("CASE-2"));
         QCOMPARE(server.requestCount(), 0);
+        const QJsonObject embedderHealth =
+            engine->health(false)[QStringLiteral("components")].toObject()[QStringLiteral("embedder")].toObject();
+        QCOMPARE(embedderHealth[QStringLiteral("provider")].toString(), QStringLiteral("openai"));
+        QCOMPARE(embedderHealth[QStringLiteral("available")].toBool(true), false);
+        QCOMPARE(embedderHealth[QStringLiteral("status")].toString(), QStringLiteral("degraded"));
     }
 
     void factoryBuildsEachProvider()
