@@ -212,6 +212,7 @@ QJsonObject infoJson(const EmbedderInfo &info, qint64 backlog)
                                                       {QStringLiteral("inputs"), u.inputs},
                                                       {QStringLiteral("tokens"), u.tokens},
                                                       {QStringLiteral("failedInputs"), u.failedInputs},
+                                                      {QStringLiteral("cacheHits"), u.cacheHits},
                                                       {QStringLiteral("estimatedCost"), u.estimatedCost},
                                                       {QStringLiteral("lastError"), u.lastError}});
     }

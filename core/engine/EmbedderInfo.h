@@ -21,6 +21,7 @@ struct EmbedderUsage {
     qint64 inputs = 0;        // texts embedded
     qint64 tokens = 0;        // input tokens, as the server counted them
     qint64 failedInputs = 0;  // texts left without a vector
+    qint64 cacheHits = 0;     // texts ingestion found already embedded instead of sending
     double estimatedCost = 0; // tokens × the configured price per 1M tokens
     QString lastError;
 };

@@ -52,7 +52,7 @@ void describeRemote(const RemoteEmbedder &remote, EmbedderInfo *info)
         {QStringLiteral("pricePerMillionTokens"), c.pricePerMillionTokens, key("price_per_million_tokens")},
     };
     const UsageSnapshot u = remote.ledger().snapshot();
-    info->usage = {u.requests, u.retries, u.inputs, u.tokens, u.failedInputs, u.estimatedCost, u.lastError};
+    info->usage = {u.requests, u.retries, u.inputs, u.tokens, u.failedInputs, u.cacheHits, u.estimatedCost, u.lastError};
 }
 
 } // namespace

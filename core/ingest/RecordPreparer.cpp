@@ -279,6 +279,8 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
                 ++out.vectorsMissing;
         }
     }
+    if (hits > 0)
+        m_ctx.embedder->noteCacheHits(hits);
     if (m_ctx.metrics) {
         m_ctx.metrics->addCacheLookups(hits, misses);
         m_ctx.metrics->recordStage(Stage::Embed, timer.nsecsElapsed() / 1000, qint64(writes.size()));

@@ -13,6 +13,7 @@
 #include "index/VectorIndex.h"
 #include "ingest/IngestOptions.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QSet>
 #include <QStandardPaths>
@@ -172,6 +173,20 @@ private Q_SLOTS:
         QCOMPARE(engine->embedderInfo().usage.inputs, qint64(40));
         QVERIFY(engine->embedderInfo().usage.failedInputs > 0);
         QVERIFY(engine->embedderInfo().usage.tokens > 0);
+
+        // The same records again in another collection's clothing: their texts are in the store
+        // already, so nothing is sent and the ledger counts what the cache saved.
+        const int requestsBefore = server.requestCount();
+        const QString copy = dir.filePath(QStringLiteral("copy.jsonl"));
+        QFile in(first), out(copy);
+        QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+        out.write(in.readAll().replace("\"CASE-", "\"COPY-"));
+        out.close();
+        io.files = {copy};
+        QCOMPARE(engine->runJob(io).counts.inserted, qint64(20));
+        QCOMPARE(server.requestCount(), requestsBefore);
+        QCOMPARE(engine->embedderInfo().usage.cacheHits, qint64(20));
+        QCOMPARE(engine->embedderInfo().usage.inputs, qint64(40));
     }
 
     // The key's variable is not set in this shell: the store still opens and says why; new
