@@ -239,8 +239,11 @@ protected:
             return Ok;
         }
         out(QStringLiteral("provider   %1\nid         %2\ndimension  %3").arg(info.provider, info.id).arg(info.dimension));
-        for (const EmbedderParameter &p : info.parameters)
-            out(QStringLiteral("  %1 = %2").arg(p.key, p.value.toString()));
+        for (const EmbedderParameter &p : info.parameters) {
+            // Weights are floats: 0.7, not 0.699999988079071.
+            const bool real = p.value.typeId() == QMetaType::Double || p.value.typeId() == QMetaType::Float;
+            out(QStringLiteral("  %1 = %2").arg(p.key, real ? QString::number(p.value.toDouble(), 'g', 4) : p.value.toString()));
+        }
         out(QStringLiteral("vector backlog  %1 records").arg(humanCount(double(backlog))));
         return Ok;
     }
@@ -321,6 +324,15 @@ protected:
             return Usage;
         }
         const ConfigChange change = configChange(current, next);
+        if (change == ConfigChange::Reembed) {
+            // Tried first: a wrong URL, model or key is reported now, not after a store's worth of
+            // failed requests (or, with an empty store, at the first ingestion).
+            const EmbedderTestResult probe = engine.testEmbedder(next);
+            if (!probe.ok) {
+                err(QStringLiteral("%1: the embedder does not work, nothing changed: %2").arg(invokedAs(), probe.error));
+                return Failed;
+            }
+        }
         int code = Ok;
         if (change == ConfigChange::Reembed && !confirmedCost(ctx, parser, engine, next, invokedAs(), &code))
             return code;

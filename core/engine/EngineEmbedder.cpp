@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -115,9 +116,12 @@ EmbedderTestResult Engine::testEmbedder(const EngineConfig &candidate) const
         result.error = error;
         return result;
     }
+    // A test answers within seconds: one retry at most, where a real run retries for minutes.
+    EngineConfig probe = candidate;
+    probe.remote.maxAttempts = std::min(probe.remote.maxAttempts, 2);
     QElapsedTimer timer;
     timer.start();
-    const std::shared_ptr<const Embedder> embedder = makeEmbedder(candidate, modelDirectory(), &error);
+    const std::shared_ptr<const Embedder> embedder = makeEmbedder(probe, modelDirectory(), &error);
     if (!embedder) {
         result.error = error;
         return result;

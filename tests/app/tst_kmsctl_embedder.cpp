@@ -115,6 +115,16 @@ private Q_SLOTS:
                                  QStringLiteral("8"), QStringLiteral("--json")});
         QCOMPARE(down.exitCode, 1);
         QVERIFY2(down.json()[QStringLiteral("error")].toString().contains(QStringLiteral("cannot reach")), qPrintable(down.out));
+        // `set` tries the embedder first: a server that is down changes nothing.
+        const Run refused = kmsctl({QStringLiteral("embedder"), QStringLiteral("set"), QStringLiteral("openai"),
+                                    QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9/v1"),
+                                    QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--dimensions"),
+                                    QStringLiteral("8")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("nothing changed")), qPrintable(refused.err));
+        QCOMPARE(kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")})
+                     .json()[QStringLiteral("provider")].toString(),
+                 QStringLiteral("hash"));
     }
 
     void setAPaidProviderAsksFirstThenReembeds()
