@@ -250,8 +250,8 @@ public:
     EmbedderTestResult testEmbedder(const EngineConfig &candidate) const;
     // Records, characters and estimated tokens of the store's text, and what embedding it all would
     // cost at `candidate`'s price per 1M tokens (the openai provider; 0 for the others).
-    EmbeddingEstimate embeddingEstimate(const EngineConfig &candidate) const;
-    EmbeddingEstimate embeddingEstimate() const { return embeddingEstimate(config()); }
+    EmbeddingEstimate embeddingEstimate(const EngineConfig &candidate);
+    EmbeddingEstimate embeddingEstimate() { return embeddingEstimate(config()); }
     // Re-embeds every record with the current configuration's embedder into fresh vectors and
     // index (as applyConfig() does for an embedder change; searches use the current ones until
     // the swap). For an embedder whose model or server changed behind the same settings.

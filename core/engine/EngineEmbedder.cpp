@@ -151,11 +151,11 @@ EmbedderTestResult Engine::testEmbedder(const EngineConfig &candidate) const
     return result;
 }
 
-EmbeddingEstimate Engine::embeddingEstimate(const EngineConfig &candidate) const
+EmbeddingEstimate Engine::embeddingEstimate(const EngineConfig &candidate)
 {
     EmbeddingEstimate e;
     QString error;
-    const bool ok = const_cast<Engine *>(this)->withReader([&](Store &s) {
+    const bool ok = withReader([&](Store &s) {
         const bool counted = s.textVolume(&e.records, &e.characters);
         if (!counted)
             error = s.lastError();
