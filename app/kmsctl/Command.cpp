@@ -65,6 +65,8 @@ const CommandList &commandTable()
         t.push_back(makeSimilarCommand());
         t.push_back(makeSearchLogCommand());
         t.push_back(makeEvalCommand());
+        t.push_back(makeEmbedderCommand());
+        t.push_back(makeReembedCommand());
         t.push_back(makeTrainLsaCommand());
         t.push_back(makeBenchmarkCommand());
         t.push_back(makeScheduleCommand());

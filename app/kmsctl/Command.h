@@ -95,5 +95,7 @@ std::unique_ptr<Command> makeScheduleCommand();
 std::unique_ptr<Command> makeEmbedCommand();
 std::unique_ptr<Command> makeTokenCommand();
 std::unique_ptr<Command> makeServeCommand();
+std::unique_ptr<Command> makeEmbedderCommand();
+std::unique_ptr<Command> makeReembedCommand();
 
 } // namespace kms::cli

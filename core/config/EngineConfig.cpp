@@ -34,11 +34,23 @@ bool validLsaModelName(const QString &name)
     return !name.isEmpty() && name.size() <= 128 && !name.contains(QLatin1Char('/'))
            && !name.contains(QLatin1Char('\\')) && name != QLatin1String(".") && name != QLatin1String("..");
 }
+// What is wrong with the openai / bert provider's own settings, the message starting with the key.
+QString providerProblem(const EngineConfig &c)
+{
+    if (c.embedderProvider == QLatin1String("openai")) {
+        if (const QString why = c.remote.validate(); !why.isEmpty())
+            return QStringLiteral("remote.") + why;
+    }
+    if (c.embedderProvider == QLatin1String("bert") && c.bertModel.trimmed().isEmpty())
+        return QStringLiteral("bertModel is required with the bert provider: a sentence-transformers model folder "
+                              "(with config.json, vocab.txt and model.safetensors)");
+    return {};
+}
 } // namespace
 
 QStringList EngineConfig::providers()
 {
-    return {QStringLiteral("hash"), QStringLiteral("lsa")};
+    return {QStringLiteral("hash"), QStringLiteral("lsa"), QStringLiteral("openai"), QStringLiteral("bert")};
 }
 
 QJsonObject EngineConfig::toJson() const
@@ -49,6 +61,13 @@ QJsonObject EngineConfig::toJson() const
     o.insert(QStringLiteral("embedderProvider"), embedderProvider);
     if (!lsaModel.isEmpty())
         o.insert(QStringLiteral("lsaModel"), lsaModel);
+    if (remote != RemoteEmbedderConfig{})
+        o.insert(QStringLiteral("remote"), remote.toJson());
+    for (const auto &[name, value] : {std::pair{"bertModel", &bertModel}, std::pair{"bertQueryPrefix", &bertQueryPrefix},
+                                      std::pair{"bertDocumentPrefix", &bertDocumentPrefix}}) {
+        if (!value->isEmpty())
+            o.insert(QLatin1String(name), *value);
+    }
     return o;
 }
 
@@ -67,7 +86,10 @@ EngineConfig EngineConfig::fromJson(const QJsonObject &o, QString *error)
         c.*k.member = v.toInt();
     }
     for (const auto &[name, member] : {std::pair{"embedderProvider", &EngineConfig::embedderProvider},
-                                       std::pair{"lsaModel", &EngineConfig::lsaModel}}) {
+                                       std::pair{"lsaModel", &EngineConfig::lsaModel},
+                                       std::pair{"bertModel", &EngineConfig::bertModel},
+                                       std::pair{"bertQueryPrefix", &EngineConfig::bertQueryPrefix},
+                                       std::pair{"bertDocumentPrefix", &EngineConfig::bertDocumentPrefix}}) {
         const QJsonValue v = o.value(QLatin1String(name));
         if (v.isUndefined())
             continue;
@@ -77,6 +99,15 @@ EngineConfig EngineConfig::fromJson(const QJsonObject &o, QString *error)
             return EngineConfig{};
         }
         c.*member = v.toString();
+    }
+    if (const QJsonValue v = o.value(QStringLiteral("remote")); !v.isUndefined()) {
+        QString why;
+        if (!v.isObject() || !RemoteEmbedderConfig::fromJson(v.toObject(), &c.remote, &why)) {
+            if (error)
+                *error = v.isObject() ? QStringLiteral("remote.") + why
+                                     : QStringLiteral("remote must be an object (the openai provider's settings)");
+            return EngineConfig{};
+        }
     }
     if (!c.validate(error))
         return EngineConfig{};
@@ -112,6 +143,11 @@ bool EngineConfig::validate(QString *error) const
                          : QStringLiteral("lsaModel must be a file name in the models folder, got \"%1\"").arg(lsaModel);
         return false;
     }
+    if (const QString why = providerProblem(*this); !why.isEmpty()) {
+        if (error)
+            *error = why;
+        return false;
+    }
     return true;
 }
 
@@ -128,6 +164,8 @@ QString EngineConfig::invalidKey() const
         return QStringLiteral("embedderProvider");
     if (embedderProvider == QLatin1String("lsa") && !validLsaModelName(lsaModel))
         return QStringLiteral("lsaModel");
+    if (const QString why = providerProblem(*this); !why.isEmpty())
+        return why.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(':')); // "remote.base_url", "bertModel"
     return {};
 }
 
@@ -168,6 +206,12 @@ ConfigChange configChange(const EngineConfig &from, const EngineConfig &to)
     if (to.embedderProvider == QLatin1String("hash") && from.embeddingDimension != to.embeddingDimension)
         return ConfigChange::Reembed;
     if (to.embedderProvider == QLatin1String("lsa") && from.lsaModel != to.lsaModel)
+        return ConfigChange::Reembed;
+    if (to.embedderProvider == QLatin1String("openai") && from.remote.embedderId() != to.remote.embedderId())
+        return ConfigChange::Reembed;
+    if (to.embedderProvider == QLatin1String("bert")
+        && (from.bertModel != to.bertModel || from.bertQueryPrefix != to.bertQueryPrefix
+            || from.bertDocumentPrefix != to.bertDocumentPrefix))
         return ConfigChange::Reembed;
     if (from.hnswM != to.hnswM || from.hnswEfConstruction != to.hnswEfConstruction)
         return ConfigChange::RebuildIndex;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "config/RemoteEmbedderConfig.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -12,10 +14,20 @@ namespace kms {
 // and index were built with.
 struct EngineConfig {
     // Embedder. Changing these changes the embedder id and needs a re-embed.
-    // Provider: "hash" (built in, no setup) or "lsa" (a model trained on the store's records,
-    // kmsctl train-lsa). embeddingDimension applies to hash; an LSA model has its own rank.
+    // Provider: "hash" (built in, no setup), "lsa" (a model trained on the store's records,
+    // kmsctl train-lsa), "openai" (an embedding server: OpenAI or any server speaking its API,
+    // Ollama, TEI; the `remote` object) or "bert" (a local sentence-transformers model folder).
+    // embeddingDimension applies to hash; the others have their model's own size.
     QString embedderProvider = QStringLiteral("hash");
     QString lsaModel;           // lsa: the model file's name in the data directory's models folder
+    // openai: server, model, dimensions, prefixes, batching, price. Holds where the API key is
+    // read from (an environment variable's name or a 0600 file's path), never the key.
+    RemoteEmbedderConfig remote;
+    // bert: the model folder (an absolute path, or a folder name in the data directory's models
+    // folder) and the texts put before queries and documents (E5: "query: " / "passage: ").
+    QString bertModel;
+    QString bertQueryPrefix;
+    QString bertDocumentPrefix;
     int embeddingDimension = 256;
     // HNSW
     int hnswM = 16;
@@ -58,7 +70,9 @@ struct EngineConfig {
 
 // What applying `to` over `from` takes, from cheapest to dearest. Immediate: efSearch, cache size,
 // ingestion and housekeeping values. RebuildIndex: HNSW M or efConstruction (baked into the graph).
-// Reembed: the embedder's parameters (every vector changes, and the index with them).
+// Reembed: the embedder's parameters (every vector changes, and the index with them). A remote
+// embedder's settings that change no vector (batching, in-flight cap, timeouts, price, where the
+// key is read from) are Immediate: the engine makes a new embedder with the same id.
 enum class ConfigChange { None, Immediate, RebuildIndex, Reembed };
 ConfigChange configChange(const EngineConfig &from, const EngineConfig &to);
 

@@ -62,6 +62,9 @@ public:
     virtual bool isRemote() const { return false; }
     // How many inputs one call should carry at most; callers split larger batches.
     virtual int maxBatchSize() const { return 256; }
+    // Texts a caller found in the embedding cache instead of calling: a remote embedder's usage
+    // ledger counts them (what the cache saved); others ignore it.
+    virtual void noteCacheHits(qint64 /*n*/) const {}
 
     // Writes dimension() floats per input to out (out.size() == inputs.size() * dimension()), item
     // i at [i * dimension(), (i + 1) * dimension()). Items whose ok flag is false have unspecified

@@ -3,7 +3,7 @@
 #include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
-#include "embed/EmbedderFactory.h"
+#include "engine/EmbedderFactory.h"
 #include "embed/HashEmbedder.h"
 #include "engine/VectorBacklog.h"
 #include "embed/LsaEmbedder.h"
@@ -78,9 +78,24 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
-    m_embedder = options.embedder ? options.embedder : makeEmbedder(m_config, modelDirectory(), error);
-    if (!m_embedder)
-        return false;
+    if (options.embedder) {
+        m_embedder = options.embedder;
+    } else {
+        bool standIn = false;
+        QString why;
+        m_embedder = makeEmbedderForOpen(m_config, modelDirectory(), &why, &standIn);
+        if (!m_embedder) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        if (standIn) {
+            const QString warning = QStringLiteral("the embedder cannot run (%1): keyword search works, new records "
+                                                   "wait in the vector backlog until it can").arg(why);
+            m_warnings.append(warning);
+            logger->warn("{}", warning.toStdString());
+        }
+    }
     const QString active = m_stores->writer()->activeEmbedder();
     if (active.isEmpty()) {
         m_stores->writer()->setActiveEmbedder(m_embedder->id());
@@ -199,40 +214,6 @@ MetricsPoint Engine::latestMetrics() const
 QString Engine::modelDirectory() const
 {
     return m_dir->path() + QStringLiteral("/models");
-}
-
-EmbedderInfo Engine::embedderInfo() const
-{
-    const auto embedder = currentEmbedder();
-    EmbedderInfo info;
-    info.id = embedder->id();
-    info.kind = info.id.section(QLatin1Char(':'), 0, 0);
-    if (const auto *lsa = dynamic_cast<const LsaEmbedder *>(embedder.get())) {
-        const LsaModel &m = lsa->model();
-        info.parameters = {
-            {QStringLiteral("provider"), QStringLiteral("lsa"), QStringLiteral("embedderProvider")},
-            {QStringLiteral("rank"), m.rank(), {}},
-            {QStringLiteral("vocabulary"), m.vocabularySize(), {}},
-            {QStringLiteral("trainedOnDocuments"), m.documents(), {}},
-            {QStringLiteral("model"), config().lsaModel, QStringLiteral("lsaModel")},
-        };
-        return info;
-    }
-    const auto *hash = dynamic_cast<const HashEmbedder *>(embedder.get());
-    if (!hash)
-        return info;
-    const HashEmbedder::Params &p = hash->params();
-    const bool charNgrams = p.charNgramMax >= p.charNgramMin;
-    info.parameters = {
-        {QStringLiteral("dimension"), p.dimension, QStringLiteral("embeddingDimension")},
-        {QStringLiteral("wordBigrams"), p.wordBigrams, {}},
-        {QStringLiteral("charNgrams"),
-         charNgrams ? QStringLiteral("%1–%2").arg(p.charNgramMin).arg(p.charNgramMax) : QStringLiteral("off"), {}},
-        {QStringLiteral("unigramWeight"), double(p.unigramWeight), {}},
-        {QStringLiteral("bigramWeight"), double(p.bigramWeight), {}},
-        {QStringLiteral("charNgramWeight"), double(p.charNgramWeight), {}},
-    };
-    return info;
 }
 
 // ---- index ----------------------------------------------------------------------------------------
@@ -508,6 +489,7 @@ QJsonObject Engine::health(bool detailed)
     in.store = reader.get();
     in.index = space.index.get();
     in.embedder = space.embedder.get();
+    in.embedderProvider = config().embedderProvider;
     in.metrics = m_metrics.get();
     in.dataDirectory = m_dir->path();
     in.indexPath = m_dir->indexPath();

@@ -258,6 +258,19 @@ public:
     // model file is removed; on success older model files are removed.
     bool trainLsa(int rank, const std::function<void(const QString &, qint64, qint64)> &progress,
                   const std::atomic<bool> *cancel, QString *error);
+    // ---- choosing an embedder (EngineEmbedder.cpp) ----
+    // Makes the embedder `candidate` asks for (nothing active changes) and embeds sample sentences:
+    // its dimension, the latency, and whether paraphrases come out closer than unrelated texts.
+    EmbedderTestResult testEmbedder(const EngineConfig &candidate) const;
+    // Records, characters and estimated tokens of the store's text, and what embedding it all would
+    // cost at `candidate`'s price per 1M tokens (the openai provider; 0 for the others).
+    EmbeddingEstimate embeddingEstimate(const EngineConfig &candidate);
+    EmbeddingEstimate embeddingEstimate() { return embeddingEstimate(config()); }
+    // Re-embeds every record with the current configuration's embedder into fresh vectors and
+    // index (as applyConfig() does for an embedder change; searches use the current ones until
+    // the swap). For an embedder whose model or server changed behind the same settings.
+    bool reembed(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                 QString *error);
     // Stops a running rebuild or re-embed at its next check (shutdown).
     void cancelMaintenance() { m_maintenanceCancel = true; }
     bool isMaintenanceRunning() const { return m_maintenanceRunning.load(); }

@@ -6,7 +6,7 @@
 #include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
-#include "embed/EmbedderFactory.h"
+#include "engine/EmbedderFactory.h"
 #include "index/VectorIndex.h"
 #include "ingest/RecordPreparer.h"
 #include "log/Log.h"
@@ -22,7 +22,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <mutex>
 #include <thread>
+#include <utility>
 
 namespace kms {
 
@@ -36,47 +38,67 @@ QString configJson(const EngineConfig &c)
 }
 
 // The vectors of a page of records under an embedder: one per distinct text (records with equal
-// text share it), computed on `threads` threads from the same tokens ingestion embeds.
+// text share it), in the form the embedder reads, embedded in calls of at most maxBatchSize() on
+// `threads` threads. A record whose text hash under this embedder differs from the stored one
+// (the embedder reads the display text, the stored hash keys tokens, or the reverse) is listed
+// in `rekeyed`, for the switch to write.
 struct EmbeddedPage {
     std::vector<qint64> ids;             // per record
     std::vector<float> recordVectors;    // per record, back to back
     std::vector<quint64> textHashes;     // per distinct text
     std::vector<float> textVectors;      // per distinct text, back to back
+    std::vector<std::pair<qint64, quint64>> rekeyed;
+    QString error;                       // the embedder's message when a text got no vector
 };
 
 EmbeddedPage embedPage(const std::vector<StoredRecord> &records, const Normalizer &normalizer,
-                       const Embedder &embedder, int threads)
+                       const Embedder &embedder, int threads, const std::atomic<bool> *cancel)
 {
     const size_t dim = size_t(embedder.dimension());
+    const Embedder::Reads reads = embedder.reads();
     EmbeddedPage page;
     QHash<quint64, size_t> slotOf;
-    std::vector<const StoredRecord *> firstOf; // the record whose text a slot embeds
+    std::vector<EmbedInput> inputs;            // per slot
     std::vector<size_t> recordSlot(records.size());
     for (size_t i = 0; i < records.size(); ++i) {
-        auto it = slotOf.constFind(records[i].textHash);
+        RecordPreparer::EmbeddingText text = RecordPreparer::embeddingText(normalizer, records[i].record, reads);
+        if (text.textHash != records[i].textHash)
+            page.rekeyed.emplace_back(records[i].id, text.textHash);
+        auto it = slotOf.constFind(text.textHash);
         if (it == slotOf.constEnd()) {
-            it = slotOf.insert(records[i].textHash, firstOf.size());
-            firstOf.push_back(&records[i]);
-            page.textHashes.push_back(records[i].textHash);
+            it = slotOf.insert(text.textHash, inputs.size());
+            inputs.push_back(std::move(text.input));
+            page.textHashes.push_back(text.textHash);
         }
         recordSlot[i] = *it;
     }
-    page.textVectors.assign(firstOf.size() * dim, 0.0f);
+    page.textVectors.assign(inputs.size() * dim, 0.0f);
+    const size_t chunk = size_t(std::max(1, embedder.maxBatchSize()));
+    const size_t chunks = (inputs.size() + chunk - 1) / chunk;
+    std::mutex errorMutex;
     auto work = [&](size_t begin, size_t step) {
-        QString title, body, resolution, tags;
-        for (size_t s = begin; s < firstOf.size(); s += step) {
-            const QStringList tokens = RecordPreparer::embeddingTokens(normalizer, firstOf[s]->record, &title, &body,
-                                                                       &resolution, &tags);
-            embedder.embed(EmbedInput{QString(), tokens}, std::span<float>(page.textVectors.data() + s * dim, dim));
+        for (size_t c = begin; c < chunks; c += step) {
+            const size_t from = c * chunk, n = std::min(chunk, inputs.size() - from);
+            const EmbedBatchResult r = embedder.embedBatch(std::span<const EmbedInput>(inputs.data() + from, n),
+                                                           std::span<float>(page.textVectors.data() + from * dim, n * dim),
+                                                           cancel);
+            if (!r.allOk()) {
+                std::lock_guard guard(errorMutex);
+                if (page.error.isEmpty())
+                    page.error = r.message.isEmpty() ? QStringLiteral("the embedder gave no vector") : r.message;
+                return;
+            }
         }
     };
     const size_t n = size_t(std::clamp(threads, 1, 64));
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < n && t < firstOf.size(); ++t)
+    for (size_t t = 1; t < n && t < chunks; ++t)
         pool.emplace_back(work, t, n);
     work(0, pool.empty() ? 1 : n);
     for (auto &t : pool)
         t.join();
+    if (!page.error.isEmpty())
+        return page;
 
     page.ids.reserve(records.size());
     page.recordVectors.resize(records.size() * dim);
@@ -165,8 +187,20 @@ bool Engine::applyConfig(const EngineConfig &next, const std::function<void(qint
         immediate.embedderProvider = current.embedderProvider;
         immediate.lsaModel = current.lsaModel;
         immediate.embeddingDimension = current.embeddingDimension;
+        immediate.remote = current.remote;
+        immediate.bertModel = current.bertModel;
+        immediate.bertQueryPrefix = current.bertQueryPrefix;
+        immediate.bertDocumentPrefix = current.bertDocumentPrefix;
         immediate.hnswM = current.hnswM;
         immediate.hnswEfConstruction = current.hnswEfConstruction;
+    } else if (next.embedderProvider == QLatin1String("openai") && next.remote != current.remote) {
+        // Same vectors, other batching, in-flight cap, timeouts, price or key source: a new
+        // embedder object with the same id takes over.
+        std::shared_ptr<const Embedder> replacement = makeEmbedder(next, modelDirectory(), error);
+        if (!replacement)
+            return false;
+        std::lock_guard indexGuard(m_indexMutex);
+        m_embedder = std::move(replacement);
     }
     currentIndex()->setEfSearch(next.hnswEfSearch);
     m_cache->setCapacity(size_t(next.embeddingCacheEntries));
@@ -253,10 +287,17 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
     auto fresh = std::make_shared<VectorIndex>(embedder->dimension(), newId,
                                                HnswParams{next.hnswM, next.hnswEfConstruction, next.hnswEfSearch},
                                                size_t(std::max<qint64>(total, 1024)));
+    // The same id again (Engine::reembed: the server's model changed behind its name): vectors are
+    // replaced in place, as they cannot stand beside themselves; the index is still built anew.
+    const bool sameId = newId == currentEmbedder()->id();
+    auto dropNew = [&](Store &writer) {
+        if (!sameId)
+            writer.deleteEmbeddings(newId);
+    };
     auto discard = [&](const QString &why) {
         // The new vectors are not active yet: removing them leaves the store as it was.
         auto writerLock = m_stores->writer();
-        writerLock->deleteEmbeddings(newId);
+        dropNew(*writerLock);
         if (error)
             *error = why;
         return false;
@@ -264,19 +305,32 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
     {
         // Left-overs of an interrupted attempt: recomputed, not trusted.
         auto writerLock = m_stores->writer();
-        writerLock->deleteEmbeddings(newId);
+        dropNew(*writerLock);
     }
     logger->info("re-embedding {} records with {}", total, newId.toStdString());
 
     // Embeds one page, stores its vectors under the new embedder and adds them to the new index.
     // writerHeld: the caller already holds the writer mutex.
+    // A remote embedder's requests in flight are capped by the embedder itself; more caller
+    // threads than that only wait.
+    std::vector<std::pair<qint64, quint64>> rekeyed;
+    std::atomic<bool> stop{false};
     auto processPage = [&](const std::vector<StoredRecord> &records, bool writerHeld) {
-        const EmbeddedPage page = embedPage(records, *m_normalizer, *embedder, threads);
+        stop = cancelled(cancel);
+        const EmbeddedPage page = embedPage(records, *m_normalizer, *embedder, threads, &stop);
+        if (!page.error.isEmpty()) {
+            // Partial vectors are not kept: the old embedder serves until a complete re-embed.
+            if (error)
+                *error = QStringLiteral("re-embedding stopped, the current vectors stay in use: %1").arg(page.error);
+            return false;
+        }
+        rekeyed.insert(rekeyed.end(), page.rekeyed.begin(), page.rekeyed.end());
         {
             std::optional<StorePool::Writer> lock;
             if (!writerHeld)
                 lock.emplace(m_stores->writer());
-            if (!m_stores->writer()->putEmbeddings(newId, embedder->dimension(), page.textHashes, page.textVectors)) {
+            if (!m_stores->writer()->putEmbeddings(newId, embedder->dimension(), page.textHashes, page.textVectors,
+                                                   sameId)) {
                 if (error)
                     *error = m_stores->writer()->lastError();
                 return false;
@@ -317,24 +371,24 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
                 if (!writerLock->recordPage(startSeq, afterId, kPageRecords, &records)) {
                     if (error)
                         *error = writerLock->lastError();
-                    writerLock->deleteEmbeddings(newId);
+                    dropNew(*writerLock);
                     return false;
                 }
                 if (records.empty())
                     break;
                 afterId = records.back().id;
                 if (!processPage(records, true)) {
-                    writerLock->deleteEmbeddings(newId);
+                    dropNew(*writerLock);
                     return false;
                 }
             }
         }
         // The active embedder and the configuration naming it change in one transaction, so a
         // restart finds them consistent whatever happens next.
-        if (!writerLock->activateEmbedder(newId, {{QStringLiteral("config"), configJson(next)}})) {
+        if (!writerLock->activateEmbedder(newId, {{QStringLiteral("config"), configJson(next)}}, rekeyed)) {
             if (error)
                 *error = writerLock->lastError();
-            writerLock->deleteEmbeddings(newId);
+            dropNew(*writerLock);
             return false;
         }
         std::lock_guard indexGuard(m_indexMutex);

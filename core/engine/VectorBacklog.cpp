@@ -112,8 +112,8 @@ VectorBacklog::Pass VectorBacklog::fillPage()
         m_cursor = page.back().id;
     }
 
-    // One input per distinct text, the text the ingestion workers embed (and whose hash the
-    // record already carries).
+    // One input per distinct text, in the form the embedder reads: the text the ingestion workers
+    // embed, whose hash the record already carries.
     std::vector<quint64> hashes;
     std::vector<EmbedInput> inputs;
     QHash<quint64, qint64> recordsOfText;
@@ -123,11 +123,8 @@ VectorBacklog::Pass VectorBacklog::fillPage()
             continue;
         }
         recordsOfText.insert(r.textHash, 1);
-        QString title, body, resolution, tags;
-        EmbedInput in;
-        in.tokens = RecordPreparer::embeddingTokens(*m_settings.normalizer, r.record, &title, &body, &resolution, &tags);
         hashes.push_back(r.textHash);
-        inputs.push_back(std::move(in));
+        inputs.push_back(RecordPreparer::embeddingText(*m_settings.normalizer, r.record, embedder->reads()).input);
     }
     const size_t dim = size_t(embedder->dimension());
     const size_t chunk = size_t(std::max(1, embedder->maxBatchSize()));

@@ -2,6 +2,7 @@
 #include "health/HealthCheck.h"
 
 #include "embed/Embedder.h"
+#include "embed/UnavailableEmbedder.h"
 #include "index/IndexFile.h"
 #include "index/VectorIndex.h"
 #include "metrics/Metrics.h"
@@ -131,6 +132,13 @@ Component embedderHealth(const HealthInputs &in, qint64 backlog)
     }
     c.details.insert(QStringLiteral("id"), in.embedder->id());
     c.details.insert(QStringLiteral("dimension"), in.embedder->dimension());
+    if (!in.embedderProvider.isEmpty())
+        c.details.insert(QStringLiteral("provider"), in.embedderProvider);
+    c.details.insert(QStringLiteral("remote"), in.embedder->isRemote());
+    if (const auto *unavailable = dynamic_cast<const UnavailableEmbedder *>(in.embedder)) {
+        c.details.insert(QStringLiteral("available"), false);
+        c.worsen(HealthStatus::Degraded, QStringLiteral("the embedder cannot run: %1").arg(unavailable->reason()));
+    }
     if (in.store) {
         const QString active = in.store->activeEmbedder();
         c.details.insert(QStringLiteral("store_embedder"), active);

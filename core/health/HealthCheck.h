@@ -19,6 +19,7 @@ struct HealthInputs {
     Store *store = nullptr;              // a connection usable on this thread
     const VectorIndex *index = nullptr;
     const Embedder *embedder = nullptr;
+    QString embedderProvider;            // the configuration's provider: hash, lsa, openai, bert
     const Metrics *metrics = nullptr;
     QString dataDirectory;
     QString indexPath;

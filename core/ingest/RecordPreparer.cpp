@@ -51,6 +51,40 @@ QStringList RecordPreparer::embeddingTokens(const Normalizer &n, const Record &r
     return all;
 }
 
+QString RecordPreparer::modelText(const Normalizer &n, const Record &r)
+{
+    QStringList parts;
+    for (const QString &field : {r.title, r.body, r.resolution, r.tags.join(QStringLiteral(", "))}) {
+        QString clean = n.clean(field);
+        if (!clean.isEmpty())
+            parts.append(std::move(clean));
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+RecordPreparer::EmbeddingText RecordPreparer::embeddingText(const Normalizer &n, const Record &r, Embedder::Reads reads,
+                                                            QString *titleText, QString *bodyText,
+                                                            QString *resolutionText, QString *tagsText)
+{
+    EmbeddingText out;
+    QStringList tokens = embeddingTokens(n, r, titleText, bodyText, resolutionText, tagsText);
+    if (reads == Embedder::Reads::Tokens) {
+        out.textHash = contentHash(joined(tokens));
+        out.input.tokens = std::move(tokens);
+    } else {
+        out.input.text = modelText(n, r);
+        // Its own domain: a display text never shares a key with a token list that reads the same.
+        out.textHash = contentHash(QStringList{QStringLiteral("text"), out.input.text});
+    }
+    return out;
+}
+
+RecordPreparer::EmbeddingText RecordPreparer::embeddingText(const Normalizer &n, const Record &r, Embedder::Reads reads)
+{
+    QString title, body, resolution, tags;
+    return embeddingText(n, r, reads, &title, &body, &resolution, &tags);
+}
+
 quint64 RecordPreparer::recordContentHash(const Record &r)
 {
     // Every stored field takes part: a change to any of them is an update.
@@ -69,13 +103,13 @@ RecordWrite RecordPreparer::prepareOne(const Record &r, const Normalizer &normal
     RecordWrite w;
     w.record = r;
     w.contentHash = recordContentHash(r);
-    const QStringList tokens = embeddingTokens(normalizer, r, &w.titleText, &w.bodyText, &w.resolutionText,
-                                               &w.tagsText);
-    w.textHash = contentHash(joined(tokens));
+    const EmbeddingText text = embeddingText(normalizer, r, embedder.reads(), &w.titleText, &w.bodyText,
+                                             &w.resolutionText, &w.tagsText);
+    w.textHash = text.textHash;
     if (cache && cache->lookup(w.textHash, &w.vector))
         return w;
     w.vector.resize(size_t(embedder.dimension()));
-    if (!embedder.embed(EmbedInput{QString(), tokens}, w.vector).allOk()) {
+    if (!embedder.embed(text.input, w.vector).allOk()) {
         w.vector.clear(); // stored without a vector: the vector backlog fills it in
         return w;
     }
@@ -87,7 +121,7 @@ RecordWrite RecordPreparer::prepareOne(const Record &r, const Normalizer &normal
     return w;
 }
 
-void RecordPreparer::embedPending(std::vector<RecordWrite> &writes, const std::vector<QStringList> &tokensOf,
+void RecordPreparer::embedPending(std::vector<RecordWrite> &writes, const std::vector<EmbedInput> &inputOf,
                                   const std::vector<size_t> &toEmbed, PreparedBatch *out) const
 {
     const Embedder &embedder = *m_ctx.embedder;
@@ -97,9 +131,9 @@ void RecordPreparer::embedPending(std::vector<RecordWrite> &writes, const std::v
     std::vector<float> vectors;
     for (size_t from = 0; from < toEmbed.size(); from += chunk) {
         const size_t n = std::min(chunk, toEmbed.size() - from);
-        inputs.assign(n, EmbedInput{});
+        inputs.clear();
         for (size_t k = 0; k < n; ++k)
-            inputs[k].tokens = tokensOf[toEmbed[from + k]];
+            inputs.push_back(inputOf[toEmbed[from + k]]);
         vectors.assign(n * dim, 0.0f);
         const EmbedBatchResult result = embedder.embedBatch(inputs, vectors);
         for (size_t k = 0; k < n; ++k) {
@@ -178,14 +212,16 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
     }
 
     // 3. normalise + text hash
-    std::vector<QStringList> tokensOf(writes.size());
+    std::vector<EmbedInput> inputOf(writes.size());
+    const Embedder::Reads reads = m_ctx.embedder ? m_ctx.embedder->reads() : Embedder::Reads::Tokens;
     for (size_t i = 0; i < writes.size(); ++i) {
         if (unchanged[i])
             continue;
         RecordWrite &w = writes[i];
-        tokensOf[i] = embeddingTokens(*m_ctx.normalizer, w.record, &w.titleText, &w.bodyText,
-                                      &w.resolutionText, &w.tagsText);
-        w.textHash = contentHash(joined(tokensOf[i]));
+        EmbeddingText text = embeddingText(*m_ctx.normalizer, w.record, reads, &w.titleText, &w.bodyText,
+                                           &w.resolutionText, &w.tagsText);
+        inputOf[i] = std::move(text.input);
+        w.textHash = text.textHash;
     }
     const qint64 normaliseUs = timer.nsecsElapsed() / 1000;
     if (m_ctx.metrics)
@@ -236,13 +272,15 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
             toEmbed.push_back(i);
         }
         misses = qint64(toEmbed.size());
-        embedPending(writes, tokensOf, toEmbed, &out);
+        embedPending(writes, inputOf, toEmbed, &out);
         for (const auto &[i, from] : sameText) {
             writes[i].vector = writes[from].vector; // empty when its embedding failed
             if (writes[i].vector.empty())
                 ++out.vectorsMissing;
         }
     }
+    if (hits > 0)
+        m_ctx.embedder->noteCacheHits(hits);
     if (m_ctx.metrics) {
         m_ctx.metrics->addCacheLookups(hits, misses);
         m_ctx.metrics->recordStage(Stage::Embed, timer.nsecsElapsed() / 1000, qint64(writes.size()));

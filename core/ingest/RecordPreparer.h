@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "embed/Embedder.h"
 #include "model/Job.h"
 #include "readers/FieldMapping.h"
 #include "readers/RecordReader.h"
@@ -12,7 +13,6 @@
 
 namespace kms {
 
-class Embedder;
 class EmbeddingCache;
 class Metrics;
 class Normalizer;
@@ -68,6 +68,20 @@ public:
     // signal in support data), then body, resolution and tags, in matching form.
     static QStringList embeddingTokens(const Normalizer &n, const Record &r, QString *titleText,
                                        QString *bodyText, QString *resolutionText, QString *tagsText);
+    // What an embedder reads of a record and the hash that keys its vector, which covers exactly
+    // that: for a lexical embedder the tokens above (hashed as before), for a model the cleaned
+    // display text (title, body, resolution, tags, one per line: a model reads the title once and
+    // keeps case and punctuation). The *Text outputs are the matching-form fields, as above.
+    struct EmbeddingText {
+        EmbedInput input;
+        quint64 textHash = 0;
+    };
+    static EmbeddingText embeddingText(const Normalizer &n, const Record &r, Embedder::Reads reads,
+                                       QString *titleText, QString *bodyText, QString *resolutionText,
+                                       QString *tagsText);
+    static EmbeddingText embeddingText(const Normalizer &n, const Record &r, Embedder::Reads reads);
+    // The display text a model reads of a record (see embeddingText).
+    static QString modelText(const Normalizer &n, const Record &r);
     static quint64 recordContentHash(const Record &r);
     // One validated record ready for the writer outside a job (the data browser's editor): the
     // same matching-form text, hashes and vector a job would make; the vector from the memory
@@ -78,7 +92,7 @@ public:
 private:
     // Embeds the texts of writes[toEmbed[...]] in calls of at most maxBatchSize(); a record whose
     // item failed gets no vector.
-    void embedPending(std::vector<RecordWrite> &writes, const std::vector<QStringList> &tokensOf,
+    void embedPending(std::vector<RecordWrite> &writes, const std::vector<EmbedInput> &inputOf,
                       const std::vector<size_t> &toEmbed, PreparedBatch *out) const;
 
     Context m_ctx;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "remote/ApiKey.h"
 
-#include "remote/RemoteEmbedderConfig.h"
+#include "config/RemoteEmbedderConfig.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "remote/RemoteEmbedderConfig.h"
+#include "config/RemoteEmbedderConfig.h"
 
 #include <QByteArray>
 #include <QStringList>

@@ -180,7 +180,7 @@ EmbedBatchResult RemoteEmbedder::embedBatch(std::span<const EmbedInput> inputs, 
     QStringList texts;
     QList<qsizetype> pending;
     for (size_t i = 0; i < inputs.size(); ++i) {
-        texts.append(m_config.documentPrefix + inputs[i].text);
+        texts.append((inputs[i].query ? m_config.queryPrefix : m_config.documentPrefix) + inputs[i].text);
         if (inputs[i].text.trimmed().isEmpty()) {
             std::fill_n(out.begin() + qsizetype(i * dim), dim, 0.0f);
             result.ok[qsizetype(i)] = true;

@@ -3,7 +3,7 @@
 
 #include "embed/Embedder.h"
 #include "remote/HttpClient.h"
-#include "remote/RemoteEmbedderConfig.h"
+#include "config/RemoteEmbedderConfig.h"
 #include "remote/UsageLedger.h"
 
 #include <QSemaphore>
@@ -29,6 +29,7 @@ public:
     Reads reads() const override { return Reads::Text; }
     bool isRemote() const override { return true; }
     int maxBatchSize() const override { return m_config.maxBatchInputs; }
+    void noteCacheHits(qint64 n) const override { m_ledger.addCacheHits(n); }
 
     EmbedBatchResult embedBatch(std::span<const EmbedInput> inputs, std::span<float> out,
                                 const std::atomic<bool> *cancel = nullptr) const override;

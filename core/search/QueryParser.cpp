@@ -3,6 +3,7 @@
 
 #include "text/Normalizer.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -448,6 +449,28 @@ ParsedQuery parseQuery(QStringView text, const Normalizer &normalizer)
     Parser(normalizer, q).parse(std::move(s));
     q.expanded = describe(q);
     return q;
+}
+
+QString modelQueryText(QStringView text, const Normalizer &normalizer)
+{
+    QStringList words;
+    for (QString word : text.left(10'000).toString().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        if (word.startsWith(QLatin1Char('-')))
+            continue;
+        if (const qsizetype colon = word.indexOf(QLatin1Char(':')); colon > 0) {
+            const QString name = word.left(colon).toLower();
+            if (isFilterName(name))
+                continue;
+            if (!columnFor(name).isEmpty())
+                word = word.mid(colon + 1);
+        }
+        word.remove(QLatin1Char('"'));
+        if (word.endsWith(QLatin1Char('*')))
+            word.chop(1);
+        if (!word.isEmpty())
+            words.append(word);
+    }
+    return normalizer.clean(words.join(QLatin1Char(' ')));
 }
 
 } // namespace kms

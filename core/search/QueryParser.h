@@ -54,6 +54,12 @@ struct ParsedQuery {
 constexpr int kMaxQueryParts = 64;
 ParsedQuery parseQuery(QStringView text, const Normalizer &normalizer);
 
+// What a model embedder reads of a query: the user's words in display form (case, punctuation
+// and stop words kept, as the model was trained), without the syntax: filters (status:open) and
+// exclusions (-word) dropped, a field's words kept without the field name (title:printer ->
+// printer), quotes and the prefix star removed.
+QString modelQueryText(QStringView text, const Normalizer &normalizer);
+
 // An English function word the parser drops from free words (matching form).
 bool isStopWord(const QString &token);
 

@@ -274,17 +274,31 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
     if (query.mode != SearchMode::Keyword && !contentTokens.isEmpty() && !isCancelled(cancel)) {
         const VectorSpace space = m_parts.vectors();
         std::vector<float> q(size_t(space.embedder->dimension()));
-        space.embedder->embed(EmbedInput{QString(), contentTokens}, q);
-        if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
-            addKeywordFeedback(*store, space.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
-        const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q,
-                                             query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
-                                             filters, 0, cancel);
-        if (!v.error.isEmpty())
-            result.error = v.error;
-        vector = v.hits;
-        result.exactVectorSearch = v.exact;
-        result.vectorCandidates = int(vector.size());
+        // Marked as a query, so a model that wants a query prefix (E5, BGE) gets it.
+        EmbedInput input;
+        input.query = true;
+        if (space.embedder->reads() == Embedder::Reads::Text)
+            input.text = modelQueryText(query.text, *m_parts.normalizer);
+        else
+            input.tokens = contentTokens;
+        const EmbedBatchResult embedded = space.embedder->embed(input, q, cancel);
+        if (!embedded.allOk()) {
+            // A remote embedder that is down costs the vector side of this search, not the search.
+            if (result.error.isEmpty())
+                result.error = QStringLiteral("the query could not be embedded (%1); keyword results only")
+                                   .arg(embedded.message);
+        } else {
+            if (query.mode == SearchMode::Hybrid && query.feedbackDocs > 0 && !keyword.isEmpty())
+                addKeywordFeedback(*store, space.embedder->id(), queryKeyword, query.feedbackDocs, query.feedbackWeight, q);
+            const VectorOutcome v = vectorSearch(*store, *space.index, space.embedder->id(), q,
+                                                 query.mode == SearchMode::Vector ? offset + k : depth, query.ef,
+                                                 filters, 0, cancel);
+            if (!v.error.isEmpty())
+                result.error = v.error;
+            vector = v.hits;
+            result.exactVectorSearch = v.exact;
+            result.vectorCandidates = int(vector.size());
+        }
     }
 
     QList<FusedId> fused;

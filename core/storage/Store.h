@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -145,11 +146,18 @@ public:
     // read transactions, so the WAL can be checkpointed while a long re-embed writes. False on error.
     bool recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<StoredRecord> *out);
     // Stores vectors (dimension floats each, back to back) for text hashes under an embedder that
-    // need not be the active one; existing rows are kept. One transaction.
+    // need not be the active one; existing rows are kept, or replaced with `replace` (a re-embed
+    // under the same id, whose model changed behind it). One transaction.
     bool putEmbeddings(const QString &embedderId, int dimension, std::span<const quint64> textHashes,
-                       std::span<const float> vectors);
-    // Makes embedderId the active embedder and writes the meta values, in one transaction.
-    bool activateEmbedder(const QString &embedderId, const QHash<QString, QString> &metaValues);
+                       std::span<const float> vectors, bool replace = false);
+    // Makes embedderId the active embedder and writes the meta values, in one transaction, with
+    // the records' new text hashes (record id, hash): an embedder that reads another form of the
+    // text (display text, not tokens) keys its vectors by the hash of what it read.
+    bool activateEmbedder(const QString &embedderId, const QHash<QString, QString> &metaValues,
+                          std::span<const std::pair<qint64, quint64>> textHashes = {});
+    // Characters and records of every live record's embedding text estimate, for the cost of a
+    // re-embed: title, body, resolution and tags lengths summed. False on error.
+    bool textVolume(qint64 *records, qint64 *characters);
     // Deletes the vectors of one embedder; of every embedder but the active one plus vectors no
     // record points to. Return the rows deleted, -1 on error.
     qint64 deleteEmbeddings(const QString &embedderId);

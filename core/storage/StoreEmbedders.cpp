@@ -31,7 +31,7 @@ bool Store::recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<S
 }
 
 bool Store::putEmbeddings(const QString &embedderId, int dimension, std::span<const quint64> textHashes,
-                          std::span<const float> vectors)
+                          std::span<const float> vectors, bool replace)
 {
     if (dimension <= 0 || vectors.size() != textHashes.size() * size_t(dimension)) {
         fail(QStringLiteral("putEmbeddings: %1 vectors of dimension %2 do not fill %3 floats")
@@ -43,7 +43,7 @@ bool Store::putEmbeddings(const QString &embedderId, int dimension, std::span<co
         if (key == 0)
             return int(SQLITE_ERROR);
         for (size_t i = 0; i < textHashes.size(); ++i) {
-            sql::Query q(m_stmts->insertEmbedding);
+            sql::Query q(replace ? m_stmts->replaceEmbedding : m_stmts->insertEmbedding);
             q.bind(1, key).bind(2, sql::toDb(textHashes[i]))
                 .bindVector(3, vectors.subspan(i * size_t(dimension), size_t(dimension)));
             const int rc = q.step();
@@ -54,13 +54,26 @@ bool Store::putEmbeddings(const QString &embedderId, int dimension, std::span<co
     });
 }
 
-bool Store::activateEmbedder(const QString &embedderId, const QHash<QString, QString> &metaValues)
+bool Store::activateEmbedder(const QString &embedderId, const QHash<QString, QString> &metaValues,
+                             std::span<const std::pair<qint64, quint64>> textHashes)
 {
     int key = 0;
     const bool ok = writeTransaction([&] {
         key = embedderKey(embedderId);
         if (key == 0)
             return int(SQLITE_ERROR);
+        if (!textHashes.empty()) {
+            sql::Statement stmt("UPDATE records SET text_hash = ?2 WHERE id = ?1");
+            QString error;
+            if (!stmt.prepare(m_db, &error))
+                return fail(error);
+            for (const auto &[id, hash] : textHashes) {
+                sql::Query q(stmt);
+                q.bind(1, id).bind(2, sql::toDb(hash));
+                if (const int rc = q.step(); rc != SQLITE_DONE)
+                    return sqlFail(QStringLiteral("activateEmbedder: text hash of record %1").arg(id), rc);
+            }
+        }
         if (!setMeta(QStringLiteral("embedder"), embedderId))
             return int(SQLITE_ERROR);
         for (auto it = metaValues.cbegin(); it != metaValues.cend(); ++it) {
@@ -72,6 +85,26 @@ bool Store::activateEmbedder(const QString &embedderId, const QHash<QString, QSt
     if (ok)
         m_activeEmbedderKey = key;
     return ok;
+}
+
+bool Store::textVolume(qint64 *records, qint64 *characters)
+{
+    sql::Statement stmt("SELECT count(*), coalesce(sum(coalesce(length(title), 0) + coalesce(length(body), 0)"
+                        " + coalesce(length(resolution), 0) + coalesce(length(tags), 0)), 0) FROM records");
+    QString error;
+    if (!stmt.prepare(m_db, &error)) {
+        fail(error);
+        return false;
+    }
+    sql::Query q(stmt);
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) {
+        sqlFail(QStringLiteral("counting the text of %1").arg(m_path), rc);
+        return false;
+    }
+    *records = q.int64(0);
+    *characters = q.int64(1);
+    return true;
 }
 
 namespace {

@@ -213,6 +213,7 @@ struct Store::Statements
 
     // embeddings
     sql::Statement insertEmbedding{"INSERT OR IGNORE INTO embeddings (embedder_id, text_hash, vector) VALUES (?1, ?2, ?3)"};
+    sql::Statement replaceEmbedding{"INSERT OR REPLACE INTO embeddings (embedder_id, text_hash, vector) VALUES (?1, ?2, ?3)"};
     sql::Statement selectEmbedding{"SELECT vector FROM embeddings WHERE embedder_id = ?1 AND text_hash = ?2"};
     sql::Statement deleteOrphanEmbedding{
         "DELETE FROM embeddings WHERE text_hash = ?1"
@@ -271,11 +272,11 @@ struct Store::Statements
     }
 
 private:
-    std::array<sql::Statement *, 32> all()
+    std::array<sql::Statement *, 33> all()
     {
         return {&findRecord, &insertRecord, &updateRecord, &selectRecordById, &selectRecordByKey,
                 &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts, &updateFts,
-                &deleteFts, &insertEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
+                &deleteFts, &insertEmbedding, &replaceEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
                 &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &bumpSeq, &insertJob,
                 &updateJob, &addJobCounts, &selectJob, &selectJobs, &insertReject, &selectRejects,
                 &deleteReject, &insertMetric, &selectMetrics, &selectMetricBuckets};

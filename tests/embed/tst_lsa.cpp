@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The LSA embedder: training, its model file, and what it learns that hashing cannot.
-#include "embed/EmbedderFactory.h"
+#include "engine/EmbedderFactory.h"
 #include "embed/HashEmbedder.h"
 #include "embed/LsaEmbedder.h"
 #include "embed/LsaTrainer.h"

@@ -449,7 +449,7 @@ void TestRemoteEmbedder::retryAfterParsing()
 void TestRemoteEmbedder::configRefusesNonsense()
 {
     RemoteEmbedderConfig c;
-    QVERIFY(c.validate().contains(QLatin1String("base URL")));
+    QVERIFY(c.validate().contains(QLatin1String("base_url")));
     c.baseUrl = QStringLiteral("ftp://host/v1");
     QVERIFY(c.validate().contains(QLatin1String("http://")));
     c.baseUrl = QStringLiteral("https://api.example.test/v1");

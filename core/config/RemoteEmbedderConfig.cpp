@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "remote/RemoteEmbedderConfig.h"
+#include "config/RemoteEmbedderConfig.h"
 
+#include <QJsonValue>
 #include <QUrl>
 
 namespace kms {
@@ -30,34 +31,34 @@ QString RemoteEmbedderConfig::validate() const
 {
     const QUrl url(baseUrl);
     if (baseUrl.isEmpty())
-        return QStringLiteral("base URL: missing (e.g. http://127.0.0.1:11434/v1)");
+        return QStringLiteral("base_url: missing (e.g. http://127.0.0.1:11434/v1)");
     if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("base URL: '%1' is not a URL with a host").arg(baseUrl);
+        return QStringLiteral("base_url: '%1' is not a URL with a host").arg(baseUrl);
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-        return QStringLiteral("base URL: '%1' must start with http:// or https://").arg(baseUrl);
+        return QStringLiteral("base_url: '%1' must start with http:// or https://").arg(baseUrl);
     if (model.trimmed().isEmpty() && api != EmbeddingApi::Tei)
         return QStringLiteral("model: missing (the server's name for the embedding model)");
     if (dimensions < 1 || dimensions > 16384)
         return QStringLiteral("dimensions: %1 is outside 1..16384 (the size of the model's vectors)")
             .arg(dimensions);
     if (maxBatchInputs < 1 || maxBatchInputs > 2048)
-        return QStringLiteral("batch inputs: %1 is outside 1..2048").arg(maxBatchInputs);
+        return QStringLiteral("batch_inputs: %1 is outside 1..2048").arg(maxBatchInputs);
     if (maxBatchTokens < 16)
-        return QStringLiteral("batch tokens: %1 is below 16").arg(maxBatchTokens);
+        return QStringLiteral("batch_tokens: %1 is below 16").arg(maxBatchTokens);
     if (maxInFlight < 1 || maxInFlight > 64)
-        return QStringLiteral("requests in flight: %1 is outside 1..64").arg(maxInFlight);
+        return QStringLiteral("in_flight: %1 is outside 1..64").arg(maxInFlight);
     if (maxAttempts < 1 || maxAttempts > 20)
         return QStringLiteral("attempts: %1 is outside 1..20").arg(maxAttempts);
     if (connectTimeoutMs < 100 || totalTimeoutMs < connectTimeoutMs)
-        return QStringLiteral("timeouts: connect %1 ms must be ≥ 100 and ≤ total %2 ms")
+        return QStringLiteral("connect_timeout_ms: %1 ms must be ≥ 100 and ≤ total %2 ms")
             .arg(connectTimeoutMs)
             .arg(totalTimeoutMs);
     if (backoffBaseMs < 0 || backoffMaxMs < backoffBaseMs)
-        return QStringLiteral("backoff: base %1 ms must be ≥ 0 and ≤ max %2 ms").arg(backoffBaseMs).arg(backoffMaxMs);
+        return QStringLiteral("backoff_base_ms: %1 ms must be ≥ 0 and ≤ max %2 ms").arg(backoffBaseMs).arg(backoffMaxMs);
     if (pricePerMillionTokens < 0)
-        return QStringLiteral("price per 1M tokens: %1 is negative").arg(pricePerMillionTokens);
+        return QStringLiteral("price_per_million_tokens: %1 is negative").arg(pricePerMillionTokens);
     if (!apiKeyEnv.isEmpty() && !apiKeyFile.isEmpty())
-        return QStringLiteral("API key: give an environment variable or a key file, not both");
+        return QStringLiteral("api_key_env, api_key_file: give an environment variable or a key file, not both");
     return {};
 }
 
@@ -120,6 +121,47 @@ RemoteEmbedderConfig RemoteEmbedderConfig::fromMap(const QVariantMap &map)
     c.backoffMaxMs = map.value(QStringLiteral("backoff_max_ms"), c.backoffMaxMs).toInt();
     c.pricePerMillionTokens = map.value(QStringLiteral("price_per_million_tokens"), c.pricePerMillionTokens).toDouble();
     return c;
+}
+
+QJsonObject RemoteEmbedderConfig::toJson() const
+{
+    return QJsonObject::fromVariantMap(toMap());
+}
+
+bool RemoteEmbedderConfig::fromJson(const QJsonObject &o, RemoteEmbedderConfig *out, QString *error)
+{
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    for (const QString &secret : {QStringLiteral("api_key"), QStringLiteral("apiKey"), QStringLiteral("key")}) {
+        if (o.contains(secret))
+            return fail(QStringLiteral("%1: the API key itself is never stored; name an environment variable "
+                                       "(api_key_env) or a file only you can read (api_key_file)").arg(secret));
+    }
+    // Each key must have the type of its default: a typo'd number ("64 ") is refused, not read as 0.
+    const QVariantMap defaults = RemoteEmbedderConfig{}.toMap();
+    for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
+        const QJsonValue v = o.value(it.key());
+        if (v.isUndefined())
+            continue;
+        const QMetaType::Type type = QMetaType::Type(it.value().typeId());
+        const bool ok = type == QMetaType::QString ? v.isString()
+                        : type == QMetaType::Bool  ? v.isBool()
+                                                   : v.isDouble();
+        if (!ok) {
+            const char *want = type == QMetaType::QString ? "text" : type == QMetaType::Bool ? "true or false" : "a number";
+            return fail(QStringLiteral("%1 must be %2").arg(it.key(), QLatin1String(want)));
+        }
+        if (type == QMetaType::Int && v.toDouble() != double(v.toInt()))
+            return fail(QStringLiteral("%1 must be a whole number, got %2").arg(it.key()).arg(v.toDouble()));
+    }
+    EmbeddingApi api = EmbeddingApi::OpenAi;
+    if (o.contains(QStringLiteral("api")) && !parseEmbeddingApi(o.value(QStringLiteral("api")).toString(), &api))
+        return fail(QStringLiteral("api must be openai, ollama or tei, got \"%1\"").arg(o.value(QStringLiteral("api")).toString()));
+    *out = fromMap(o.toVariantMap());
+    return true;
 }
 
 } // namespace kms

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QVariantMap>
 
@@ -47,6 +48,14 @@ struct RemoteEmbedderConfig {
 
     QVariantMap toMap() const;
     static RemoteEmbedderConfig fromMap(const QVariantMap &map);
+
+    // The settings' JSON form (the keys of toMap()). fromJson checks each present key's type and
+    // refuses an "api_key" (the key is never stored, only where to read it), naming the key;
+    // absent keys keep their defaults. Range checks are validate()'s.
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &o, RemoteEmbedderConfig *out, QString *error);
+
+    bool operator==(const RemoteEmbedderConfig &) const = default;
 };
 
 } // namespace kms

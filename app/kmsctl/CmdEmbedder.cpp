@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: MIT
+// kmsctl embedder show | test | set, and kmsctl reembed: choosing the store's embedder.
+#include "Command.h"
+
+#include "Cli.h"
+
+#include "config/EngineConfig.h"
+#include "engine/Engine.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace kms::cli {
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onReembedInterrupt(int)
+{
+    g_cancel = true; // a lock-free atomic store is all a signal handler may do
+}
+
+// The provider options `test` and `set` share. --model is the server's model name for openai and
+// the model folder for bert; the prefixes apply to both.
+void addProviderOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(QStringLiteral("provider"), QStringLiteral("hash, lsa, openai or bert."));
+    parser.addOptions({
+        {QStringLiteral("api"), QStringLiteral("openai: the server's wire format: openai (default; also Ollama, "
+                                               "vLLM, llama.cpp, TEI), ollama (/api/embed) or tei (/embed)."),
+         QStringLiteral("format")},
+        {QStringLiteral("base-url"), QStringLiteral("openai: the server, e.g. http://127.0.0.1:11434/v1."),
+         QStringLiteral("url")},
+        {QStringLiteral("model"), QStringLiteral("openai: the model's name on the server; bert: the model folder "
+                                                 "(absolute, or a folder in the data directory's models)."),
+         QStringLiteral("name")},
+        {QStringLiteral("dimensions"), QStringLiteral("openai: the size of the model's vectors."), QStringLiteral("n")},
+        {QStringLiteral("send-dimensions"), QStringLiteral("openai: ask the server for that size (text-embedding-3).")},
+        {QStringLiteral("query-prefix"), QStringLiteral("Text put before queries (E5: \"query: \")."), QStringLiteral("text")},
+        {QStringLiteral("document-prefix"), QStringLiteral("Text put before records (E5: \"passage: \")."),
+         QStringLiteral("text")},
+        {QStringLiteral("api-key-env"), QStringLiteral("openai: the environment variable holding the API key."),
+         QStringLiteral("name")},
+        {QStringLiteral("api-key-file"), QStringLiteral("openai: a file (mode 0600) holding the API key."),
+         QStringLiteral("path")},
+        {QStringLiteral("batch-inputs"), QStringLiteral("openai: texts per request (1..2048)."), QStringLiteral("n")},
+        {QStringLiteral("batch-tokens"), QStringLiteral("openai: estimated tokens per request."), QStringLiteral("n")},
+        {QStringLiteral("in-flight"), QStringLiteral("openai: requests on the wire at once (1..64)."), QStringLiteral("n")},
+        {QStringLiteral("price"), QStringLiteral("openai: price per 1M input tokens, for the cost estimate."),
+         QStringLiteral("amount")},
+        {QStringLiteral("dimension"), QStringLiteral("hash: the vector size (16..4096)."), QStringLiteral("n")},
+    });
+}
+
+bool intOption(const QCommandLineParser &p, const char *name, int *out, QString *error)
+{
+    if (!p.isSet(QLatin1String(name)))
+        return true;
+    bool ok = false;
+    *out = p.value(QLatin1String(name)).toInt(&ok);
+    if (!ok)
+        *error = QStringLiteral("--%1 must be a whole number, got \"%2\"").arg(QLatin1String(name), p.value(QLatin1String(name)));
+    return ok;
+}
+
+// The configuration the command line asks for: the current one with the provider and the options
+// given. Staying with the same provider keeps its other settings (`set openai --in-flight 4`).
+bool candidateFrom(const QCommandLineParser &p, const EngineConfig &current, EngineConfig *c, QString *error)
+{
+    *c = current;
+    const QString provider = p.positionalArguments().value(0, current.embedderProvider);
+    if (!EngineConfig::providers().contains(provider)) {
+        *error = QStringLiteral("unknown provider \"%1\" (%2)").arg(provider, EngineConfig::providers().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (provider != current.embedderProvider) {
+        c->remote = {};
+        c->bertModel.clear();
+        c->bertQueryPrefix.clear();
+        c->bertDocumentPrefix.clear();
+    }
+    c->embedderProvider = provider;
+    auto text = [&](const char *name, QString *field) {
+        if (p.isSet(QLatin1String(name)))
+            *field = p.value(QLatin1String(name));
+    };
+    if (provider == QLatin1String("openai")) {
+        RemoteEmbedderConfig &r = c->remote;
+        if (p.isSet(QStringLiteral("api")) && !parseEmbeddingApi(p.value(QStringLiteral("api")), &r.api)) {
+            *error = QStringLiteral("--api must be openai, ollama or tei, got \"%1\"").arg(p.value(QStringLiteral("api")));
+            return false;
+        }
+        text("base-url", &r.baseUrl);
+        text("model", &r.model);
+        text("query-prefix", &r.queryPrefix);
+        text("document-prefix", &r.documentPrefix);
+        text("api-key-env", &r.apiKeyEnv);
+        text("api-key-file", &r.apiKeyFile);
+        if (p.isSet(QStringLiteral("send-dimensions")))
+            r.sendDimensions = true;
+        if (!intOption(p, "dimensions", &r.dimensions, error) || !intOption(p, "batch-inputs", &r.maxBatchInputs, error)
+            || !intOption(p, "batch-tokens", &r.maxBatchTokens, error) || !intOption(p, "in-flight", &r.maxInFlight, error))
+            return false;
+        if (p.isSet(QStringLiteral("price"))) {
+            bool ok = false;
+            r.pricePerMillionTokens = p.value(QStringLiteral("price")).toDouble(&ok);
+            if (!ok) {
+                *error = QStringLiteral("--price must be a number, got \"%1\"").arg(p.value(QStringLiteral("price")));
+                return false;
+            }
+        }
+    } else if (provider == QLatin1String("bert")) {
+        text("model", &c->bertModel);
+        text("query-prefix", &c->bertQueryPrefix);
+        text("document-prefix", &c->bertDocumentPrefix);
+    } else if (provider == QLatin1String("hash")) {
+        if (!intOption(p, "dimension", &c->embeddingDimension, error))
+            return false;
+    }
+    return c->validate(error);
+}
+
+QJsonObject estimateJson(const EmbeddingEstimate &e)
+{
+    return {{QStringLiteral("records"), e.records},
+            {QStringLiteral("characters"), e.characters},
+            {QStringLiteral("estimatedTokens"), e.estimatedTokens},
+            {QStringLiteral("pricePerMillionTokens"), e.pricePerMillionTokens},
+            {QStringLiteral("estimatedCost"), e.estimatedCost}};
+}
+
+QString estimateLine(const EmbeddingEstimate &e)
+{
+    return QStringLiteral("re-embedding %1 records sends about %2 tokens (%3 characters / 4): about %4 at %5 per 1M tokens")
+        .arg(humanCount(double(e.records)), humanCount(double(e.estimatedTokens)), humanCount(double(e.characters)))
+        .arg(e.estimatedCost, 0, 'f', 2)
+        .arg(e.pricePerMillionTokens, 0, 'f', 4);
+}
+
+// A paid re-embed runs only with --yes; without it the estimate is printed and the command stops.
+bool confirmedCost(const Context &ctx, const QCommandLineParser &p, Engine &engine, const EngineConfig &target,
+                   const QString &invokedAs, int *code)
+{
+    if (target.embedderProvider != QLatin1String("openai") || target.remote.pricePerMillionTokens <= 0)
+        return true;
+    const EmbeddingEstimate e = engine.embeddingEstimate(target);
+    if (!e.error.isEmpty()) {
+        err(QStringLiteral("%1: %2").arg(invokedAs, e.error));
+        *code = Failed;
+        return false;
+    }
+    if (p.isSet(QStringLiteral("yes"))) {
+        if (!ctx.quiet && !ctx.json)
+            out(estimateLine(e));
+        return true;
+    }
+    if (ctx.json)
+        printJson(QJsonObject{{QStringLiteral("confirmed"), false}, {QStringLiteral("estimate"), estimateJson(e)}});
+    else
+        out(estimateLine(e));
+    err(QStringLiteral("%1: a paid re-embed; run again with --yes to start it").arg(invokedAs));
+    *code = Usage;
+    return false;
+}
+
+// Runs a re-embed with a progress line on a terminal; Ctrl+C cancels and keeps the current vectors.
+bool withProgress(const Context &ctx, const std::function<bool(const std::function<void(qint64, qint64)> &,
+                                                               const std::atomic<bool> *)> &run)
+{
+    const bool terminal = !ctx.json && !ctx.quiet && stdoutIsTerminal();
+    QElapsedTimer sinceDraw;
+    sinceDraw.start();
+    auto progress = [&](qint64 done, qint64 total) {
+        if (terminal && (sinceDraw.elapsed() > 200 || done == total)) {
+            sinceDraw.restart();
+            const QByteArray line = QStringLiteral("\r\x1b[Kre-embedding  %1 / %2")
+                                        .arg(humanCount(double(done)), humanCount(double(total))).toUtf8();
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            std::fflush(stdout);
+        }
+    };
+    g_cancel = false;
+    std::signal(SIGINT, onReembedInterrupt);
+    std::signal(SIGTERM, onReembedInterrupt);
+    const bool ok = run(progress, &g_cancel);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (terminal)
+        out(QString());
+    return ok;
+}
+
+QJsonObject infoJson(const EmbedderInfo &info, qint64 backlog)
+{
+    QJsonObject params;
+    for (const EmbedderParameter &p : info.parameters)
+        params.insert(p.key, QJsonValue::fromVariant(p.value));
+    QJsonObject o{{QStringLiteral("provider"), info.provider}, {QStringLiteral("id"), info.id},
+                  {QStringLiteral("dimension"), info.dimension}, {QStringLiteral("remote"), info.remote},
+                  {QStringLiteral("parameters"), params}, {QStringLiteral("vectorBacklog"), backlog}};
+    if (info.remote) {
+        const EmbedderUsage &u = info.usage;
+        o.insert(QStringLiteral("usage"), QJsonObject{{QStringLiteral("requests"), u.requests},
+                                                      {QStringLiteral("retries"), u.retries},
+                                                      {QStringLiteral("inputs"), u.inputs},
+                                                      {QStringLiteral("tokens"), u.tokens},
+                                                      {QStringLiteral("failedInputs"), u.failedInputs},
+                                                      {QStringLiteral("cacheHits"), u.cacheHits},
+                                                      {QStringLiteral("estimatedCost"), u.estimatedCost},
+                                                      {QStringLiteral("lastError"), u.lastError}});
+    }
+    return o;
+}
+
+class ShowCommand : public EngineCommand {
+public:
+    ShowCommand() : EngineCommand("show", "", "the active embedder, its settings and the vector backlog") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Shows the active embedder: provider, id (everything that shapes its vectors), dimension, its settings\n"
+            "(for openai where the API key is read from, never the key) and the records waiting for a vector."));
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &, Engine &engine) override
+    {
+        const EmbedderInfo info = engine.embedderInfo();
+        const qint64 backlog = engine.vectorBacklog();
+        if (ctx.json) {
+            printJson(infoJson(info, backlog));
+            return Ok;
+        }
+        out(QStringLiteral("provider   %1\nid         %2\ndimension  %3").arg(info.provider, info.id).arg(info.dimension));
+        for (const EmbedderParameter &p : info.parameters) {
+            // Weights are floats: 0.7, not 0.699999988079071.
+            const bool real = p.value.typeId() == QMetaType::Double || p.value.typeId() == QMetaType::Float;
+            out(QStringLiteral("  %1 = %2").arg(p.key, real ? QString::number(p.value.toDouble(), 'g', 4) : p.value.toString()));
+        }
+        out(QStringLiteral("vector backlog  %1 records").arg(humanCount(double(backlog))));
+        return Ok;
+    }
+};
+
+class TestCommand : public EngineCommand {
+public:
+    TestCommand() : EngineCommand("test", "[PROVIDER] [options]", "try an embedder on sample sentences") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Makes the embedder the options describe (default: the active one) and embeds sample sentences:\n"
+            "its dimension, the latency, and the cosine similarity of two sentences that mean the same in other\n"
+            "words against two that do not. Nothing in the store changes."));
+        addProviderOptions(parser);
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
+    {
+        EngineConfig candidate;
+        QString error;
+        if (!candidateFrom(parser, engine.config(), &candidate, &error)) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return Usage;
+        }
+        const EmbedderTestResult r = engine.testEmbedder(candidate);
+        if (ctx.json) {
+            printJson(QJsonObject{{QStringLiteral("ok"), r.ok}, {QStringLiteral("provider"), candidate.embedderProvider},
+                                  {QStringLiteral("id"), r.id}, {QStringLiteral("dimension"), r.dimension},
+                                  {QStringLiteral("latencyMs"), r.latencyMs},
+                                  {QStringLiteral("similarSimilarity"), r.similarSimilarity},
+                                  {QStringLiteral("unrelatedSimilarity"), r.unrelatedSimilarity},
+                                  {QStringLiteral("error"), r.error}});
+        } else if (r.ok) {
+            out(QStringLiteral("%1: dimension %2, %3 ms; same meaning %4, unrelated %5")
+                    .arg(r.id).arg(r.dimension).arg(r.latencyMs, 0, 'f', 1)
+                    .arg(r.similarSimilarity, 0, 'f', 3).arg(r.unrelatedSimilarity, 0, 'f', 3));
+        }
+        if (!r.ok) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), r.error));
+            return Failed;
+        }
+        return Ok;
+    }
+};
+
+class SetCommand : public EngineCommand {
+public:
+    SetCommand() : EngineCommand("set", "PROVIDER [options] [--yes]", "switch the embedder (re-embeds when vectors change)") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Switches the store's embedder. When the vectors change (another provider, model, server, dimension or\n"
+            "prefix) every record is re-embedded; searches keep the current vectors until the new ones are\n"
+            "complete, and Ctrl+C or a failure keeps the current embedder. With a price per 1M tokens set, the\n"
+            "estimate is printed and the re-embed starts only with --yes."));
+        addProviderOptions(parser);
+        parser.addOption({QStringLiteral("yes"), QStringLiteral("Start a paid re-embed without asking.")});
+    }
+    int check(const QCommandLineParser &parser) override
+    {
+        if (parser.positionalArguments().isEmpty()) {
+            err(QStringLiteral("%1: which provider? (%2)").arg(invokedAs(), EngineConfig::providers().join(QStringLiteral(", "))));
+            return Usage;
+        }
+        return Ok;
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
+    {
+        EngineConfig next;
+        QString error;
+        const EngineConfig current = engine.config();
+        if (!candidateFrom(parser, current, &next, &error)) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return Usage;
+        }
+        const ConfigChange change = configChange(current, next);
+        if (change == ConfigChange::Reembed) {
+            // Tried first: a wrong URL, model or key is reported now, not after a store's worth of
+            // failed requests (or, with an empty store, at the first ingestion).
+            const EmbedderTestResult probe = engine.testEmbedder(next);
+            if (!probe.ok) {
+                err(QStringLiteral("%1: the embedder does not work, nothing changed: %2").arg(invokedAs(), probe.error));
+                return Failed;
+            }
+        }
+        int code = Ok;
+        if (change == ConfigChange::Reembed && !confirmedCost(ctx, parser, engine, next, invokedAs(), &code))
+            return code;
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = withProgress(ctx, [&](const auto &progress, const std::atomic<bool> *cancel) {
+            return engine.applyConfig(next, progress, cancel, &error);
+        });
+        if (!ok) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return g_cancel ? Cancelled : Failed;
+        }
+        const EmbedderInfo info = engine.embedderInfo();
+        if (ctx.json) {
+            QJsonObject o = infoJson(info, engine.vectorBacklog());
+            o.insert(QStringLiteral("reembedded"), change == ConfigChange::Reembed);
+            o.insert(QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0);
+            printJson(o);
+        } else if (!ctx.quiet) {
+            out(change == ConfigChange::Reembed
+                    ? QStringLiteral("embedder %1 active: %2 records re-embedded in %3")
+                          .arg(info.id, humanCount(double(engine.counts().total())), humanDuration(double(timer.elapsed()) / 1000.0))
+                    : QStringLiteral("embedder %1 active").arg(info.id));
+        }
+        return Ok;
+    }
+};
+
+// `embedder` holds subcommands of its own: the first argument picks one, which then parses the rest.
+class EmbedderCommand : public Command {
+public:
+    EmbedderCommand() : Command("embedder", "show | test [PROVIDER] | set PROVIDER", "show, try or switch the embedder")
+    {
+        m_subcommands.push_back(std::make_unique<ShowCommand>());
+        m_subcommands.push_back(std::make_unique<TestCommand>());
+        m_subcommands.push_back(std::make_unique<SetCommand>());
+    }
+
+    int execute(const Context &ctx, const QStringList &args) override
+    {
+        const QString sub = args.value(1);
+        if (Command *c = findCommand(m_subcommands, sub)) {
+            QStringList rest = args.mid(1);
+            rest[0] = args.value(0) + QLatin1Char(' ') + sub;
+            return c->execute(ctx, rest);
+        }
+        err(QStringLiteral("usage: kmsctl embedder show | test [PROVIDER] [options] | set PROVIDER [options] [--yes]"));
+        return Usage;
+    }
+
+private:
+    CommandList m_subcommands;
+};
+
+class ReembedCommand : public EngineCommand {
+public:
+    ReembedCommand() : EngineCommand("reembed", "[--yes]", "re-embed every record with the current embedder") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Re-embeds every record with the current embedder into a new index, e.g. after the server's model\n"
+            "changed behind the same name. Searches keep the current index until the new one is complete;\n"
+            "Ctrl+C or a failure keeps it. With a price per 1M tokens set, runs only with --yes."));
+        parser.addOption({QStringLiteral("yes"), QStringLiteral("Start a paid re-embed without asking.")});
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
+    {
+        int code = Ok;
+        if (!confirmedCost(ctx, parser, engine, engine.config(), invokedAs(), &code))
+            return code;
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        const bool ok = withProgress(ctx, [&](const auto &progress, const std::atomic<bool> *cancel) {
+            return engine.reembed(progress, cancel, &error);
+        });
+        if (!ok) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return g_cancel ? Cancelled : Failed;
+        }
+        const double seconds = double(timer.elapsed()) / 1000.0;
+        const qint64 records = engine.counts().total();
+        if (ctx.json)
+            printJson(QJsonObject{{QStringLiteral("embedder"), engine.embedderInfo().id},
+                                  {QStringLiteral("records"), records}, {QStringLiteral("seconds"), seconds}});
+        else if (!ctx.quiet)
+            out(QStringLiteral("%1 records re-embedded in %2").arg(humanCount(double(records)), humanDuration(seconds)));
+        return Ok;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeEmbedderCommand() { return std::make_unique<EmbedderCommand>(); }
+std::unique_ptr<Command> makeReembedCommand() { return std::make_unique<ReembedCommand>(); }
+
+} // namespace kms::cli

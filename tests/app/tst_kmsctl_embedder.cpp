@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+// kmsctl embedder show | test | set and kmsctl reembed, run as a user would, against a real HTTP
+// server on 127.0.0.1 that speaks OpenAI's embeddings API. The API key travels in an environment
+// variable and must never appear in any output or any file of the data directory.
+#include "../TestData.h"
+#include "../remote/MockEmbeddingServer.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int kDim = 8;
+const QByteArray kSecret = "sk-kmsctl-test-secret";
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+class TestKmsctlEmbedder : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    MockEmbeddingServer m_server{kDim};
+
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
+
+    Run kmsctl(const QStringList &args) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KMS_TEST_EMBED_KEY"), QString::fromLatin1(kSecret));
+        p.setProcessEnvironment(env);
+        p.setProgram(QStringLiteral(KMS_TEST_BINARY_DIR "/app/kmsctl/kmsctl"));
+        p.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir()} + args);
+        p.start();
+        Run r;
+        if (!p.waitForFinished(120000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        if (r.out.contains(QString::fromLatin1(kSecret)) || r.err.contains(QString::fromLatin1(kSecret))) {
+            QTest::qFail("the API key was printed", __FILE__, __LINE__);
+            r.exitCode = -2;
+        }
+        return r;
+    }
+
+    QStringList openAiOptions(const QString &price = QStringLiteral("0")) const
+    {
+        return {QStringLiteral("openai"),        QStringLiteral("--base-url"),    m_server.baseUrl(),
+                QStringLiteral("--model"),       QStringLiteral("mock-embed"),    QStringLiteral("--dimensions"),
+                QString::number(kDim),           QStringLiteral("--api-key-env"), QStringLiteral("KMS_TEST_EMBED_KEY"),
+                QStringLiteral("--query-prefix"), QStringLiteral("query: "),     QStringLiteral("--price"),
+                price};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(QStringLiteral("cases.jsonl"));
+        QVERIFY(kms::testdata::writeCases(file, 0, 30));
+        const Run r = kmsctl({QStringLiteral("ingest"), file, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void showsTheBuiltInEmbedder()
+    {
+        const Run r = kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = r.json();
+        QCOMPARE(o[QStringLiteral("provider")].toString(), QStringLiteral("hash"));
+        QCOMPARE(o[QStringLiteral("dimension")].toInt(), 256);
+        QCOMPARE(o[QStringLiteral("vectorBacklog")].toInt(), 0);
+        const Run text = kmsctl({QStringLiteral("embedder"), QStringLiteral("show")});
+        QVERIFY2(text.out.startsWith(QStringLiteral("provider   hash\n")), qPrintable(text.out));
+    }
+
+    void testTriesACandidateWithoutSwitching()
+    {
+        const Run r = kmsctl(QStringList{QStringLiteral("embedder"), QStringLiteral("test")} + openAiOptions()
+                             + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = r.json();
+        QVERIFY(o[QStringLiteral("ok")].toBool());
+        QCOMPARE(o[QStringLiteral("dimension")].toInt(), kDim);
+        QVERIFY(o[QStringLiteral("latencyMs")].toDouble() > 0);
+        QVERIFY(o.contains(QStringLiteral("similarSimilarity")) && o.contains(QStringLiteral("unrelatedSimilarity")));
+        QCOMPARE(m_server.requests().last().header("Authorization"), QByteArray("Bearer ") + kSecret);
+        // The active embedder is untouched.
+        QCOMPARE(kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")})
+                     .json()[QStringLiteral("provider")].toString(),
+                 QStringLiteral("hash"));
+
+        // Missing settings are named; a server that is down is said in words.
+        const Run missing = kmsctl({QStringLiteral("embedder"), QStringLiteral("test"), QStringLiteral("openai"),
+                                    QStringLiteral("--base-url"), m_server.baseUrl(), QStringLiteral("--model"),
+                                    QStringLiteral("m")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("remote.dimensions")), qPrintable(missing.err));
+        const Run down = kmsctl({QStringLiteral("embedder"), QStringLiteral("test"), QStringLiteral("openai"),
+                                 QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9/v1"),
+                                 QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--dimensions"),
+                                 QStringLiteral("8"), QStringLiteral("--json")});
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.json()[QStringLiteral("error")].toString().contains(QStringLiteral("cannot reach")), qPrintable(down.out));
+        // `set` tries the embedder first: a server that is down changes nothing.
+        const Run refused = kmsctl({QStringLiteral("embedder"), QStringLiteral("set"), QStringLiteral("openai"),
+                                    QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9/v1"),
+                                    QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--dimensions"),
+                                    QStringLiteral("8")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("nothing changed")), qPrintable(refused.err));
+        QCOMPARE(kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")})
+                     .json()[QStringLiteral("provider")].toString(),
+                 QStringLiteral("hash"));
+    }
+
+    void setAPaidProviderAsksFirstThenReembeds()
+    {
+        const QStringList set = QStringList{QStringLiteral("embedder"), QStringLiteral("set")} + openAiOptions(QStringLiteral("0.5"));
+        const Run asked = kmsctl(set + QStringList{QStringLiteral("--json")});
+        QCOMPARE(asked.exitCode, 2);
+        QVERIFY2(asked.err.contains(QStringLiteral("--yes")), qPrintable(asked.err));
+        const QJsonObject estimate = asked.json()[QStringLiteral("estimate")].toObject();
+        QCOMPARE(estimate[QStringLiteral("records")].toInt(), 30);
+        QVERIFY(estimate[QStringLiteral("estimatedTokens")].toInt() > 30 * 25);
+        QCOMPARE(estimate[QStringLiteral("pricePerMillionTokens")].toDouble(), 0.5);
+        QCOMPARE(kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")})
+                     .json()[QStringLiteral("provider")].toString(),
+                 QStringLiteral("hash"));
+
+        const Run done = kmsctl(set + QStringList{QStringLiteral("--yes"), QStringLiteral("--json")});
+        QVERIFY2(done.exitCode == 0, qPrintable(done.err));
+        const QJsonObject o = done.json();
+        QVERIFY(o[QStringLiteral("reembedded")].toBool());
+        QCOMPARE(o[QStringLiteral("provider")].toString(), QStringLiteral("openai"));
+        QCOMPARE(o[QStringLiteral("dimension")].toInt(), kDim);
+        QCOMPARE(o[QStringLiteral("vectorBacklog")].toInt(), 0);
+
+        const QJsonObject shown = kmsctl({QStringLiteral("embedder"), QStringLiteral("show"), QStringLiteral("--json")}).json();
+        const QJsonObject params = shown[QStringLiteral("parameters")].toObject();
+        QCOMPARE(params[QStringLiteral("apiKeyEnv")].toString(), QStringLiteral("KMS_TEST_EMBED_KEY"));
+        QCOMPARE(params[QStringLiteral("baseUrl")].toString(), m_server.baseUrl());
+        QVERIFY(shown.contains(QStringLiteral("usage")));
+
+        // A search embeds its query with the query prefix through the new embedder.
+        const Run search = kmsctl({QStringLiteral("search"), QStringLiteral("Billing Portal fails"),
+                                   QStringLiteral("--mode"), QStringLiteral("vector"), QStringLiteral("--json")});
+        QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+        QCOMPARE(m_server.requests().last().inputs(), QStringList{QStringLiteral("query: Billing Portal fails")});
+
+        // A change that keeps the vectors applies without a re-embed (and without asking).
+        const Run inFlight = kmsctl({QStringLiteral("embedder"), QStringLiteral("set"), QStringLiteral("openai"),
+                                     QStringLiteral("--in-flight"), QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY2(inFlight.exitCode == 0, qPrintable(inFlight.err));
+        QVERIFY(!inFlight.json()[QStringLiteral("reembedded")].toBool());
+        QCOMPARE(inFlight.json()[QStringLiteral("parameters")].toObject()[QStringLiteral("inFlight")].toInt(), 4);
+    }
+
+    void reembedRunsWithTheCurrentEmbedder()
+    {
+        const Run asked = kmsctl({QStringLiteral("reembed")});
+        QCOMPARE(asked.exitCode, 2);
+        QVERIFY2(asked.out.contains(QStringLiteral("30 records")), qPrintable(asked.out));
+        const int before = m_server.requestCount();
+        const Run r = kmsctl({QStringLiteral("reembed"), QStringLiteral("--yes"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json()[QStringLiteral("records")].toInt(), 30);
+        QVERIFY(m_server.requestCount() > before);
+    }
+
+    void theKeyIsInNoFile()
+    {
+        QDirIterator it(dataDir(), QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(kSecret), qPrintable(f.fileName()));
+            ++files;
+        }
+        QVERIFY(files > 0);
+    }
+};
+
+} // namespace
+
+QTEST_GUILESS_MAIN(TestKmsctlEmbedder)
+#include "tst_kmsctl_embedder.moc"
