@@ -33,6 +33,7 @@ QJsonObject countsJson(const JobCounts &c)
                        {QStringLiteral("updated"), c.updated},
                        {QStringLiteral("unchanged"), c.unchanged},
                        {QStringLiteral("rejected"), c.rejected},
+                       {QStringLiteral("adjusted"), c.adjusted},
                        {QStringLiteral("batches"), c.batchesCommitted}};
 }
 
@@ -246,6 +247,10 @@ int IngestCommand::runOn(const Context &ctx, const QCommandLineParser &parser, E
             out(QStringLiteral("job %1 %2: %3 read, %4 inserted, %5 updated, %6 unchanged, %7 rejected, %8 rec/s")
                     .arg(job.id).arg(jobStatusName(job.status)).arg(c.read).arg(c.inserted).arg(c.updated)
                     .arg(c.unchanged).arg(c.rejected).arg(humanCount(job.recordsPerSecond)));
+        if (c.adjusted > 0)
+            out(QStringLiteral("%1 %2 by the input rules (a title from the description, or a status or priority "
+                               "outside the standard list kept as given)")
+                    .arg(c.adjusted).arg(m_options.dryRun ? QStringLiteral("would be adjusted") : QStringLiteral("adjusted")));
         if (c.rejected > 0 && !m_options.dryRun)
             out(QStringLiteral("see the rejected records with: kmsctl rejects %1").arg(job.id));
     }

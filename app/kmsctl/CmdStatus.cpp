@@ -25,6 +25,7 @@ QJsonObject jobJson(const JobInfo &j)
         {QStringLiteral("updated"), j.counts.updated},
         {QStringLiteral("unchanged"), j.counts.unchanged},
         {QStringLiteral("rejected"), j.counts.rejected},
+        {QStringLiteral("adjusted"), j.counts.adjusted},
         {QStringLiteral("batches"), j.counts.batchesCommitted},
         {QStringLiteral("started_at"), j.startedAt.toString(Qt::ISODate)},
         {QStringLiteral("finished_at"), j.finishedAt.toString(Qt::ISODate)},

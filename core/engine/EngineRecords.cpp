@@ -164,20 +164,10 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
         }
     }
 
-    // Status / priority: the standard values, or one the store already holds for the collection
-    // (an imported vocabulary stays usable).
-    AllowedValues allowed = AllowedValues::standard(input.collection);
-    Record r = normaliseRecord(input, allowed);
-    withReader([&](Store &s) {
-        if (!r.status.isEmpty() && !allowed.statuses.contains(r.status)
-            && s.valueInUse(r.collection, QStringLiteral("status"), r.status))
-            allowed.merge({r.status}, {});
-        if (!r.priority.isEmpty() && !allowed.priorities.contains(r.priority)
-            && s.valueInUse(r.collection, QStringLiteral("priority"), r.priority))
-            allowed.merge({}, {r.priority});
-        return 0;
-    });
-    out.problems = validateRecord(r, allowed);
+    // The same input rules as a file import (RecordValidation.h): a status outside the standard
+    // list is kept as typed, a missing title comes from the description.
+    Record r = normaliseRecord(input, AllowedValues::standard(input.collection));
+    out.problems = validateRecord(r);
     if (!out.problems.isEmpty())
         return out;
 

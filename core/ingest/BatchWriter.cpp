@@ -21,6 +21,7 @@ std::optional<BatchWriter::Result> BatchWriter::write(const PreparedBatch &batch
         r.counts.updated = batch.changedRecords;
         r.counts.unchanged = batch.unchangedRecords;
         r.counts.rejected = qint64(batch.write.rejects.size());
+        r.counts.adjusted = batch.write.adjusted;
     } else {
         QElapsedTimer t;
         t.start();
@@ -38,6 +39,7 @@ std::optional<BatchWriter::Result> BatchWriter::write(const PreparedBatch &batch
         r.counts.updated = r.outcome->updated;
         r.counts.unchanged = r.outcome->unchanged;
         r.counts.rejected = r.outcome->rejected;
+        r.counts.adjusted = r.outcome->adjusted;
         if (m_metrics)
             m_metrics->recordStage(Stage::Write, t.nsecsElapsed() / 1000, qint64(batch.write.records.size()));
     }

@@ -145,6 +145,7 @@ void IngestPipeline::writeBatches(BatchQueue &queue, BatchIndexer *indexer)
             c.updated += written->counts.updated;
             c.unchanged += written->counts.unchanged;
             c.rejected += written->counts.rejected;
+            c.adjusted += written->counts.adjusted;
             c.batchesCommitted += 1;
         }
         // With elapsed time, rate and ETA filled in: the GUI's status bar shows them per batch.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/RecordPreparer.h"
 
+#include "ingest/RecordValidation.h"
+
 #include "embed/ContentHash.h"
 #include "embed/Embedder.h"
 #include "embed/EmbeddingCache.h"
@@ -169,7 +171,9 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
     QElapsedTimer timer;
     timer.start();
 
-    // 1. map + validate
+    // 1. map + validate, then the input rules every way in shares (RecordValidation.h)
+    const AllowedValues allowed[2] = {AllowedValues::standard(Collection::Cases),
+                                      AllowedValues::standard(Collection::Knowledge)};
     std::vector<RecordWrite> &writes = out.write.records;
     writes.reserve(batch.records.size());
     for (const RawRecord &raw : batch.records) {
@@ -182,6 +186,8 @@ PreparedBatch RecordPreparer::prepare(RawBatch &&batch, Store *reader) const
             out.write.rejects.push_back(makeReject(m_ctx.jobId, batch.source, raw, problem->field, problem->reason));
             continue;
         }
+        if (applyInputRules(&w.record, allowed[int(w.record.collection)]).any())
+            ++out.write.adjusted;
         w.contentHash = recordContentHash(w.record);
         writes.push_back(std::move(w));
     }

@@ -34,16 +34,13 @@ QString canonical(const QString &value, const QStringList &allowed)
     return value;
 }
 
-FieldProblem problem(Field f, FieldProblem::Kind kind, qint64 size = 0, qint64 limit = 0, const QString &value = {},
-                     const QStringList &allowed = {})
+FieldProblem problem(Field f, FieldProblem::Kind kind, qint64 size = 0, qint64 limit = 0)
 {
     FieldProblem p;
     p.field = f;
     p.kind = kind;
     p.size = size;
     p.limit = limit;
-    p.value = value;
-    p.allowed = allowed;
     return p;
 }
 
@@ -66,8 +63,6 @@ AllowedValues AllowedValues::standard(Collection c)
                       QStringLiteral("resolved"), QStringLiteral("closed")};
         a.priorities = {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
                         QStringLiteral("critical")};
-        a.statusRequired = true;
-        a.priorityRequired = true;
     } else {
         a.statuses = {QStringLiteral("draft"), QStringLiteral("published"), QStringLiteral("archived")};
     }
@@ -89,10 +84,6 @@ QString FieldProblem::message() const
     case Kind::TooManyTags: reason = QStringLiteral("has %1 tags, over the %2-tag limit").arg(size).arg(limit); break;
     case Kind::TagTooLong:
         reason = QStringLiteral("a tag is %1 bytes, over the %2-byte limit").arg(size).arg(limit);
-        break;
-    case Kind::NotAllowed:
-        reason = allowed.isEmpty() ? QStringLiteral("'%1' is not allowed here (leave it empty)").arg(value)
-                                   : QStringLiteral("'%1' is not one of %2").arg(value, allowed.join(QStringLiteral(", ")));
         break;
     case Kind::Duplicate: reason = QStringLiteral("'%1' is already used by another record").arg(value); break;
     case Kind::NotFound: reason = QStringLiteral("the record does not exist (deleted meanwhile?)"); break;
@@ -118,10 +109,23 @@ Record normaliseRecord(Record r, const AllowedValues &allowed)
         }
     }
     r.tags = tags;
+    applyInputRules(&r, allowed);
     return r;
 }
 
-QList<FieldProblem> validateRecord(const Record &r, const AllowedValues &allowed, const ValidationLimits &limits)
+InputAdjustments applyInputRules(Record *r, const AllowedValues &allowed)
+{
+    InputAdjustments a;
+    if (r->title.trimmed().isEmpty() && !r->body.trimmed().isEmpty()) {
+        r->title = titleFromBody(r->body);
+        a.titleDerived = !r->title.isEmpty();
+    }
+    a.statusUnlisted = !r->status.isEmpty() && !allowed.statuses.contains(r->status, Qt::CaseInsensitive);
+    a.priorityUnlisted = !r->priority.isEmpty() && !allowed.priorities.contains(r->priority, Qt::CaseInsensitive);
+    return a;
+}
+
+QList<FieldProblem> validateRecord(const Record &r, const ValidationLimits &limits)
 {
     QList<FieldProblem> problems;
     auto text = [&](Field f, const QString &value, bool required) {
@@ -135,21 +139,12 @@ QList<FieldProblem> validateRecord(const Record &r, const AllowedValues &allowed
         if (size > max)
             problems.append(problem(f, FieldProblem::Kind::TooLong, size, max));
     };
-    auto choice = [&](Field f, const QString &value, const QStringList &list, bool required) {
-        if (value.isEmpty()) {
-            if (required)
-                problems.append(problem(f, FieldProblem::Kind::Required));
-            return;
-        }
-        if (!list.contains(value, Qt::CaseInsensitive))
-            problems.append(problem(f, FieldProblem::Kind::NotAllowed, 0, 0, value, list));
-    };
     text(Field::ExternalId, r.externalId, true);
     text(Field::Title, r.title, true);
     text(Field::Body, r.body, false);
     text(Field::Resolution, r.resolution, false);
-    choice(Field::Status, r.status, allowed.statuses, allowed.statusRequired);
-    choice(Field::Priority, r.priority, allowed.priorities, allowed.priorityRequired);
+    text(Field::Status, r.status, false);
+    text(Field::Priority, r.priority, false);
     text(Field::Product, r.product, false);
     text(Field::Category, r.category, false);
     if (r.tags.size() > limits.maxTags) {

@@ -16,11 +16,9 @@ namespace kms {
 struct AllowedValues {
     QStringList statuses;
     QStringList priorities;  // empty: the collection has no priority (articles)
-    bool statusRequired = false;
-    bool priorityRequired = false;
 
-    // Cases: new, open, pending, resolved, closed / low, medium, high, critical (both required).
-    // Articles: draft, published, archived (optional), no priority.
+    // Cases: new, open, pending, resolved, closed / low, medium, high, critical.
+    // Articles: draft, published, archived, no priority.
     static AllowedValues standard(Collection c);
     // Adds values not yet listed (case-insensitively), keeping the standard ones first.
     void merge(const QStringList &moreStatuses, const QStringList &morePriorities);
@@ -34,7 +32,6 @@ struct FieldProblem {
         TooLong,      // size bytes of UTF-8 over limit
         TooManyTags,  // size tags over limit
         TagTooLong,   // one tag of size bytes over limit
-        NotAllowed,   // value is not one of allowed
         Duplicate,    // another record of the collection has this external id
         NotFound      // the record to update does not exist (any more)
     };
@@ -43,22 +40,33 @@ struct FieldProblem {
     qint64 size = 0;
     qint64 limit = 0;
     QString value;
-    QStringList allowed;
 
     QString message() const; // "title: required field is missing or empty"
     bool operator==(const FieldProblem &) const = default;
 };
 
+// The input rules every way in applies (files, the record editor, the REST API), so a record one
+// accepts is never one another refuses. What a rule changed or noticed is counted in the job:
+// - a record without a title but with a description takes the description's first line as its
+//   title (titleFromBody); with neither it is refused;
+// - a status or priority outside the standard list (an export's own "In Progress", "P2") is kept as
+//   given and flagged, never refused: the browser and filters show it as it came; both are optional.
+struct InputAdjustments {
+    bool titleDerived = false;
+    bool statusUnlisted = false;
+    bool priorityUnlisted = false;
+    bool any() const { return titleDerived || statusUnlisted || priorityUnlisted; }
+};
+InputAdjustments applyInputRules(Record *r, const AllowedValues &allowed);
+
 // Trims every text field, writes status and priority in the allowed spelling when they match one
-// ignoring case, and trims, de-duplicates and drops empty tags. Nothing else changes.
+// ignoring case, trims, de-duplicates and drops empty tags, then applies the input rules.
 Record normaliseRecord(Record r, const AllowedValues &allowed);
 
 // Every problem of a (normalised) record, in field order; empty when it may be stored. Applies the
 // ingestion limits (ValidationLimits: title and external id up to maxTitleBytes, other texts up to
 // maxFieldBytes, at most maxTags tags of up to maxTitleBytes each), so nothing the editor accepts
-// would be refused by an import, plus the editor's own rules: an external id and a title are
-// required, status and priority must be allowed values.
-QList<FieldProblem> validateRecord(const Record &r, const AllowedValues &allowed,
-                                   const ValidationLimits &limits = {});
+// would be refused by an import and the other way round; an external id and a title are required.
+QList<FieldProblem> validateRecord(const Record &r, const ValidationLimits &limits = {});
 
 } // namespace kms

@@ -28,6 +28,7 @@ struct JobCounts {
     qint64 updated = 0;
     qint64 unchanged = 0;  // same content hash as stored: no embedding, no write
     qint64 rejected = 0;
+    qint64 adjusted = 0;   // stored after the input rules changed or flagged them (a derived title, an unlisted status)
     qint64 batchesCommitted = 0;
 
     qint64 processed() const { return inserted + updated + unchanged + rejected; }

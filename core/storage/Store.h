@@ -45,6 +45,7 @@ struct BatchWrite {
     std::vector<RecordWrite> records;
     std::vector<RejectInfo> rejects;
     qint64 readSoFar = 0;               // reader count to persist with the job counts
+    qint64 adjusted = 0;                // records the input rules changed or flagged
 };
 
 struct IndexChange {
@@ -57,6 +58,7 @@ struct BatchOutcome {
     int updated = 0;
     int unchanged = 0;
     int rejected = 0;
+    int adjusted = 0;
     qint64 seq = 0;                     // the watermark this batch committed
     std::vector<IndexChange> indexChanges; // inserted and updated records, for the vector index
 };
@@ -178,9 +180,6 @@ public:
     // snapshot even while a job writes.
     bool forEachBrowsed(const BrowseQuery &q, const QString &ftsMatch, qint64 matching,
                         const std::function<bool(const StoredRecord &)> &fn);
-    // Whether a record of the collection has this exact status or priority (column "status" or
-    // "priority"); an index probe.
-    bool valueInUse(Collection c, const QString &column, const QString &value);
     // The distinct Record::extra field names of the matching records (CSV export columns).
     QStringList browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch);
     // The page query's plan (EXPLAIN QUERY PLAN details, one per line), for tests.

@@ -77,27 +77,6 @@ bool Store::forEachBrowsed(const BrowseQuery &q, const QString &ftsMatch, qint64
     return true;
 }
 
-bool Store::valueInUse(Collection c, const QString &column, const QString &value)
-{
-    if (column != u"status" && column != u"priority") {
-        fail(QStringLiteral("valueInUse: %1 is not a column with allowed values").arg(column));
-        return false;
-    }
-    // Priority through its browse index: the rank of the value pins the seek.
-    const QString rank = column == u"priority"
-                             ? QStringLiteral(" AND %1 = %2").arg(QLatin1String(kPriorityRank),
-                                                                  QString::fromLatin1(kPriorityRank).replace(QLatin1String("r.priority"), QLatin1String("?1")))
-                             : QString();
-    AdHoc s(m_db, QStringLiteral("SELECT 1 FROM records r WHERE r.%1 = ?1 AND r.collection = ?2%3 LIMIT 1").arg(column, rank),
-            {value, qint64(int(c))});
-    if (!s.ok()) {
-        fail(s.error());
-        return false;
-    }
-    sql::Query query(s.statement());
-    return query.step() == SQLITE_ROW;
-}
-
 QStringList Store::browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch)
 {
     const Sql b = browseSql(q, ftsMatch, ftsMatch.isEmpty() ? Plan::Planner : Plan::FullText, false);

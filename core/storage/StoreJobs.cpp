@@ -28,6 +28,7 @@ JobInfo readJob(const sql::Query &q)
     j.finishedAt = q.time(12);
     j.recordsPerSecond = q.real(13);
     j.error = q.text(14);
+    j.counts.adjusted = q.int64(15);
     return j;
 }
 
@@ -46,7 +47,7 @@ RejectInfo readReject(const sql::Query &q)
     return r;
 }
 
-// Binds the job columns shared by insertJob (?1..?14) and updateJob (?2..?15).
+// Binds the job columns shared by insertJob (?1..?15) and updateJob (?2..?16).
 void bindJob(sql::Query &q, const JobInfo &j, const QString &status, const QString &priority, int first)
 {
     q.bindText(first, j.source)
@@ -62,7 +63,8 @@ void bindJob(sql::Query &q, const JobInfo &j, const QString &status, const QStri
         .bindTime(first + 10, j.startedAt)
         .bindTime(first + 11, j.finishedAt)
         .bind(first + 12, j.recordsPerSecond)
-        .bindTextOrNull(first + 13, j.error);
+        .bindTextOrNull(first + 13, j.error)
+        .bind(first + 14, j.counts.adjusted);
 }
 
 } // namespace
@@ -73,7 +75,7 @@ qint64 Store::createJob(const JobInfo &job)
     const QString priority = jobPriorityName(job.priority);
     sql::Query q(m_stmts->insertJob);
     bindJob(q, job, status, priority, 1);
-    q.bind(15, QDateTime::currentMSecsSinceEpoch());
+    q.bind(16, QDateTime::currentMSecsSinceEpoch());
     const int rc = q.step();
     if (rc != SQLITE_DONE) {
         sqlFail(QStringLiteral("cannot create a job for %1").arg(job.source), rc);

@@ -240,6 +240,7 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
 
     // The job first: a batch for a job that does not exist fails with that, not a foreign key.
     out->rejected = int(batch.rejects.size());
+    out->adjusted = int(batch.adjusted);
     if (batch.jobId) {
         sql::Query q(m_stmts->addJobCounts);
         q.bind(1, batch.jobId)
@@ -247,7 +248,8 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
             .bind(3, qint64(out->inserted))
             .bind(4, qint64(out->updated))
             .bind(5, qint64(out->unchanged))
-            .bind(6, qint64(out->rejected));
+            .bind(6, qint64(out->rejected))
+            .bind(7, batch.adjusted);
         const int rc = q.step();
         if (rc != SQLITE_DONE)
             return sqlFail(QStringLiteral("writeBatch: updating the counts of job %1").arg(batch.jobId), rc);

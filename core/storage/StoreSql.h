@@ -232,21 +232,22 @@ struct Store::Statements
     // jobs, rejects
     sql::Statement insertJob{
         "INSERT INTO jobs (source, options, status, priority, read, inserted, updated, unchanged, rejected,"
-        " batches, started_at, finished_at, records_per_second, error, created_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"};
+        " batches, started_at, finished_at, records_per_second, error, adjusted, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"};
     sql::Statement updateJob{
         "UPDATE jobs SET source = ?2, options = ?3, status = ?4, priority = ?5, read = ?6, inserted = ?7,"
         " updated = ?8, unchanged = ?9, rejected = ?10, batches = ?11, started_at = ?12, finished_at = ?13,"
-        " records_per_second = ?14, error = ?15 WHERE id = ?1"};
+        " records_per_second = ?14, error = ?15, adjusted = ?16 WHERE id = ?1"};
     sql::Statement addJobCounts{
         "UPDATE jobs SET read = max(read, ?2), inserted = inserted + ?3, updated = updated + ?4,"
-        " unchanged = unchanged + ?5, rejected = rejected + ?6, batches = batches + 1 WHERE id = ?1"};
+        " unchanged = unchanged + ?5, rejected = rejected + ?6, adjusted = adjusted + ?7, batches = batches + 1"
+        " WHERE id = ?1"};
     sql::Statement selectJob{
         "SELECT id, source, options, status, priority, read, inserted, updated, unchanged, rejected, batches,"
-        " started_at, finished_at, records_per_second, error FROM jobs WHERE id = ?1"};
+        " started_at, finished_at, records_per_second, error, adjusted FROM jobs WHERE id = ?1"};
     sql::Statement selectJobs{
         "SELECT id, source, options, status, priority, read, inserted, updated, unchanged, rejected, batches,"
-        " started_at, finished_at, records_per_second, error FROM jobs ORDER BY id DESC LIMIT ?1"};
+        " started_at, finished_at, records_per_second, error, adjusted FROM jobs ORDER BY id DESC LIMIT ?1"};
     sql::Statement insertReject{
         "INSERT INTO rejects (job_id, source, record_number, line, field, reason, raw_data, created_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"};

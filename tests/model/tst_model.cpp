@@ -11,6 +11,25 @@ class TestModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void titleFromBody_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("first line") << "Printer  jams\nsecond line" << "Printer jams";
+        QTest::newRow("blank lines first") << "\n   \n\tVPN drops\r\nmore" << "VPN drops";
+        QTest::newRow("empty") << "  \n " << "";
+        const QString words = QString(QStringLiteral("word ")).repeated(40); // 200 characters
+        QTest::newRow("long at a word") << words << (QString(QStringLiteral("word ")).repeated(23) + QStringLiteral("word…"));
+        QTest::newRow("one long word") << QString(300, u'x') << (QString(119, u'x') + QStringLiteral("…"));
+    }
+    void titleFromBody()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, title);
+        QCOMPARE(kms::titleFromBody(body), title);
+        QVERIFY(kms::titleFromBody(body).size() <= 120);
+    }
+
     void collectionNames_data()
     {
         QTest::addColumn<QString>("name");

@@ -105,12 +105,12 @@ RecordDialog::RecordDialog(Collection collection, const std::optional<StoredReco
         addRow(form, Field::Resolution, tr("&Resolution:"), m_resolution);
     }
 
-    m_status = makeCombo(allowed.statuses, false, !allowed.statusRequired, r.status);
+    // Both optional (the input rules): a new record starts at the first step of the workflow.
+    m_status = makeCombo(allowed.statuses, false, true, existing ? r.status : allowed.statuses.value(0));
     addRow(form, Field::Status, tr("&Status:"), m_status);
 
     if (cases) {
-        m_priority = makeCombo(allowed.priorities, false, !allowed.priorityRequired,
-                               existing ? r.priority : QStringLiteral("medium"));
+        m_priority = makeCombo(allowed.priorities, false, true, existing ? r.priority : QStringLiteral("medium"));
         addRow(form, Field::Priority, tr("&Priority:"), m_priority);
     }
 
@@ -207,7 +207,7 @@ Record RecordDialog::record() const
 void RecordDialog::onSave()
 {
     const Record r = normaliseRecord(record(), m_allowed);
-    const QList<FieldProblem> problems = validateRecord(r, m_allowed);
+    const QList<FieldProblem> problems = validateRecord(r);
     if (!problems.isEmpty()) {
         showProblems(problems);
         return;
@@ -269,10 +269,6 @@ QString RecordDialog::problemText(const FieldProblem &p)
     case FieldProblem::Kind::TooLong: return tr("Too long: %1 bytes, at most %2.").arg(p.size).arg(p.limit);
     case FieldProblem::Kind::TooManyTags: return tr("Too many tags: %1, at most %2.").arg(p.size).arg(p.limit);
     case FieldProblem::Kind::TagTooLong: return tr("A tag is %1 bytes long, at most %2.").arg(p.size).arg(p.limit);
-    case FieldProblem::Kind::NotAllowed:
-        return p.allowed.isEmpty() ? tr("“%1” is not allowed here; leave it empty.").arg(p.value)
-                                   : tr("“%1” is not allowed; choose one of: %2.")
-                                         .arg(p.value, QLocale().createSeparatedList(p.allowed));
     case FieldProblem::Kind::Duplicate: return tr("Another record already uses the ID “%1”.").arg(p.value);
     case FieldProblem::Kind::NotFound: return tr("This record no longer exists; it was deleted meanwhile.");
     }
