@@ -11,6 +11,8 @@
 #include "log/Log.h"
 #include "storage/StorePool.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QThread>
 
@@ -83,6 +85,15 @@ void IngestPipeline::publish(JobEventKind kind, const JobProgress &snapshot) con
     e.job.recordsPerSecond = snapshot.recordsPerSecond;
     e.progress = snapshot;
     m_ctx.events->publish(e);
+}
+
+double JobProgress::fraction() const
+{
+    if (totalBytes <= 0 || counts.read <= 0)
+        return 0.0;
+    const double read = std::min(1.0, double(bytesRead) / double(totalBytes));
+    const double committed = std::min(1.0, double(counts.processed()) / double(counts.read));
+    return read * committed;
 }
 
 JobProgress IngestPipeline::progress() const

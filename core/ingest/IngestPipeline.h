@@ -41,7 +41,10 @@ struct JobProgress {
     QString currentFile;
     Tuning tuning;
     QString error;
-    double fraction() const { return totalBytes > 0 ? double(bytesRead) / double(totalBytes) : 0.0; }
+    // How much of the job is committed. The reader runs ahead of the commits (by up to the queue's
+    // batches, and all of a small file at once), so the bytes read are scaled by the share of the
+    // read records that are committed: a bar and an ETA that follow what is stored, not what is read.
+    double fraction() const;
 };
 
 // Everything a job needs from the engine. The store's one writer is shared with the engine (and

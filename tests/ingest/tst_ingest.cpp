@@ -42,6 +42,23 @@ class TestIngest : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    // The bar follows committed records: with the reader at 91 % of the bytes but only 60 of the
+    // 100 records it read committed, the job is a bit over half done.
+    void progressFollowsCommittedRecords()
+    {
+        JobProgress p;
+        QCOMPARE(p.fraction(), 0.0);
+        p.totalBytes = 1000;
+        p.bytesRead = 910;
+        p.counts.read = 100;
+        p.counts.inserted = 50;
+        p.counts.rejected = 10;
+        QCOMPARE(p.fraction(), 0.91 * 0.6);
+        p.bytesRead = 1000;
+        p.counts.unchanged = 40;
+        QCOMPARE(p.fraction(), 1.0);
+    }
+
     void tuningFollowsTheModes_data()
     {
         QTest::addColumn<int>("mode");
