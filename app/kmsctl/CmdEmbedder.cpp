@@ -362,29 +362,16 @@ protected:
 };
 
 // `embedder` holds subcommands of its own: the first argument picks one, which then parses the rest.
-class EmbedderCommand : public Command {
+class EmbedderCommand : public GroupCommand {
 public:
-    EmbedderCommand() : Command("embedder", "show | test [PROVIDER] | set PROVIDER", "show, try or switch the embedder")
+    EmbedderCommand()
+        : GroupCommand("embedder", "show | test [PROVIDER] | set PROVIDER", "show, try or switch the embedder",
+                       "kmsctl embedder show | test [PROVIDER] [options] | set PROVIDER [options] [--yes]")
     {
         m_subcommands.push_back(std::make_unique<ShowCommand>());
         m_subcommands.push_back(std::make_unique<TestCommand>());
         m_subcommands.push_back(std::make_unique<SetCommand>());
     }
-
-    int execute(const Context &ctx, const QStringList &args) override
-    {
-        const QString sub = args.value(1);
-        if (Command *c = findCommand(m_subcommands, sub)) {
-            QStringList rest = args.mid(1);
-            rest[0] = args.value(0) + QLatin1Char(' ') + sub;
-            return c->execute(ctx, rest);
-        }
-        err(QStringLiteral("usage: kmsctl embedder show | test [PROVIDER] [options] | set PROVIDER [options] [--yes]"));
-        return Usage;
-    }
-
-private:
-    CommandList m_subcommands;
 };
 
 class ReembedCommand : public EngineCommand {

@@ -226,32 +226,19 @@ int RunDueCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine 
 }
 
 // `schedule` holds subcommands of its own: the first argument picks one, which then parses the rest.
-class ScheduleCommand : public Command {
+class ScheduleCommand : public GroupCommand {
 public:
-    ScheduleCommand() : Command("schedule", "list | add FILE... --every MIN | remove ID | run-due",
-                                "scheduled syncs (re-ingest a source every N minutes)")
+    ScheduleCommand()
+        : GroupCommand("schedule", "list | add FILE... --every MIN | remove ID | run-due",
+                       "scheduled syncs (re-ingest a source every N minutes)",
+                       "kmsctl schedule list | add FILE... --every MINUTES [--name N] [--first-run T] [job options]"
+                       " | remove ID | run-due")
     {
         m_subcommands.push_back(std::make_unique<ListCommand>());
         m_subcommands.push_back(std::make_unique<AddCommand>());
         m_subcommands.push_back(std::make_unique<RemoveCommand>());
         m_subcommands.push_back(std::make_unique<RunDueCommand>());
     }
-
-    int execute(const Context &ctx, const QStringList &args) override
-    {
-        const QString sub = args.value(1);
-        if (Command *c = findCommand(m_subcommands, sub)) {
-            QStringList rest = args.mid(1);
-            rest[0] = args.value(0) + QLatin1Char(' ') + sub;
-            return c->execute(ctx, rest);
-        }
-        err(QStringLiteral("usage: kmsctl schedule list | add FILE... --every MINUTES [--name N] [--first-run T] "
-                           "[job options] | remove ID | run-due"));
-        return Usage;
-    }
-
-private:
-    CommandList m_subcommands;
 };
 
 } // namespace

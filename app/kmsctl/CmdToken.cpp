@@ -150,30 +150,17 @@ private:
 };
 
 // `token` holds subcommands of its own: the first argument picks one, which then parses the rest.
-class TokenCommand : public Command {
+class TokenCommand : public GroupCommand {
 public:
-    TokenCommand() : Command("token", "create NAME --scope read|write | list | revoke NAME",
-                             "REST API bearer tokens (stored hashed)")
+    TokenCommand()
+        : GroupCommand("token", "create NAME --scope read|write | list | revoke NAME",
+                       "REST API bearer tokens (stored hashed)",
+                       "kmsctl token create NAME [--scope read|write] | list | revoke NAME")
     {
         m_subcommands.push_back(std::make_unique<CreateCommand>());
         m_subcommands.push_back(std::make_unique<ListCommand>());
         m_subcommands.push_back(std::make_unique<RevokeCommand>());
     }
-
-    int execute(const Context &ctx, const QStringList &args) override
-    {
-        const QString sub = args.value(1);
-        if (Command *c = findCommand(m_subcommands, sub)) {
-            QStringList rest = args.mid(1);
-            rest[0] = args.value(0) + QLatin1Char(' ') + sub;
-            return c->execute(ctx, rest);
-        }
-        err(QStringLiteral("usage: kmsctl token create NAME [--scope read|write] | list | revoke NAME"));
-        return Usage;
-    }
-
-private:
-    CommandList m_subcommands;
 };
 
 } // namespace

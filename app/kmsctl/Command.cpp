@@ -36,6 +36,29 @@ int OptionCommand::execute(const Context &ctx, const QStringList &args)
     return run(ctx, parser);
 }
 
+GroupCommand::GroupCommand(const char *name, const char *synopsis, const char *summary, const char *usage)
+    : Command(name, synopsis, summary), m_usage(usage)
+{
+}
+
+int GroupCommand::execute(const Context &ctx, const QStringList &args)
+{
+    const QString sub = args.value(1);
+    if (Command *c = findCommand(m_subcommands, sub)) {
+        QStringList rest = args.mid(1);
+        rest[0] = args.value(0) + QLatin1Char(' ') + sub;
+        return c->execute(ctx, rest);
+    }
+    const QString usage = QStringLiteral("Usage: %1\n(%2 SUBCOMMAND --help for each one's options)")
+                              .arg(QString::fromUtf8(m_usage), args.value(0));
+    if (sub == u"--help" || sub == u"-h" || sub == u"help") {
+        out(usage);
+        return Ok;
+    }
+    err(usage);
+    return Usage;
+}
+
 int OptionCommand::check(const QCommandLineParser &)
 {
     return Ok;

@@ -70,6 +70,21 @@ private:
 
 using CommandList = std::vector<std::unique_ptr<Command>>;
 
+// A command whose first argument picks a subcommand (schedule, token, embedder), which then parses
+// its own options. `--help` prints the usage to stdout with exit 0, like every other command; no or
+// an unknown subcommand prints it to stderr with exit Usage.
+class GroupCommand : public Command {
+public:
+    GroupCommand(const char *name, const char *synopsis, const char *summary, const char *usage);
+    int execute(const Context &ctx, const QStringList &args) final;
+
+protected:
+    CommandList m_subcommands;
+
+private:
+    const char *m_usage; // "kmsctl token create NAME [--scope read|write] | list | revoke NAME"
+};
+
 // Every command, in the order `kmsctl --help` lists them.
 const CommandList &commandTable();
 // The command called name, or null.

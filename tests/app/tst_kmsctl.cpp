@@ -84,6 +84,12 @@ private Q_SLOTS:
             if (synopsis.contains(QStringLiteral(" | ")) && !synopsis.startsWith(QLatin1Char('['))) {
                 for (const QString &alternative : synopsis.split(QStringLiteral(" | ")))
                     verifyHelp({r.first(), alternative.section(QLatin1Char(' '), 0, 0)});
+                // The group itself answers --help on stdout with exit 0, and without a
+                // subcommand it is a usage error on stderr.
+                verifyHelp({r.first()});
+                const Run bare = kmsctl({r.first()});
+                QVERIFY2(bare.exitCode == 2 && bare.out.isEmpty() && bare.err.startsWith(QStringLiteral("Usage: ")),
+                         qPrintable(r.first() + QStringLiteral(": ") + bare.err));
             } else {
                 verifyHelp({r.first()});
             }
