@@ -490,6 +490,7 @@ QJsonObject Engine::health(bool detailed)
     in.index = space.index.get();
     in.embedder = space.embedder.get();
     in.embedderProvider = config().embedderProvider;
+    in.embedderLastError = embedderInfo().usage.lastError;
     in.metrics = m_metrics.get();
     in.dataDirectory = m_dir->path();
     in.indexPath = m_dir->indexPath();

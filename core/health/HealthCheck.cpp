@@ -94,6 +94,8 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount, qint64 backlog
     if (!in.indexLoadMessage.isEmpty())
         c.details.insert(QStringLiteral("load"), in.indexLoadMessage);
     // Records in the vector backlog have no vector yet: the index cannot hold one for them.
+    if (!in.embedderLastError.isEmpty())
+        c.details.insert(QStringLiteral("last_error"), in.embedderLastError);
     c.details.insert(QStringLiteral("vector_backlog"), backlog);
     c.details.insert(QStringLiteral("count_matches_database"), n == recordCount - backlog);
     if (n != recordCount - backlog)
@@ -137,6 +139,7 @@ Component embedderHealth(const HealthInputs &in, qint64 backlog)
     c.details.insert(QStringLiteral("remote"), in.embedder->isRemote());
     if (const auto *unavailable = dynamic_cast<const UnavailableEmbedder *>(in.embedder)) {
         c.details.insert(QStringLiteral("available"), false);
+        c.details.insert(QStringLiteral("unavailable_reason"), unavailable->reason());
         c.worsen(HealthStatus::Degraded, QStringLiteral("the embedder cannot run: %1").arg(unavailable->reason()));
     }
     if (in.store) {
@@ -145,6 +148,8 @@ Component embedderHealth(const HealthInputs &in, qint64 backlog)
         if (!active.isEmpty() && active != in.embedder->id())
             c.worsen(HealthStatus::Unhealthy, QStringLiteral("stored vectors were made by %1").arg(active));
     }
+    if (!in.embedderLastError.isEmpty())
+        c.details.insert(QStringLiteral("last_error"), in.embedderLastError);
     c.details.insert(QStringLiteral("vector_backlog"), backlog);
     if (!in.vectorBacklogError.isEmpty())
         c.details.insert(QStringLiteral("vector_backlog_error"), in.vectorBacklogError);

@@ -27,6 +27,7 @@ struct HealthInputs {
     // The vector backlog worker's last failure and current backoff (the count comes from store).
     QString vectorBacklogError;
     qint64 vectorBacklogRetryMs = 0;
+    QString embedderLastError;           // a remote embedder's last failed request, as its ledger says
     bool detailed = false;               // runs quick_check and verifies the index file
     qint64 minFreeDiskBytes = 1LL << 30; // below: degraded; below a tenth of it: unhealthy
     double maxMemoryFraction = 0.9;      // RSS over this fraction of RAM: degraded

@@ -27,6 +27,8 @@ DashboardSummary loadSummary(Engine &engine, qint64 sinceMs)
     s.indexVectors = status.indexVectors;
     s.indexFileBytes = QFileInfo(status.indexPath).size();
     s.dataDirBytes = SystemProbe::directoryBytes(status.dataDirectory);
+    s.embedder = engine.embedderInfo();
+    s.vectorBacklog = engine.vectorBacklog();
     const QList<JobInfo> jobs = engine.jobs(200);
     for (const JobInfo &job : jobs) {
         const bool ranInWindow = (job.finishedAt.isValid() && job.finishedAt.toMSecsSinceEpoch() >= sinceMs)

@@ -3,6 +3,7 @@
 // What the dashboard reads from the engine, as value types, and the functions that read it. The
 // functions run on the host's pool (EngineHost::run), never on the GUI thread.
 
+#include "engine/EmbedderInfo.h"
 #include "model/Job.h"
 #include "model/MetricBucket.h"
 #include "model/StoreCounts.h"
@@ -32,6 +33,8 @@ struct DashboardSummary {
     qint64 indexVectors = 0;
     qint64 indexFileBytes = 0;
     qint64 dataDirBytes = 0;
+    EmbedderInfo embedder;   // provider, id, a remote one's requests / retries / last error
+    qint64 vectorBacklog = 0; // records stored without a vector yet
     QList<JobInfo> jobs; // newest first: the newest job, and every job that ran since sinceMs
 };
 DashboardSummary loadSummary(Engine &engine, qint64 sinceMs);

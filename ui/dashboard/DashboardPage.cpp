@@ -56,7 +56,7 @@ DashboardPage::DashboardPage(EngineHost *host, QWidget *parent)
     auto *tiles = new QHBoxLayout;
     tiles->setSpacing(8);
     buildTiles();
-    for (StatTile *tile : {m_cases, m_articles, m_index, m_lastJob, m_dataDir, m_process})
+    for (StatTile *tile : {m_cases, m_articles, m_index, m_embedder, m_lastJob, m_dataDir, m_process})
         tiles->addWidget(tile, 1);
 
     auto *bar = new QHBoxLayout;
@@ -128,6 +128,7 @@ void DashboardPage::buildTiles()
     m_cases = new StatTile(QStringLiteral("casesTile"), tr("Cases"), this);
     m_articles = new StatTile(QStringLiteral("articlesTile"), tr("Knowledge articles"), this);
     m_index = new StatTile(QStringLiteral("indexTile"), tr("Vector index"), this);
+    m_embedder = new StatTile(QStringLiteral("embedderTile"), tr("Embedder"), this);
     m_lastJob = new StatTile(QStringLiteral("lastJobTile"), tr("Last job"), this);
     m_dataDir = new StatTile(QStringLiteral("dataDirTile"), tr("Data directory"), this);
     m_process = new StatTile(QStringLiteral("processTile"), tr("Memory (RSS)"), this);
@@ -243,6 +244,29 @@ void DashboardPage::refreshSummary()
         });
 }
 
+void DashboardPage::showEmbedder(const EmbedderInfo &e, qint64 backlog)
+{
+    // Its rate, latency and cache hits are the charts' (throughput, the embed stage, cache).
+    QString name = e.provider;
+    if (e.provider == u"hash")
+        name = tr("Built in");
+    else if (e.provider == u"lsa")
+        name = tr("LSA");
+    else if (e.provider == u"openai")
+        name = tr("Server");
+    else if (e.provider == u"bert")
+        name = tr("Local model");
+    QStringList detail{backlog > 0 ? tr("%1 waiting for a vector").arg(format::count(backlog)) : tr("no backlog")};
+    if (e.remote)
+        detail << tr("%1 requests, %2 retries").arg(format::count(e.usage.requests), format::count(e.usage.retries));
+    m_embedder->setValue(tr("%1 · %2 d").arg(name, QLocale().toString(e.dimension)), detail.join(QStringLiteral(" · ")));
+    m_embedder->setValueColor(backlog > 0 || !e.usage.lastError.isEmpty() ? QColor(0xe0, 0x7b, 0x12) : QColor());
+    QString tip = e.id;
+    if (!e.usage.lastError.isEmpty())
+        tip += QLatin1Char('\n') + tr("Last error: %1").arg(e.usage.lastError);
+    m_embedder->setToolTip(tip);
+}
+
 void DashboardPage::applySummary(const DashboardSummary &s)
 {
     m_cases->setValue(format::count(s.counts.cases), tr("%1 records in all").arg(format::count(s.counts.total())));
@@ -251,6 +275,7 @@ void DashboardPage::applySummary(const DashboardSummary &s)
     m_index->setValue(format::count(s.indexVectors), tr("vectors; index file %1").arg(format::bytes(double(s.indexFileBytes))));
     m_dataDir->setValue(format::bytes(double(s.dataDirBytes)), m_host->dataDirectory());
     m_dataDir->setToolTip(m_host->dataDirectory());
+    showEmbedder(s.embedder, s.vectorBacklog);
 
     if (s.jobs.isEmpty()) {
         m_lastJob->setValue(tr("None"), tr("No ingestion job has run yet"));

@@ -53,6 +53,7 @@ private:
     void onMetrics(const kms::MetricsPoint &point);
     void loadHistory();
     void applySummary(const DashboardSummary &summary);
+    void showEmbedder(const EmbedderInfo &embedder, qint64 backlog);
     QList<ChartMarker> markersFor(const QList<JobInfo> &jobs, qint64 fromMs) const;
     void showRunningJob(const kms::JobProgress &progress);
 
@@ -63,6 +64,7 @@ private:
     StatTile *m_cases = nullptr;
     StatTile *m_articles = nullptr;
     StatTile *m_index = nullptr;
+    StatTile *m_embedder = nullptr;
     StatTile *m_lastJob = nullptr;
     StatTile *m_dataDir = nullptr;
     StatTile *m_process = nullptr;

@@ -113,17 +113,47 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
     return rows;
 }
 
+QString providerText(const QString &provider)
+{
+    if (provider == QLatin1String("hash"))
+        return tr("built in (hashed words)");
+    if (provider == QLatin1String("lsa"))
+        return tr("learned from the records (LSA)");
+    if (provider == QLatin1String("openai"))
+        return tr("embedding server");
+    if (provider == QLatin1String("bert"))
+        return tr("local model folder");
+    return provider;
+}
+
 QList<HealthRow> embedderRows(const QJsonObject &e)
 {
     const QString id = e.value(QStringLiteral("id")).toString();
     const QString stored = e.value(QStringLiteral("store_embedder")).toString();
     // The id is long and technical ("hash-v1:d=256,w=1-2,..."): one elided line, whole in the tooltip.
-    return {
+    QList<HealthRow> rows{
         {QStringLiteral("embedder.id"), tr("Embedder"), id, true},
+        {QStringLiteral("embedder.provider"), tr("Provider"), providerText(e.value(QStringLiteral("provider")).toString())},
         {QStringLiteral("embedder.dimension"), tr("Dimension"), QString::number(integer(e, "dimension"))},
         {QStringLiteral("embedder.store"), tr("Stored vectors"),
          stored.isEmpty() ? tr("none yet") : stored == id ? tr("made by this embedder") : tr("made by %1").arg(stored)},
     };
+    const bool available = e.value(QStringLiteral("available")).toBool(true);
+    const QString lastError = e.value(QStringLiteral("last_error")).toString();
+    QString state = tr("runs");
+    if (!available)
+        state = tr("cannot run: %1").arg(e.value(QStringLiteral("unavailable_reason")).toString());
+    else if (e.value(QStringLiteral("remote")).toBool())
+        state = lastError.isEmpty() ? tr("reachable (no failed request)") : tr("last request failed");
+    rows.append({QStringLiteral("embedder.state"), tr("State"), state});
+    const qint64 backlog = integer(e, "vector_backlog");
+    rows.append({QStringLiteral("embedder.backlog"), tr("Waiting for a vector"),
+                 backlog > 0 ? tr("%1 records").arg(format::count(backlog)) : tr("none")});
+    const QString backlogError = e.value(QStringLiteral("vector_backlog_error")).toString();
+    if (!lastError.isEmpty() || !backlogError.isEmpty())
+        rows.append({QStringLiteral("embedder.last_error"), tr("Last error"), lastError.isEmpty() ? backlogError : lastError,
+                     true});
+    return rows;
 }
 
 QList<HealthRow> diskRows(const QJsonObject &d)

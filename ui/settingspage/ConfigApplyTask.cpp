@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "settingspage/ConfigApplyTask.h"
 
+#include "engine/Engine.h"
 #include "host/EngineHost.h"
 
 namespace kms::ui {
 
-ConfigApplyTask::ConfigApplyTask(EngineHost *host, ConfigChange change)
+ConfigApplyTask::ConfigApplyTask(EngineHost *host, ConfigChange change, Work work)
     : QObject(host)
     , m_change(change)
+    , m_work(work)
 {
     setObjectName(QStringLiteral("configApplyTask"));
 }
@@ -17,22 +19,21 @@ ConfigApplyTask *ConfigApplyTask::running(EngineHost *host)
     return host->findChild<ConfigApplyTask *>(QStringLiteral("configApplyTask"), Qt::FindDirectChildrenOnly);
 }
 
-ConfigApplyTask *ConfigApplyTask::start(EngineHost *host, const EngineConfig &next, ConfigChange change)
+ConfigApplyTask *ConfigApplyTask::launch(EngineHost *host, ConfigChange change, Work work,
+                                         std::function<bool(Engine &, ConfigApplyTask *, QString *)> body)
 {
     if (!host->isOpen() || running(host))
         return nullptr;
-    auto *task = new ConfigApplyTask(host, change);
+    auto *task = new ConfigApplyTask(host, change, work);
     // The task outlives the work: it is deleted only after the result (host and pool wait for it).
-    host->run(task, [task, next, cancel = task->m_cancel](Engine &e) {
+    host->run(task, [task, body = std::move(body), cancel = task->m_cancel, change](Engine &e) {
         Outcome o;
-        const ConfigChange now = configChange(e.config(), next);
-        const bool structural = now == ConfigChange::RebuildIndex || now == ConfigChange::Reembed;
+        const bool structural = change == ConfigChange::RebuildIndex || change == ConfigChange::Reembed;
         if (structural && e.runningJobProgress()) {
             // The engine would refuse too; said here as a state the page can word itself.
             o.result = Result::JobRunning;
         } else {
-            o.ok = e.applyConfig(next, [task](qint64 done, qint64 total) { task->report(done, total); },
-                                 cancel.get(), &o.error);
+            o.ok = body(e, task, &o.error);
             o.result = o.ok ? Result::Applied : cancel->load() ? Result::Cancelled : Result::Failed;
         }
         o.config = e.config();
@@ -45,6 +46,46 @@ ConfigApplyTask *ConfigApplyTask::start(EngineHost *host, const EngineConfig &ne
         task->deleteLater();
     });
     return task;
+}
+
+ConfigApplyTask *ConfigApplyTask::start(EngineHost *host, const EngineConfig &next, ConfigChange change)
+{
+    return launch(host, change, Work::Apply, [next](Engine &e, ConfigApplyTask *task, QString *error) {
+        return e.applyConfig(next, [task](qint64 done, qint64 total) { task->report(done, total); },
+                             task->m_cancel.get(), error);
+    });
+}
+
+ConfigApplyTask *ConfigApplyTask::startTraining(EngineHost *host, int rank)
+{
+    return launch(host, ConfigChange::Reembed, Work::TrainLsa, [rank](Engine &e, ConfigApplyTask *task, QString *error) {
+        return e.trainLsa(rank, [task](const QString &stage, qint64 done, qint64 total) {
+            task->reportStage(stage, done, total);
+        }, task->m_cancel.get(), error);
+    });
+}
+
+ConfigApplyTask *ConfigApplyTask::startReembed(EngineHost *host)
+{
+    return launch(host, ConfigChange::Reembed, Work::Reembed, [](Engine &e, ConfigApplyTask *task, QString *error) {
+        return e.reembed([task](qint64 done, qint64 total) { task->report(done, total); }, task->m_cancel.get(),
+                         error);
+    });
+}
+
+QString ConfigApplyTask::stage() const
+{
+    std::lock_guard lock(m_stageMutex);
+    return m_stage;
+}
+
+void ConfigApplyTask::reportStage(const QString &stage, qint64 done, qint64 total)
+{
+    {
+        std::lock_guard lock(m_stageMutex);
+        m_stage = stage;
+    }
+    report(done, total);
 }
 
 void ConfigApplyTask::report(qint64 done, qint64 total)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "settingspage/EngineSettingsPanel.h"
 
+#include "engine/Engine.h"
 #include "host/EngineHost.h"
+#include "settingspage/EmbedderForm.h"
 #include "settingspage/EngineKeyText.h"
 #include "widgets/Format.h"
 #include "widgets/StatusStyle.h"
@@ -9,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -25,6 +28,7 @@ struct EngineSnapshot {
     EngineConfig config;
     EmbedderInfo embedder;
     qint64 records = 0;
+    qint64 backlog = 0;
 };
 
 // Empties a form, deleting its labels and value labels but keeping the spin boxes, which the
@@ -100,8 +104,14 @@ void EngineSettingsPanel::build()
 
     m_embedderGroup = new QGroupBox(tr("Embedder"), this);
     m_embedderGroup->setObjectName(QStringLiteral("embedderGroup"));
-    m_embedderForm = new QFormLayout(m_embedderGroup);
+    auto *embedderLayout = new QVBoxLayout(m_embedderGroup);
+    m_embedderForm = new EmbedderForm(m_host, m_spins.value(QStringLiteral("embeddingDimension")), m_embedderGroup);
+    m_embedderForm->setObjectName(QStringLiteral("embedderForm"));
+    embedderLayout->addWidget(m_embedderForm);
     layout->addWidget(m_embedderGroup);
+    connect(m_embedderForm, &EmbedderForm::trainRequested, this, &EngineSettingsPanel::trainLsa);
+    connect(m_embedderForm, &EmbedderForm::reembedRequested, this, &EngineSettingsPanel::reembedNow);
+    connect(m_embedderForm, &EmbedderForm::providerShown, this, &EngineSettingsPanel::focusChainChanged);
     m_hnswGroup = new QGroupBox(tr("Vector index (HNSW)"), this);
     m_hnswGroup->setObjectName(QStringLiteral("hnswGroup"));
     new QFormLayout(m_hnswGroup);
@@ -163,15 +173,16 @@ void EngineSettingsPanel::build()
 void EngineSettingsPanel::reload()
 {
     m_host->run(this, [](Engine &e) {
-        return EngineSnapshot{e.config(), e.embedderInfo(), e.counts().total()};
+        return EngineSnapshot{e.config(), e.embedderInfo(), e.counts().total(), e.vectorBacklog()};
     }, [this, generation = m_generation](const EngineSnapshot &s) {
         // A change that finished meanwhile brought newer values than this snapshot.
         if (generation == m_generation)
-            display(s.config, s.embedder, s.records);
+            display(s.config, s.embedder, s.records, s.backlog);
     });
 }
 
-void EngineSettingsPanel::display(const EngineConfig &config, const EmbedderInfo &embedder, qint64 records)
+void EngineSettingsPanel::display(const EngineConfig &config, const EmbedderInfo &embedder, qint64 records,
+                                  qint64 backlog)
 {
     m_current = config;
     m_records = records;
@@ -179,7 +190,8 @@ void EngineSettingsPanel::display(const EngineConfig &config, const EmbedderInfo
         const QSignalBlocker blocker(it.value());
         it.value()->setValue(config.value(it.key()));
     }
-    rebuildEmbedderRows(embedder);
+    m_embedderForm->display(config, embedder, backlog);
+    rebuildRows();
     m_loaded = true;
     m_state->setText(tr("%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder "
                         "changes are rebuilt in the background once you confirm.").arg(format::count(records)));
@@ -188,47 +200,22 @@ void EngineSettingsPanel::display(const EngineConfig &config, const EmbedderInfo
     emit loaded();
 }
 
-void EngineSettingsPanel::rebuildEmbedderRows(const EmbedderInfo &embedder)
+void EngineSettingsPanel::rebuildRows()
 {
-    // Which keys the embedder claims comes from the engine: another embedder kind brings its own.
-    QSet<QString> claimed;
-    for (const EmbedderParameter &p : embedder.parameters) {
-        if (!p.configKey.isEmpty() && m_spins.contains(p.configKey))
-            claimed.insert(p.configKey);
-    }
     auto *hnswForm = static_cast<QFormLayout *>(m_hnswGroup->layout());
     auto *engineForm = static_cast<QFormLayout *>(m_engineGroup->layout());
-    for (QFormLayout *form : {m_embedderForm, hnswForm, engineForm})
+    for (QFormLayout *form : {hnswForm, engineForm})
         clearForm(form, m_spins);
-
-    auto addRow = [this](QFormLayout *form, const QString &objectName, const QString &text, QWidget *field) {
-        auto *label = new QLabel(text, form->parentWidget());
-        label->setObjectName(objectName);
+    for (const QString &key : std::as_const(m_keyOrder)) {
+        if (key == u"embeddingDimension")
+            continue; // the built-in embedder's field, in the embedder form
+        QFormLayout *form = key.startsWith(QStringLiteral("hnsw")) ? hnswForm : engineForm;
+        QSpinBox *field = m_spins.value(key);
+        auto *label = new QLabel(EngineKeyText::label(key), form->parentWidget());
+        label->setObjectName(QStringLiteral("label_") + key);
         label->setBuddy(field);
         form->addRow(label, field);
         field->show();
-    };
-    m_embedderId = new QLabel(embedder.id, m_embedderGroup);
-    m_embedderId->setObjectName(QStringLiteral("embedderId"));
-    m_embedderId->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_embedderId->setAccessibleName(tr("Embedder in use"));
-    addRow(m_embedderForm, QStringLiteral("label_embedderId"), tr("In use"), m_embedderId);
-    for (const EmbedderParameter &p : embedder.parameters) {
-        const QString name = QStringLiteral("label_param_") + p.key;
-        if (claimed.contains(p.configKey)) {
-            addRow(m_embedderForm, name, EngineKeyText::parameterLabel(p.key), m_spins.value(p.configKey));
-        } else {
-            auto *value = new QLabel(EngineKeyText::parameterValue(p.value), m_embedderGroup);
-            value->setObjectName(QStringLiteral("param_") + p.key);
-            value->setToolTip(tr("Fixed for this embedder kind."));
-            addRow(m_embedderForm, name, EngineKeyText::parameterLabel(p.key), value);
-        }
-    }
-    for (const QString &key : std::as_const(m_keyOrder)) {
-        if (claimed.contains(key))
-            continue;
-        QFormLayout *form = key.startsWith(QStringLiteral("hnsw")) ? hnswForm : engineForm;
-        addRow(form, QStringLiteral("label_") + key, EngineKeyText::label(key), m_spins.value(key));
     }
 }
 
@@ -237,6 +224,7 @@ EngineConfig EngineSettingsPanel::shownConfig() const
     EngineConfig c = m_current;
     for (auto it = m_spins.cbegin(); it != m_spins.cend(); ++it)
         c.setValue(it.key(), it.value()->value());
+    m_embedderForm->fill(&c);
     return c;
 }
 
@@ -244,6 +232,7 @@ void EngineSettingsPanel::revert()
 {
     for (auto it = m_spins.cbegin(); it != m_spins.cend(); ++it)
         it.value()->setValue(m_current.value(it.key()));
+    reload(); // the embedder form, from the engine
     showMessage(QString(), false);
 }
 
@@ -253,9 +242,16 @@ void EngineSettingsPanel::apply()
         return;
     const EngineConfig next = shownConfig();
     if (const QString bad = next.invalidKey(); !bad.isEmpty()) {
-        showMessage(EngineKeyText::invalidMessage(next, bad), true);
-        if (QSpinBox *spin = m_spins.value(bad))
+        if (QSpinBox *spin = m_spins.value(bad)) {
+            showMessage(EngineKeyText::invalidMessage(next, bad), true);
             spin->setFocus();
+        } else {
+            // The embedder's own fields: the engine's message names the field and the problem.
+            QString why;
+            next.validate(&why);
+            showMessage(tr("Not applied: %1").arg(why), true);
+            m_embedderForm->focusField(bad);
+        }
         return;
     }
     const ConfigChange change = configChange(m_current, next);
@@ -273,13 +269,16 @@ void EngineSettingsPanel::apply()
         showMessage(tr("Not applied."), false);
         return;
     }
-    if (change == ConfigChange::Reembed
-        && !confirm(this, tr("Re-embed all records?"),
-                    tr("New embedder parameters change every vector: all %1 records are embedded again and the "
-                       "vector index is rebuilt.\n\nThe current vectors stay in use until the new set is "
-                       "complete, and cancelling keeps them. Queued ingestion jobs wait.")
-                        .arg(records))) {
-        showMessage(tr("Not applied."), false);
+    if (change == ConfigChange::Reembed) {
+        confirmReembed(next, tr("Re-embed all records?"),
+                       tr("A new embedder or new embedder parameters change every vector: all %1 records are "
+                          "embedded again and the vector index is rebuilt.").arg(records),
+                       [this, next] {
+            if (ConfigApplyTask *task = ConfigApplyTask::start(m_host, next, ConfigChange::Reembed))
+                attach(task);
+            else
+                showMessage(tr("Another change is being applied; try again when it has finished."), true);
+        });
         return;
     }
     ConfigApplyTask *task = ConfigApplyTask::start(m_host, next, change);
@@ -291,10 +290,79 @@ void EngineSettingsPanel::apply()
     attach(task);
 }
 
+void EngineSettingsPanel::confirmReembed(const EngineConfig &next, const QString &title, const QString &intro,
+                                         std::function<void()> go)
+{
+    m_apply->setEnabled(false);
+    showMessage(tr("Counting what a re-embed takes …"), false);
+    m_host->run(this, [next](Engine &e) { return e.embeddingEstimate(next); },
+                [this, next, title, intro, go = std::move(go)](const EmbeddingEstimate &estimate) {
+        setBusy(m_task != nullptr);
+        QString text = intro;
+        if (next.embedderProvider == u"openai") {
+            text += QStringLiteral("\n\n")
+                    + tr("The server is sent about %1 tokens (%2 characters of %3 records).")
+                          .arg(format::count(estimate.estimatedTokens), format::count(estimate.characters),
+                               format::count(estimate.records));
+            if (estimate.pricePerMillionTokens > 0)
+                text += QLatin1Char(' ')
+                        + tr("At %1 per 1M tokens that costs about %2.")
+                              .arg(QLocale().toString(estimate.pricePerMillionTokens, 'f', 4),
+                                   QLocale().toString(estimate.estimatedCost, 'f', 2));
+            else
+                text += QLatin1Char(' ') + tr("No price is set, so no cost is estimated.");
+        }
+        text += QStringLiteral("\n\n")
+                + tr("The current vectors stay in use until the new set is complete, and cancelling keeps them. "
+                     "Queued ingestion jobs wait.");
+        if (!confirm(this, title, text)) {
+            showMessage(tr("Not applied."), false);
+            return;
+        }
+        showMessage(QString(), false);
+        go();
+    });
+}
+
+void EngineSettingsPanel::trainLsa(int rank)
+{
+    if (!m_loaded || m_task)
+        return;
+    EngineConfig next = m_current;
+    next.embedderProvider = QStringLiteral("lsa");
+    confirmReembed(next, tr("Train an LSA model?"),
+                   tr("An LSA model of %1 dimensions is learned from the %2 stored records, then every record is "
+                      "embedded with it and the vector index is rebuilt.")
+                       .arg(QLocale().toString(rank), format::count(m_records)),
+                   [this, rank] {
+        if (ConfigApplyTask *task = ConfigApplyTask::startTraining(m_host, rank))
+            attach(task);
+        else
+            showMessage(tr("Another change is being applied; try again when it has finished."), true);
+    });
+}
+
+void EngineSettingsPanel::reembedNow()
+{
+    if (!m_loaded || m_task)
+        return;
+    confirmReembed(m_current, tr("Re-embed all records?"),
+                   tr("All %1 records are embedded again with the embedder in use (for a server or model whose "
+                      "model changed behind the same settings), and the vector index is rebuilt.")
+                       .arg(format::count(m_records)),
+                   [this] {
+        if (ConfigApplyTask *task = ConfigApplyTask::startReembed(m_host))
+            attach(task);
+        else
+            showMessage(tr("Another change is being applied; try again when it has finished."), true);
+    });
+}
+
 void EngineSettingsPanel::attach(ConfigApplyTask *task)
 {
     m_task = task;
-    switch (task->change()) {
+    switch (task->work() == ConfigApplyTask::Work::TrainLsa ? ConfigChange::None : task->change()) {
+    case ConfigChange::None: m_progressLabel->setText(tr("Training an LSA model …")); break;
     case ConfigChange::RebuildIndex: m_progressLabel->setText(tr("Rebuilding the vector index …")); break;
     case ConfigChange::Reembed: m_progressLabel->setText(tr("Re-embedding all records …")); break;
     default: m_progressLabel->setText(tr("Applying …")); break;
@@ -318,6 +386,10 @@ void EngineSettingsPanel::onProgress(qint64 done, qint64 total)
     if (task->isCancelling())
         return;
     const QString d = format::count(done), t = format::count(total);
+    if (task->work() == ConfigApplyTask::Work::TrainLsa) {
+        m_progressLabel->setText(tr("Training LSA, %1: %2 of %3").arg(task->stage(), d, t));
+        return;
+    }
     m_progressLabel->setText(task->change() == ConfigChange::Reembed
                                  ? tr("Re-embedding: %1 of %2 records").arg(d, t)
                                  : tr("Rebuilding the vector index: %1 of %2 vectors").arg(d, t));
@@ -326,14 +398,20 @@ void EngineSettingsPanel::onProgress(qint64 done, qint64 total)
 void EngineSettingsPanel::onFinished(const ConfigApplyTask::Outcome &o)
 {
     ConfigChange change = ConfigChange::Immediate;
-    if (const ConfigApplyTask *task = m_task.data())
+    ConfigApplyTask::Work work = ConfigApplyTask::Work::Apply;
+    if (const ConfigApplyTask *task = m_task.data()) {
         change = task->change();
+        work = task->work();
+    }
     m_task = nullptr;
     ++m_generation;
-    display(o.config, o.embedder, o.records);
+    display(o.config, o.embedder, o.records, 0);
+    reload(); // the backlog and the usage, which the outcome does not carry
     switch (o.result) {
     case ConfigApplyTask::Result::Applied:
-        showMessage(change == ConfigChange::Reembed ? tr("All records were re-embedded; the new vectors and index are in use.")
+        showMessage(work == ConfigApplyTask::Work::TrainLsa
+                        ? tr("The LSA model was trained; every record was re-embedded with it and it is in use.")
+                    : change == ConfigChange::Reembed ? tr("All records were re-embedded; the new vectors and index are in use.")
                     : change == ConfigChange::RebuildIndex ? tr("The vector index was rebuilt with the new parameters.")
                                                            : tr("Applied."),
                     false);
@@ -370,9 +448,9 @@ void EngineSettingsPanel::showMessage(const QString &text, bool error)
 
 QList<QWidget *> EngineSettingsPanel::focusChain() const
 {
-    QList<QWidget *> chain;
     // The order the rows show: embedder, HNSW, engine.
-    for (QGroupBox *g : {m_embedderGroup, m_hnswGroup, m_engineGroup}) {
+    QList<QWidget *> chain = m_embedderForm->focusChain();
+    for (QGroupBox *g : {m_hnswGroup, m_engineGroup}) {
         auto *form = static_cast<QFormLayout *>(g->layout());
         for (int row = 0; row < form->rowCount(); ++row) {
             if (QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole); item && item->widget()

@@ -20,6 +20,7 @@ class QSpinBox;
 
 namespace kms::ui {
 
+class EmbedderForm;
 class EngineHost;
 
 // The engine's configuration of the open data directory: embedder (listed from the engine's own
@@ -40,6 +41,7 @@ public:
     QList<QWidget *> focusChain() const;
     EngineConfig shownConfig() const;  // what the form holds
     EngineConfig engineConfig() const { return m_current; }
+    EmbedderForm *embedderForm() const { return m_embedderForm; }
     bool isLoaded() const { return m_loaded; }
 
 public slots:
@@ -54,8 +56,14 @@ signals:
 
 private:
     void build();
-    void display(const EngineConfig &config, const EmbedderInfo &embedder, qint64 records);
-    void rebuildEmbedderRows(const EmbedderInfo &embedder);
+    void display(const EngineConfig &config, const EmbedderInfo &embedder, qint64 records, qint64 backlog);
+    void rebuildRows();
+    // Asks before a re-embed with what it will take (records; tokens and cost for a paid server),
+    // read from the engine first; then `go` runs when the user agrees.
+    void confirmReembed(const EngineConfig &next, const QString &title, const QString &intro,
+                        std::function<void()> go);
+    void trainLsa(int rank);
+    void reembedNow();
     void setBusy(bool busy);
     void attach(ConfigApplyTask *task);
     void onProgress(qint64 done, qint64 total);
@@ -72,8 +80,7 @@ private:
     QList<QString> m_keyOrder;
     QLabel *m_state = nullptr;
     QGroupBox *m_embedderGroup = nullptr;
-    QFormLayout *m_embedderForm = nullptr;
-    QLabel *m_embedderId = nullptr;
+    EmbedderForm *m_embedderForm = nullptr;
     QGroupBox *m_hnswGroup = nullptr;
     QGroupBox *m_engineGroup = nullptr;
     QPushButton *m_apply = nullptr;

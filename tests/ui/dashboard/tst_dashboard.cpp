@@ -169,6 +169,10 @@ void TestDashboard::tilesAndMarkersAfterAJob()
     QVERIFY(lastJob->detail().contains(ui::format::count(1500)));
     QVERIFY(!tileOf(page, "dataDirTile")->value().isEmpty());
     QTRY_VERIFY(tileOf(page, "processTile")->value() != QStringLiteral("—"));
+    // The embedder: which one, its size, and that no record waits for a vector.
+    QCOMPARE(tileOf(page, "embedderTile")->value(), QStringLiteral("Built in · 256 d"));
+    QCOMPARE(tileOf(page, "embedderTile")->detail(), QStringLiteral("no backlog"));
+    QVERIFY(tileOf(page, "embedderTile")->toolTip().startsWith(QStringLiteral("hash-v1:")));
 
     // One start and one end line on the throughput chart, in each window.
     auto *throughput = chartOf(page, "throughputChart");

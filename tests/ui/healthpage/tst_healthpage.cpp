@@ -109,6 +109,11 @@ void TestHealthPage::showsTheIndexCountEqualToTheStoredRecords()
     QCOMPARE(m_page->card(QStringLiteral("vector_index"))->status(), QStringLiteral("healthy"));
     QCOMPARE(m_page->card(QStringLiteral("database"))->status(), QStringLiteral("healthy"));
     QCOMPARE(m_page->card(QStringLiteral("embedder"))->status(), QStringLiteral("healthy"));
+    auto *embedder = m_page->card(QStringLiteral("embedder"));
+    QCOMPARE(embedder->value(QStringLiteral("embedder.provider")), QStringLiteral("built in (hashed words)"));
+    QCOMPARE(embedder->value(QStringLiteral("embedder.state")), QStringLiteral("runs"));
+    QCOMPARE(embedder->value(QStringLiteral("embedder.backlog")), QStringLiteral("none"));
+    QVERIFY(embedder->value(QStringLiteral("embedder.last_error")).isEmpty());
     QVERIFY(!m_page->card(QStringLiteral("disk"))->value(QStringLiteral("disk.free")).isEmpty());
     QVERIFY(!m_page->card(QStringLiteral("memory"))->value(QStringLiteral("memory.rss")).isEmpty());
     QVERIFY(m_page->card(QStringLiteral("vector_index"))->value(QStringLiteral("vector_index.file_status")).startsWith(QStringLiteral("verified")));

@@ -270,6 +270,8 @@ void TestSettingsPage::reembedRunsInTheBackgroundAndCancelKeepsTheOldVectors()
     // Cancelled at once: the engine keeps its vectors and embedder.
     dimension->setValue(128);
     QTest::mouseClick(apply, Qt::LeftButton);
+    // The page reads what the re-embed takes before it asks; then the change starts.
+    QTRY_VERIFY(child<QWidget>(&page, "engineProgressRow")->isVisibleTo(&page));
     QTest::mouseClick(child<QPushButton>(&page, "engineCancel"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QCOMPARE(finished.at(0).at(0).toBool(), false);
@@ -418,8 +420,8 @@ void TestSettingsPage::keyboardAndAccessibility()
     // Tab walks the application column, then the engine column, in reading order.
     const QStringList expected = {
         "dataDirectoryEdit", "dataDirectoryBrowse", "themeCombo", "languageCombo", "ingestWorkersSpin",
-        "ingestBatchSpin", "schedulesButton", "appDefaults", "engine_embeddingDimension",
-        "engine_hnswM", "engine_hnswEfConstruction", "engine_hnswEfSearch", "engine_workers", "engine_batchSize",
+        "ingestBatchSpin", "schedulesButton", "appDefaults", "embedderProvider", "engine_embeddingDimension",
+        "embedderTest", "engine_hnswM", "engine_hnswEfConstruction", "engine_hnswEfSearch", "engine_workers", "engine_batchSize",
         "engine_embeddingCacheEntries", "engine_indexSaveIntervalSec", "engine_metricsRetentionDays",
         "engineRevert", "engineApply"};
     QStringList seen;
