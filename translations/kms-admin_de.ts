@@ -359,6 +359,58 @@
         <source>%1 · this record&apos;s score from them %2</source>
         <translation>%1 · Punktzahl dieses Datensatzes daraus %2</translation>
     </message>
+    <message>
+        <source>built in (hashed words)</source>
+        <translation>eingebaut (gehashte Wörter)</translation>
+    </message>
+    <message>
+        <source>learned from the records (LSA)</source>
+        <translation>aus den Datensätzen gelernt (LSA)</translation>
+    </message>
+    <message>
+        <source>embedding server</source>
+        <translation>Embedding-Server</translation>
+    </message>
+    <message>
+        <source>local model folder</source>
+        <translation>lokaler Modellordner</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>reachable (no failed request)</source>
+        <translation>erreichbar (keine fehlgeschlagene Anfrage)</translation>
+    </message>
+    <message>
+        <source>last request failed</source>
+        <translation>letzte Anfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Waiting for a vector</source>
+        <translation>Warten auf einen Vektor</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Datensätze</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::AppSettings</name>
@@ -551,10 +603,6 @@
     <message>
         <source>Rank %1 here, not in the other list&apos;s top %2</source>
         <translation>Hier Rang %1, in der anderen Liste nicht unter den ersten %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>The hit&apos;s rank in the other list</source>
@@ -866,6 +914,46 @@
         <source>Job #%1 ended (%2): %3</source>
         <translation>Auftrag #%1 beendet (%2): %3</translation>
     </message>
+    <message>
+        <source>Embedder</source>
+        <translation>Embedder</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Eingebaut</translation>
+    </message>
+    <message>
+        <source>LSA</source>
+        <translation>LSA</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Lokales Modell</translation>
+    </message>
+    <message>
+        <source>%1 waiting for a vector</source>
+        <translation>%1 warten auf einen Vektor</translation>
+    </message>
+    <message>
+        <source>no backlog</source>
+        <translation>kein Rückstand</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 retries</source>
+        <translation>%1 Anfragen, %2 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 d</source>
+        <translation>%1 · %2 D</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::DataPage</name>
@@ -1039,6 +1127,308 @@ Er wird aus dem Speicher sowie aus der Stichwort- und der Vektorsuche entfernt. 
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::EmbedderForm</name>
+    <message>
+        <source>Built in: hashed words (no setup)</source>
+        <translation>Eingebaut: gehashte Wörter (ohne Einrichtung)</translation>
+    </message>
+    <message>
+        <source>Learned from your records (LSA)</source>
+        <translation>Aus Ihren Datensätzen gelernt (LSA)</translation>
+    </message>
+    <message>
+        <source>Embedding server (OpenAI-compatible API)</source>
+        <translation>Embedding-Server (OpenAI-kompatible API)</translation>
+    </message>
+    <message>
+        <source>Local model folder (sentence-transformers)</source>
+        <translation>Lokaler Modellordner (sentence-transformers)</translation>
+    </message>
+    <message>
+        <source>Sentence-transformers model folder</source>
+        <translation>Sentence-transformers-Modellordner</translation>
+    </message>
+    <message>
+        <source>Embedder in use</source>
+        <translation>Verwendeter Embedder</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Embedding provider</source>
+        <translation>Embedding-Anbieter</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test the embedder in the form on sample sentences</source>
+        <translation>Den Embedder im Formular an Beispielsätzen testen</translation>
+    </message>
+    <message>
+        <source>Embeds two sentences that mean the same and two unrelated ones with the settings in the form. Nothing in use changes.</source>
+        <translation>Bettet zwei gleichbedeutende und zwei unverwandte Sätze mit den Einstellungen im Formular ein. Am Verwendeten ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>Re-embed now</source>
+        <translation>Jetzt neu einbetten</translation>
+    </message>
+    <message>
+        <source>Re-embed every record with the embedder in use</source>
+        <translation>Jeden Datensatz mit dem verwendeten Embedder neu einbetten</translation>
+    </message>
+    <message>
+        <source>For a server or model folder whose model changed behind the same settings.</source>
+        <translation>Für einen Server oder Modellordner, dessen Modell sich hinter denselben Einstellungen geändert hat.</translation>
+    </message>
+    <message>
+        <source>Hashes words, word pairs and character n-grams: fast and offline, but it knows no synonyms. Keyword search does most of the work.</source>
+        <translation>Hasht Wörter, Wortpaare und Zeichen-n-Gramme: schnell und offline, kennt aber keine Synonyme. Die Stichwortsuche leistet den Großteil.</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Learns which words go together from the stored records themselves: no download, no server. Train again when the store has grown or changed a lot.</source>
+        <translation>Lernt aus den gespeicherten Datensätzen selbst, welche Wörter zusammengehören: kein Download, kein Server. Neu trainieren, wenn der Bestand stark gewachsen ist oder sich stark geändert hat.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Dimensions to learn</source>
+        <translation>Zu lernende Dimensionen</translation>
+    </message>
+    <message>
+        <source>The rank of the model: 256 is a good start; more learns finer topics, more slowly.</source>
+        <translation>Der Rang des Modells: 256 ist ein guter Anfang; mehr lernt feinere Themen, langsamer.</translation>
+    </message>
+    <message>
+        <source>Train on the stored records</source>
+        <translation>Mit den gespeicherten Datensätzen trainieren</translation>
+    </message>
+    <message>
+        <source>Train an LSA model on the stored records and switch to it</source>
+        <translation>Ein LSA-Modell mit den gespeicherten Datensätzen trainieren und darauf wechseln</translation>
+    </message>
+    <message>
+        <source>OpenAI, an Azure-style gateway, Ollama, llama.cpp server, vLLM or Text Embeddings Inference. The API key is read from an environment variable or a file only you can read; it is never stored.</source>
+        <translation>OpenAI, ein Gateway im Azure-Stil, Ollama, llama.cpp-Server, vLLM oder Text Embeddings Inference. Der API-Schlüssel wird aus einer Umgebungsvariablen oder einer nur für Sie lesbaren Datei gelesen; er wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Wire format</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>OpenAI /embeddings</source>
+        <translation>OpenAI /embeddings</translation>
+    </message>
+    <message>
+        <source>Ollama /api/embed</source>
+        <translation>Ollama /api/embed</translation>
+    </message>
+    <message>
+        <source>TEI /embed</source>
+        <translation>TEI /embed</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Up to and including /v1 for the OpenAI format, e.g. http://127.0.0.1:11434/v1</source>
+        <translation>Bis einschließlich /v1 für das OpenAI-Format, z. B. http://127.0.0.1:11434/v1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name for the embedding model.</source>
+        <translation>Der Name des Embedding-Modells beim Server.</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+    <message>
+        <source>The length of the model&apos;s vectors (the Test button shows what the server returns).</source>
+        <translation>Die Länge der Vektoren des Modells (die Schaltfläche „Testen“ zeigt, was der Server liefert).</translation>
+    </message>
+    <message>
+        <source>Ask the server for this length</source>
+        <translation>Diese Länge beim Server anfordern</translation>
+    </message>
+    <message>
+        <source>Models that can shorten their vectors on request (text-embedding-3).</source>
+        <translation>Modelle, die ihre Vektoren auf Anfrage kürzen können (text-embedding-3).</translation>
+    </message>
+    <message>
+        <source>Query prefix</source>
+        <translation>Präfix für Suchanfragen</translation>
+    </message>
+    <message>
+        <source>Put before every search text, e.g. &quot;query: &quot; for E5 models.</source>
+        <translation>Wird jedem Suchtext vorangestellt, z. B. &quot;query: &quot; für E5-Modelle.</translation>
+    </message>
+    <message>
+        <source>Document prefix</source>
+        <translation>Präfix für Dokumente</translation>
+    </message>
+    <message>
+        <source>Put before every record&apos;s text, e.g. &quot;passage: &quot; for E5 models.</source>
+        <translation>Wird dem Text jedes Datensatzes vorangestellt, z. B. &quot;passage: &quot; für E5-Modelle.</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>Variable für den API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The name of an environment variable that holds the key, e.g. OPENAI_API_KEY.</source>
+        <translation>Der Name einer Umgebungsvariablen mit dem Schlüssel, z. B. OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>Datei mit dem API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Or a file holding the key, readable only by you (mode 0600).</source>
+        <translation>Oder eine Datei mit dem Schlüssel, nur für Sie lesbar (Modus 0600).</translation>
+    </message>
+    <message>
+        <source>Texts per request</source>
+        <translation>Texte pro Anfrage</translation>
+    </message>
+    <message>
+        <source>How many texts one request carries at most.</source>
+        <translation>Wie viele Texte eine Anfrage höchstens enthält.</translation>
+    </message>
+    <message>
+        <source>Tokens per request</source>
+        <translation>Tokens pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Estimated tokens one request carries at most (characters / 4).</source>
+        <translation>Geschätzte Tokens, die eine Anfrage höchstens enthält (Zeichen / 4).</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Gleichzeitige Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests on the wire at the same time; the server&apos;s rate limit decides.</source>
+        <translation>Gleichzeitig laufende Anfragen; das Ratenlimit des Servers entscheidet.</translation>
+    </message>
+    <message>
+        <source>Price per million tokens</source>
+        <translation>Preis pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>For the cost estimate before a re-embed and the running cost; 0 for a free server.</source>
+        <translation>Für die Kostenschätzung vor einem Neueinbetten und die laufenden Kosten; 0 für einen kostenlosen Server.</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kostenlos</translation>
+    </message>
+    <message>
+        <source>Price per 1M tokens</source>
+        <translation>Preis pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>A downloaded sentence-transformers folder (config.json, vocab.txt, model.safetensors), e.g. all-MiniLM-L6-v2 or bge-small-en-v1.5, run on this machine&apos;s processor.</source>
+        <translation>Ein heruntergeladener sentence-transformers-Ordner (config.json, vocab.txt, model.safetensors), z. B. all-MiniLM-L6-v2 oder bge-small-en-v1.5, ausgeführt auf dem Prozessor dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>An absolute path, or a folder name inside the data directory&apos;s models folder.</source>
+        <translation>Ein absoluter Pfad oder ein Ordnername im Modellordner des Datenverzeichnisses.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>E5: &quot;query: &quot;; BGE: its instruction for retrieval queries.</source>
+        <translation>E5: &quot;query: &quot;; BGE: seine Anweisung für Suchanfragen.</translation>
+    </message>
+    <message>
+        <source>E5: &quot;passage: &quot;.</source>
+        <translation>E5: &quot;passage: &quot;.</translation>
+    </message>
+    <message>
+        <source>Fixed for the built-in embedder.</source>
+        <translation>Beim eingebauten Embedder fest.</translation>
+    </message>
+    <message>
+        <source>none trained yet</source>
+        <translation>noch keines trainiert</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dimensions, %3 words, trained on %4 records)</source>
+        <translation>%1 (%2 Dimensionen, %3 Wörter, trainiert mit %4 Datensätzen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait for a vector</source>
+        <translation>
+            <numerusform>%n Datensatz wartet auf einen Vektor</numerusform>
+            <numerusform>%n Datensätze warten auf einen Vektor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every record has its vector</source>
+        <translation>jeder Datensatz hat seinen Vektor</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 retries, %3 texts, %4 tokens</source>
+        <translation>%1 Anfragen, %2 Wiederholungen, %3 Texte, %4 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 texts failed</source>
+        <translation>%1 Texte fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cost so far ≈ %1</source>
+        <translation>bisherige Kosten ≈ %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Testing %1 …</source>
+        <translation>Teste %1 …</translation>
+    </message>
+    <message>
+        <source>Does not work: %1</source>
+        <translation>Funktioniert nicht: %1</translation>
+    </message>
+    <message>
+        <source>Works: %1 dimensions in %2. Two sentences that mean the same: %3; two unrelated: %4.</source>
+        <translation>Funktioniert: %1 Dimensionen in %2. Zwei gleichbedeutende Sätze: %3; zwei unverwandte: %4.</translation>
+    </message>
+    <message>
+        <source>It barely tells them apart, so search by meaning will add little.</source>
+        <translation>Es unterscheidet sie kaum, daher bringt die Suche nach Bedeutung wenig.</translation>
     </message>
 </context>
 <context>
@@ -1228,18 +1618,6 @@ Er wird aus dem Speicher sowie aus der Stichwort- und der Vektorsuche entfernt. 
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <source>Embedder in use</source>
-        <translation>Verwendeter Embedder</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>Verwendet</translation>
-    </message>
-    <message>
-        <source>Fixed for this embedder kind.</source>
-        <translation>Für diese Art von Embedder fest vorgegeben.</translation>
-    </message>
-    <message>
         <source>Nothing to apply: the engine already uses these values.</source>
         <translation>Nichts zu übernehmen: Die Engine verwendet diese Werte bereits.</translation>
     </message>
@@ -1262,14 +1640,6 @@ Suchen verwenden den aktuellen Index, bis der neue ihn ersetzt. Importaufträge 
     <message>
         <source>Re-embed all records?</source>
         <translation>Alle Datensätze neu einbetten?</translation>
-    </message>
-    <message>
-        <source>New embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.
-
-The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</source>
-        <translation>Neue Embedder-Parameter ändern jeden Vektor: Alle %1 Datensätze werden neu eingebettet, und der Vektorindex wird neu aufgebaut.
-
-Die aktuellen Vektoren bleiben in Gebrauch, bis der neue Satz vollständig ist; ein Abbruch behält sie. Importaufträge in der Warteschlange warten so lange.</translation>
     </message>
     <message>
         <source>Another change is being applied; try again when it has finished.</source>
@@ -1326,6 +1696,54 @@ Die aktuellen Vektoren bleiben in Gebrauch, bis der neue Satz vollständig ist; 
     <message>
         <source>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</source>
         <translation>%1 Datensätze. efSearch, der Cache und die Auftragswerte gelten sofort; Änderungen an HNSW und Embedder werden nach Ihrer Bestätigung im Hintergrund neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>A new embedder or new embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.</source>
+        <translation>Ein neuer Embedder oder neue Embedder-Parameter ändern jeden Vektor: Alle %1 Datensätze werden neu eingebettet und der Vektorindex wird neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>Counting what a re-embed takes …</source>
+        <translation>Ermittle, was ein Neueinbetten erfordert …</translation>
+    </message>
+    <message>
+        <source>The server is sent about %1 tokens (%2 characters of %3 records).</source>
+        <translation>Der Server erhält etwa %1 Tokens (%2 Zeichen aus %3 Datensätzen).</translation>
+    </message>
+    <message>
+        <source>At %1 per 1M tokens that costs about %2.</source>
+        <translation>Bei %1 pro 1 Mio. Tokens kostet das etwa %2.</translation>
+    </message>
+    <message>
+        <source>No price is set, so no cost is estimated.</source>
+        <translation>Es ist kein Preis eingestellt, daher werden keine Kosten geschätzt.</translation>
+    </message>
+    <message>
+        <source>The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</source>
+        <translation>Die aktuellen Vektoren bleiben in Verwendung, bis der neue Satz vollständig ist, und ein Abbruch behält sie. Wartende Importaufträge warten.</translation>
+    </message>
+    <message>
+        <source>Train an LSA model?</source>
+        <translation>LSA-Modell trainieren?</translation>
+    </message>
+    <message>
+        <source>An LSA model of %1 dimensions is learned from the %2 stored records, then every record is embedded with it and the vector index is rebuilt.</source>
+        <translation>Ein LSA-Modell mit %1 Dimensionen wird aus den %2 gespeicherten Datensätzen gelernt, dann wird jeder Datensatz damit eingebettet und der Vektorindex neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>All %1 records are embedded again with the embedder in use (for a server or model whose model changed behind the same settings), and the vector index is rebuilt.</source>
+        <translation>Alle %1 Datensätze werden mit dem verwendeten Embedder neu eingebettet (für einen Server oder ein Modell, dessen Modell sich hinter denselben Einstellungen geändert hat), und der Vektorindex wird neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>Training an LSA model …</source>
+        <translation>Trainiere ein LSA-Modell …</translation>
+    </message>
+    <message>
+        <source>Training LSA, %1: %2 of %3</source>
+        <translation>LSA-Training, %1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>The LSA model was trained; every record was re-embedded with it and it is in use.</source>
+        <translation>Das LSA-Modell wurde trainiert; jeder Datensatz wurde damit neu eingebettet und es ist in Verwendung.</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2488,10 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
         <source>Data</source>
         <translation>Daten</translation>
     </message>
+    <message>
+        <source>A background task failed: %1 (details in the log)</source>
+        <translation>Eine Hintergrundaufgabe ist fehlgeschlagen: %1 (Details im Protokoll)</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -2427,14 +2849,6 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
         <translation>Ein Tag ist %1 Bytes lang, höchstens %2.</translation>
     </message>
     <message>
-        <source>“%1” is not allowed here; leave it empty.</source>
-        <translation>„%1“ ist hier nicht erlaubt; lassen Sie das Feld leer.</translation>
-    </message>
-    <message>
-        <source>“%1” is not allowed; choose one of: %2.</source>
-        <translation>„%1“ ist nicht erlaubt; wählen Sie einen dieser Werte: %2.</translation>
-    </message>
-    <message>
         <source>Another record already uses the ID “%1”.</source>
         <translation>Ein anderer Datensatz verwendet bereits die ID „%1“.</translation>
     </message>
@@ -2637,18 +3051,6 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
 </context>
 <context>
     <name>kms::ui::ResultsModel</name>
-    <message>
-        <source>Article</source>
-        <translation>Artikel</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Fall</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
     <message>
         <source>#</source>
         <translation>#</translation>

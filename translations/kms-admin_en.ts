@@ -359,6 +359,58 @@
         <source>%1 · this record&apos;s score from them %2</source>
         <translation>%1 · this record&apos;s score from them %2</translation>
     </message>
+    <message>
+        <source>built in (hashed words)</source>
+        <translation>built in (hashed words)</translation>
+    </message>
+    <message>
+        <source>learned from the records (LSA)</source>
+        <translation>learned from the records (LSA)</translation>
+    </message>
+    <message>
+        <source>embedding server</source>
+        <translation>embedding server</translation>
+    </message>
+    <message>
+        <source>local model folder</source>
+        <translation>local model folder</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>runs</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>cannot run: %1</translation>
+    </message>
+    <message>
+        <source>reachable (no failed request)</source>
+        <translation>reachable (no failed request)</translation>
+    </message>
+    <message>
+        <source>last request failed</source>
+        <translation>last request failed</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Waiting for a vector</source>
+        <translation>Waiting for a vector</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::AppSettings</name>
@@ -551,10 +603,6 @@
     <message>
         <source>Rank %1 here, not in the other list&apos;s top %2</source>
         <translation>Rank %1 here, not in the other list&apos;s top %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>The hit&apos;s rank in the other list</source>
@@ -866,6 +914,46 @@
         <source>Job #%1 ended (%2): %3</source>
         <translation>Job #%1 ended (%2): %3</translation>
     </message>
+    <message>
+        <source>Embedder</source>
+        <translation>Embedder</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>LSA</source>
+        <translation>LSA</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Local model</translation>
+    </message>
+    <message>
+        <source>%1 waiting for a vector</source>
+        <translation>%1 waiting for a vector</translation>
+    </message>
+    <message>
+        <source>no backlog</source>
+        <translation>no backlog</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 retries</source>
+        <translation>%1 requests, %2 retries</translation>
+    </message>
+    <message>
+        <source>%1 · %2 d</source>
+        <translation>%1 · %2 d</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::DataPage</name>
@@ -1039,6 +1127,308 @@ It is removed from the store and from keyword and vector search. This cannot be 
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::EmbedderForm</name>
+    <message>
+        <source>Built in: hashed words (no setup)</source>
+        <translation>Built in: hashed words (no setup)</translation>
+    </message>
+    <message>
+        <source>Learned from your records (LSA)</source>
+        <translation>Learned from your records (LSA)</translation>
+    </message>
+    <message>
+        <source>Embedding server (OpenAI-compatible API)</source>
+        <translation>Embedding server (OpenAI-compatible API)</translation>
+    </message>
+    <message>
+        <source>Local model folder (sentence-transformers)</source>
+        <translation>Local model folder (sentence-transformers)</translation>
+    </message>
+    <message>
+        <source>Sentence-transformers model folder</source>
+        <translation>Sentence-transformers model folder</translation>
+    </message>
+    <message>
+        <source>Embedder in use</source>
+        <translation>Embedder in use</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Embedding provider</source>
+        <translation>Embedding provider</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Test the embedder in the form on sample sentences</source>
+        <translation>Test the embedder in the form on sample sentences</translation>
+    </message>
+    <message>
+        <source>Embeds two sentences that mean the same and two unrelated ones with the settings in the form. Nothing in use changes.</source>
+        <translation>Embeds two sentences that mean the same and two unrelated ones with the settings in the form. Nothing in use changes.</translation>
+    </message>
+    <message>
+        <source>Re-embed now</source>
+        <translation>Re-embed now</translation>
+    </message>
+    <message>
+        <source>Re-embed every record with the embedder in use</source>
+        <translation>Re-embed every record with the embedder in use</translation>
+    </message>
+    <message>
+        <source>For a server or model folder whose model changed behind the same settings.</source>
+        <translation>For a server or model folder whose model changed behind the same settings.</translation>
+    </message>
+    <message>
+        <source>Hashes words, word pairs and character n-grams: fast and offline, but it knows no synonyms. Keyword search does most of the work.</source>
+        <translation>Hashes words, word pairs and character n-grams: fast and offline, but it knows no synonyms. Keyword search does most of the work.</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Learns which words go together from the stored records themselves: no download, no server. Train again when the store has grown or changed a lot.</source>
+        <translation>Learns which words go together from the stored records themselves: no download, no server. Train again when the store has grown or changed a lot.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Dimensions to learn</source>
+        <translation>Dimensions to learn</translation>
+    </message>
+    <message>
+        <source>The rank of the model: 256 is a good start; more learns finer topics, more slowly.</source>
+        <translation>The rank of the model: 256 is a good start; more learns finer topics, more slowly.</translation>
+    </message>
+    <message>
+        <source>Train on the stored records</source>
+        <translation>Train on the stored records</translation>
+    </message>
+    <message>
+        <source>Train an LSA model on the stored records and switch to it</source>
+        <translation>Train an LSA model on the stored records and switch to it</translation>
+    </message>
+    <message>
+        <source>OpenAI, an Azure-style gateway, Ollama, llama.cpp server, vLLM or Text Embeddings Inference. The API key is read from an environment variable or a file only you can read; it is never stored.</source>
+        <translation>OpenAI, an Azure-style gateway, Ollama, llama.cpp server, vLLM or Text Embeddings Inference. The API key is read from an environment variable or a file only you can read; it is never stored.</translation>
+    </message>
+    <message>
+        <source>Wire format</source>
+        <translation>Wire format</translation>
+    </message>
+    <message>
+        <source>OpenAI /embeddings</source>
+        <translation>OpenAI /embeddings</translation>
+    </message>
+    <message>
+        <source>Ollama /api/embed</source>
+        <translation>Ollama /api/embed</translation>
+    </message>
+    <message>
+        <source>TEI /embed</source>
+        <translation>TEI /embed</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Up to and including /v1 for the OpenAI format, e.g. http://127.0.0.1:11434/v1</source>
+        <translation>Up to and including /v1 for the OpenAI format, e.g. http://127.0.0.1:11434/v1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name for the embedding model.</source>
+        <translation>The server&apos;s name for the embedding model.</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>The length of the model&apos;s vectors (the Test button shows what the server returns).</source>
+        <translation>The length of the model&apos;s vectors (the Test button shows what the server returns).</translation>
+    </message>
+    <message>
+        <source>Ask the server for this length</source>
+        <translation>Ask the server for this length</translation>
+    </message>
+    <message>
+        <source>Models that can shorten their vectors on request (text-embedding-3).</source>
+        <translation>Models that can shorten their vectors on request (text-embedding-3).</translation>
+    </message>
+    <message>
+        <source>Query prefix</source>
+        <translation>Query prefix</translation>
+    </message>
+    <message>
+        <source>Put before every search text, e.g. &quot;query: &quot; for E5 models.</source>
+        <translation>Put before every search text, e.g. &quot;query: &quot; for E5 models.</translation>
+    </message>
+    <message>
+        <source>Document prefix</source>
+        <translation>Document prefix</translation>
+    </message>
+    <message>
+        <source>Put before every record&apos;s text, e.g. &quot;passage: &quot; for E5 models.</source>
+        <translation>Put before every record&apos;s text, e.g. &quot;passage: &quot; for E5 models.</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API key variable</translation>
+    </message>
+    <message>
+        <source>The name of an environment variable that holds the key, e.g. OPENAI_API_KEY.</source>
+        <translation>The name of an environment variable that holds the key, e.g. OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>API key file</translation>
+    </message>
+    <message>
+        <source>Or a file holding the key, readable only by you (mode 0600).</source>
+        <translation>Or a file holding the key, readable only by you (mode 0600).</translation>
+    </message>
+    <message>
+        <source>Texts per request</source>
+        <translation>Texts per request</translation>
+    </message>
+    <message>
+        <source>How many texts one request carries at most.</source>
+        <translation>How many texts one request carries at most.</translation>
+    </message>
+    <message>
+        <source>Tokens per request</source>
+        <translation>Tokens per request</translation>
+    </message>
+    <message>
+        <source>Estimated tokens one request carries at most (characters / 4).</source>
+        <translation>Estimated tokens one request carries at most (characters / 4).</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Requests at once</translation>
+    </message>
+    <message>
+        <source>Requests on the wire at the same time; the server&apos;s rate limit decides.</source>
+        <translation>Requests on the wire at the same time; the server&apos;s rate limit decides.</translation>
+    </message>
+    <message>
+        <source>Price per million tokens</source>
+        <translation>Price per million tokens</translation>
+    </message>
+    <message>
+        <source>For the cost estimate before a re-embed and the running cost; 0 for a free server.</source>
+        <translation>For the cost estimate before a re-embed and the running cost; 0 for a free server.</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Price per 1M tokens</source>
+        <translation>Price per 1M tokens</translation>
+    </message>
+    <message>
+        <source>A downloaded sentence-transformers folder (config.json, vocab.txt, model.safetensors), e.g. all-MiniLM-L6-v2 or bge-small-en-v1.5, run on this machine&apos;s processor.</source>
+        <translation>A downloaded sentence-transformers folder (config.json, vocab.txt, model.safetensors), e.g. all-MiniLM-L6-v2 or bge-small-en-v1.5, run on this machine&apos;s processor.</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Model folder</translation>
+    </message>
+    <message>
+        <source>An absolute path, or a folder name inside the data directory&apos;s models folder.</source>
+        <translation>An absolute path, or a folder name inside the data directory&apos;s models folder.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose the model folder</source>
+        <translation>Choose the model folder</translation>
+    </message>
+    <message>
+        <source>E5: &quot;query: &quot;; BGE: its instruction for retrieval queries.</source>
+        <translation>E5: &quot;query: &quot;; BGE: its instruction for retrieval queries.</translation>
+    </message>
+    <message>
+        <source>E5: &quot;passage: &quot;.</source>
+        <translation>E5: &quot;passage: &quot;.</translation>
+    </message>
+    <message>
+        <source>Fixed for the built-in embedder.</source>
+        <translation>Fixed for the built-in embedder.</translation>
+    </message>
+    <message>
+        <source>none trained yet</source>
+        <translation>none trained yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dimensions, %3 words, trained on %4 records)</source>
+        <translation>%1 (%2 dimensions, %3 words, trained on %4 records)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait for a vector</source>
+        <translation>
+            <numerusform>%n record waits for a vector</numerusform>
+            <numerusform>%n records wait for a vector</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every record has its vector</source>
+        <translation>every record has its vector</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 retries, %3 texts, %4 tokens</source>
+        <translation>%1 requests, %2 retries, %3 texts, %4 tokens</translation>
+    </message>
+    <message>
+        <source>%1 texts failed</source>
+        <translation>%1 texts failed</translation>
+    </message>
+    <message>
+        <source>cost so far ≈ %1</source>
+        <translation>cost so far ≈ %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>Testing %1 …</source>
+        <translation>Testing %1 …</translation>
+    </message>
+    <message>
+        <source>Does not work: %1</source>
+        <translation>Does not work: %1</translation>
+    </message>
+    <message>
+        <source>Works: %1 dimensions in %2. Two sentences that mean the same: %3; two unrelated: %4.</source>
+        <translation>Works: %1 dimensions in %2. Two sentences that mean the same: %3; two unrelated: %4.</translation>
+    </message>
+    <message>
+        <source>It barely tells them apart, so search by meaning will add little.</source>
+        <translation>It barely tells them apart, so search by meaning will add little.</translation>
     </message>
 </context>
 <context>
@@ -1228,18 +1618,6 @@ It is removed from the store and from keyword and vector search. This cannot be 
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <source>Embedder in use</source>
-        <translation>Embedder in use</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>In use</translation>
-    </message>
-    <message>
-        <source>Fixed for this embedder kind.</source>
-        <translation>Fixed for this embedder kind.</translation>
-    </message>
-    <message>
         <source>Nothing to apply: the engine already uses these values.</source>
         <translation>Nothing to apply: the engine already uses these values.</translation>
     </message>
@@ -1262,14 +1640,6 @@ Searches keep using the current index until the new one replaces it. Queued inge
     <message>
         <source>Re-embed all records?</source>
         <translation>Re-embed all records?</translation>
-    </message>
-    <message>
-        <source>New embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.
-
-The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</source>
-        <translation>New embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.
-
-The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</translation>
     </message>
     <message>
         <source>Another change is being applied; try again when it has finished.</source>
@@ -1326,6 +1696,54 @@ The current vectors stay in use until the new set is complete, and cancelling ke
     <message>
         <source>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</source>
         <translation>%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder changes are rebuilt in the background once you confirm.</translation>
+    </message>
+    <message>
+        <source>A new embedder or new embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.</source>
+        <translation>A new embedder or new embedder parameters change every vector: all %1 records are embedded again and the vector index is rebuilt.</translation>
+    </message>
+    <message>
+        <source>Counting what a re-embed takes …</source>
+        <translation>Counting what a re-embed takes …</translation>
+    </message>
+    <message>
+        <source>The server is sent about %1 tokens (%2 characters of %3 records).</source>
+        <translation>The server is sent about %1 tokens (%2 characters of %3 records).</translation>
+    </message>
+    <message>
+        <source>At %1 per 1M tokens that costs about %2.</source>
+        <translation>At %1 per 1M tokens that costs about %2.</translation>
+    </message>
+    <message>
+        <source>No price is set, so no cost is estimated.</source>
+        <translation>No price is set, so no cost is estimated.</translation>
+    </message>
+    <message>
+        <source>The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</source>
+        <translation>The current vectors stay in use until the new set is complete, and cancelling keeps them. Queued ingestion jobs wait.</translation>
+    </message>
+    <message>
+        <source>Train an LSA model?</source>
+        <translation>Train an LSA model?</translation>
+    </message>
+    <message>
+        <source>An LSA model of %1 dimensions is learned from the %2 stored records, then every record is embedded with it and the vector index is rebuilt.</source>
+        <translation>An LSA model of %1 dimensions is learned from the %2 stored records, then every record is embedded with it and the vector index is rebuilt.</translation>
+    </message>
+    <message>
+        <source>All %1 records are embedded again with the embedder in use (for a server or model whose model changed behind the same settings), and the vector index is rebuilt.</source>
+        <translation>All %1 records are embedded again with the embedder in use (for a server or model whose model changed behind the same settings), and the vector index is rebuilt.</translation>
+    </message>
+    <message>
+        <source>Training an LSA model …</source>
+        <translation>Training an LSA model …</translation>
+    </message>
+    <message>
+        <source>Training LSA, %1: %2 of %3</source>
+        <translation>Training LSA, %1: %2 of %3</translation>
+    </message>
+    <message>
+        <source>The LSA model was trained; every record was re-embedded with it and it is in use.</source>
+        <translation>The LSA model was trained; every record was re-embedded with it and it is in use.</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2488,10 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
         <source>Data</source>
         <translation>Data</translation>
     </message>
+    <message>
+        <source>A background task failed: %1 (details in the log)</source>
+        <translation>A background task failed: %1 (details in the log)</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -2427,14 +2849,6 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
         <translation>A tag is %1 bytes long, at most %2.</translation>
     </message>
     <message>
-        <source>“%1” is not allowed here; leave it empty.</source>
-        <translation>“%1” is not allowed here; leave it empty.</translation>
-    </message>
-    <message>
-        <source>“%1” is not allowed; choose one of: %2.</source>
-        <translation>“%1” is not allowed; choose one of: %2.</translation>
-    </message>
-    <message>
         <source>Another record already uses the ID “%1”.</source>
         <translation>Another record already uses the ID “%1”.</translation>
     </message>
@@ -2637,18 +3051,6 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
 </context>
 <context>
     <name>kms::ui::ResultsModel</name>
-    <message>
-        <source>Article</source>
-        <translation>Article</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
     <message>
         <source>#</source>
         <translation>#</translation>
