@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include "Cli.h"
+#include "ProviderOptions.h"
 
 #include "config/EngineConfig.h"
 #include "engine/Engine.h"
@@ -25,106 +26,6 @@ std::atomic<bool> g_cancel{false};
 extern "C" void onReembedInterrupt(int)
 {
     g_cancel = true; // a lock-free atomic store is all a signal handler may do
-}
-
-// The provider options `test` and `set` share. --model is the server's model name for openai and
-// the model folder for bert; the prefixes apply to both.
-void addProviderOptions(QCommandLineParser &parser)
-{
-    parser.addPositionalArgument(QStringLiteral("provider"), QStringLiteral("hash, lsa, openai or bert."));
-    parser.addOptions({
-        {QStringLiteral("api"), QStringLiteral("openai: the server's wire format: openai (default; also Ollama, "
-                                               "vLLM, llama.cpp, TEI), ollama (/api/embed) or tei (/embed)."),
-         QStringLiteral("format")},
-        {QStringLiteral("base-url"), QStringLiteral("openai: the server, e.g. http://127.0.0.1:11434/v1."),
-         QStringLiteral("url")},
-        {QStringLiteral("model"), QStringLiteral("openai: the model's name on the server; bert: the model folder "
-                                                 "(absolute, or a folder in the data directory's models)."),
-         QStringLiteral("name")},
-        {QStringLiteral("dimensions"), QStringLiteral("openai: the size of the model's vectors."), QStringLiteral("n")},
-        {QStringLiteral("send-dimensions"), QStringLiteral("openai: ask the server for that size (text-embedding-3).")},
-        {QStringLiteral("query-prefix"), QStringLiteral("Text put before queries (E5: \"query: \")."), QStringLiteral("text")},
-        {QStringLiteral("document-prefix"), QStringLiteral("Text put before records (E5: \"passage: \")."),
-         QStringLiteral("text")},
-        {QStringLiteral("api-key-env"), QStringLiteral("openai: the environment variable holding the API key."),
-         QStringLiteral("name")},
-        {QStringLiteral("api-key-file"), QStringLiteral("openai: a file (mode 0600) holding the API key."),
-         QStringLiteral("path")},
-        {QStringLiteral("batch-inputs"), QStringLiteral("openai: texts per request (1..2048)."), QStringLiteral("n")},
-        {QStringLiteral("batch-tokens"), QStringLiteral("openai: estimated tokens per request."), QStringLiteral("n")},
-        {QStringLiteral("in-flight"), QStringLiteral("openai: requests on the wire at once (1..64)."), QStringLiteral("n")},
-        {QStringLiteral("price"), QStringLiteral("openai: price per 1M input tokens, for the cost estimate."),
-         QStringLiteral("amount")},
-        {QStringLiteral("dimension"), QStringLiteral("hash: the vector size (16..4096)."), QStringLiteral("n")},
-    });
-}
-
-bool intOption(const QCommandLineParser &p, const char *name, int *out, QString *error)
-{
-    if (!p.isSet(QLatin1String(name)))
-        return true;
-    bool ok = false;
-    *out = p.value(QLatin1String(name)).toInt(&ok);
-    if (!ok)
-        *error = QStringLiteral("--%1 must be a whole number, got \"%2\"").arg(QLatin1String(name), p.value(QLatin1String(name)));
-    return ok;
-}
-
-// The configuration the command line asks for: the current one with the provider and the options
-// given. Staying with the same provider keeps its other settings (`set openai --in-flight 4`).
-bool candidateFrom(const QCommandLineParser &p, const EngineConfig &current, EngineConfig *c, QString *error)
-{
-    *c = current;
-    const QString provider = p.positionalArguments().value(0, current.embedderProvider);
-    if (!EngineConfig::providers().contains(provider)) {
-        *error = QStringLiteral("unknown provider \"%1\" (%2)").arg(provider, EngineConfig::providers().join(QStringLiteral(", ")));
-        return false;
-    }
-    if (provider != current.embedderProvider) {
-        c->remote = {};
-        c->bertModel.clear();
-        c->bertQueryPrefix.clear();
-        c->bertDocumentPrefix.clear();
-    }
-    c->embedderProvider = provider;
-    auto text = [&](const char *name, QString *field) {
-        if (p.isSet(QLatin1String(name)))
-            *field = p.value(QLatin1String(name));
-    };
-    if (provider == QLatin1String("openai")) {
-        RemoteEmbedderConfig &r = c->remote;
-        if (p.isSet(QStringLiteral("api")) && !parseEmbeddingApi(p.value(QStringLiteral("api")), &r.api)) {
-            *error = QStringLiteral("--api must be openai, ollama or tei, got \"%1\"").arg(p.value(QStringLiteral("api")));
-            return false;
-        }
-        text("base-url", &r.baseUrl);
-        text("model", &r.model);
-        text("query-prefix", &r.queryPrefix);
-        text("document-prefix", &r.documentPrefix);
-        text("api-key-env", &r.apiKeyEnv);
-        text("api-key-file", &r.apiKeyFile);
-        if (p.isSet(QStringLiteral("send-dimensions")))
-            r.sendDimensions = true;
-        if (!intOption(p, "dimensions", &r.dimensions, error) || !intOption(p, "batch-inputs", &r.maxBatchInputs, error)
-            || !intOption(p, "batch-tokens", &r.maxBatchTokens, error) || !intOption(p, "in-flight", &r.maxInFlight, error))
-            return false;
-        if (p.isSet(QStringLiteral("price"))) {
-            bool ok = false;
-            r.pricePerMillionTokens = p.value(QStringLiteral("price")).toDouble(&ok);
-            if (!ok) {
-                *error = QStringLiteral("--price must be a number, got \"%1\"").arg(p.value(QStringLiteral("price")));
-                return false;
-            }
-        }
-    } else if (provider == QLatin1String("bert")) {
-        text("model", &c->bertModel);
-        text("query-prefix", &c->bertQueryPrefix);
-        text("document-prefix", &c->bertDocumentPrefix);
-    } else if (provider == QLatin1String("hash")) {
-        if (!intOption(p, "dimension", &c->embeddingDimension, error))
-            return false;
-    }
-    return c->validate(error);
 }
 
 QJsonObject estimateJson(const EmbeddingEstimate &e)
@@ -260,13 +161,13 @@ protected:
             "Makes the embedder the options describe (default: the active one) and embeds sample sentences:\n"
             "its dimension, the latency, and the cosine similarity of two sentences that mean the same in other\n"
             "words against two that do not. Nothing in the store changes."));
-        addProviderOptions(parser);
+        addProviderOptions(parser, true);
     }
     int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
     {
         EngineConfig candidate;
         QString error;
-        if (!candidateFrom(parser, engine.config(), &candidate, &error)) {
+        if (!candidateFrom(parser, engine.config(), providerArgument(parser, engine.config()), &candidate, &error)) {
             err(QStringLiteral("%1: %2").arg(invokedAs(), error));
             return Usage;
         }
@@ -303,7 +204,7 @@ protected:
             "prefix) every record is re-embedded; searches keep the current vectors until the new ones are\n"
             "complete, and Ctrl+C or a failure keeps the current embedder. With a price per 1M tokens set, the\n"
             "estimate is printed and the re-embed starts only with --yes."));
-        addProviderOptions(parser);
+        addProviderOptions(parser, true);
         parser.addOption({QStringLiteral("yes"), QStringLiteral("Start a paid re-embed without asking.")});
     }
     int check(const QCommandLineParser &parser) override
@@ -319,7 +220,7 @@ protected:
         EngineConfig next;
         QString error;
         const EngineConfig current = engine.config();
-        if (!candidateFrom(parser, current, &next, &error)) {
+        if (!candidateFrom(parser, current, providerArgument(parser, current), &next, &error)) {
             err(QStringLiteral("%1: %2").arg(invokedAs(), error));
             return Usage;
         }

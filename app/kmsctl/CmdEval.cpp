@@ -2,6 +2,7 @@
 // kmsctl eval: relevance of each search mode on a BEIR-layout test collection.
 #include "CmdLsa.h"
 #include "Command.h"
+#include "ProviderOptions.h"
 
 #include "embed/Embedder.h"
 #include "engine/Engine.h"
@@ -21,7 +22,7 @@ namespace {
 class EvalCommand : public OptionCommand {
 public:
     EvalCommand()
-        : OptionCommand("eval", "--corpus C --queries Q --qrels R [--mode M] [--embedder hash|lsa]",
+        : OptionCommand("eval", "--corpus C --queries Q --qrels R [--mode M] [--embedder hash|lsa|openai|bert [options]]",
                         "nDCG@10, Recall@100, MRR@10 and latency on a BEIR collection")
     {
     }
@@ -36,8 +37,11 @@ protected:
         parser.addOption({QStringLiteral("queries"), QStringLiteral("queries.jsonl (_id, text)."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("qrels"), QStringLiteral("qrels TSV (query-id, corpus-id, score)."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("mode"), QStringLiteral("keyword, vector or hybrid (default: all three)."), QStringLiteral("m")});
-        parser.addOption({QStringLiteral("embedder"), QStringLiteral("hash (default) or lsa: trained on the corpus, then re-embedded."),
+        parser.addOption({QStringLiteral("embedder"),
+                          QStringLiteral("hash (default); lsa: trained on the corpus, then re-embedded; openai or bert: "
+                                         "described by the provider options below, as for kmsctl embedder set."),
                           QStringLiteral("provider"), QStringLiteral("hash")});
+        addProviderOptions(parser, false);
         parser.addOption({QStringLiteral("lsa-rank"), QStringLiteral("With --embedder lsa: latent dimensions."), QStringLiteral("n"),
                           QStringLiteral("256")});
         parser.addOption({QStringLiteral("fusion"), QStringLiteral("Hybrid fusion: rrf or weighted (default: the search default)."), QStringLiteral("f")});
@@ -75,6 +79,19 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
         err(QStringLiteral("kmsctl eval: %1").arg(error));
         return Failed;
     }
+    const QString provider = parser.value(QStringLiteral("embedder"));
+    bool rankOk = false;
+    const int lsaRank = parser.value(QStringLiteral("lsa-rank")).toInt(&rankOk);
+    if (!rankOk || lsaRank < 16 || lsaRank > 1024) {
+        err(QStringLiteral("kmsctl eval: --lsa-rank must be a whole number from 16 to 1024, got \"%1\"")
+                .arg(parser.value(QStringLiteral("lsa-rank"))));
+        return Usage;
+    }
+    if (!EngineConfig::providers().contains(provider)) {
+        err(QStringLiteral("kmsctl eval: --embedder must be one of %1, got \"%2\"")
+                .arg(EngineConfig::providers().join(QStringLiteral(", ")), provider));
+        return Usage;
+    }
     QTemporaryDir tmp;
     Engine::Options eo;
     eo.dataDirectory = tmp.path();
@@ -83,6 +100,20 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
     if (!engine) {
         err(QStringLiteral("kmsctl eval: %1").arg(error));
         return StoreUnavailable;
+    }
+    // A given embedder is set on the empty store, so the corpus is embedded once, by it. LSA learns
+    // from the corpus, so it is trained after the load.
+    if (provider != QLatin1String("lsa")) {
+        EngineConfig wanted;
+        if (!candidateFrom(parser, engine->config(), provider, &wanted, &error)) {
+            err(QStringLiteral("kmsctl eval: %1").arg(error));
+            return Usage;
+        }
+        const EmbedderTestResult tried = engine->testEmbedder(wanted);
+        if (!tried.ok || !engine->applyConfig(wanted, {}, nullptr, &error)) {
+            err(QStringLiteral("kmsctl eval: the embedder cannot be used: %1").arg(tried.ok ? error : tried.error));
+            return Failed;
+        }
     }
     IngestOptions io;
     io.files = {parser.value(QStringLiteral("corpus"))};
@@ -96,8 +127,13 @@ int EvalCommand::run(const Context &ctx, const QCommandLineParser &parser)
     if (!ctx.json && !ctx.quiet)
         out(QStringLiteral("corpus: %1 documents (%2 rejected); %3 judged queries")
                 .arg(job.counts.inserted).arg(job.counts.rejected).arg(qrels.size()));
-    if (!useEmbedder(ctx, *engine, parser.value(QStringLiteral("embedder")),
-                     parser.value(QStringLiteral("lsa-rank")).toInt(), &error)) {
+    if (const qint64 backlog = engine->vectorBacklog(); backlog > 0) {
+        // Scores with records missing from the vector side would be the embedder's outage, not its quality.
+        err(QStringLiteral("kmsctl eval: %1 documents got no vector from the embedder (%2)")
+                .arg(backlog).arg(engine->embedderInfo().usage.lastError));
+        return Failed;
+    }
+    if (provider == QLatin1String("lsa") && !useEmbedder(ctx, *engine, provider, lsaRank, &error)) {
         err(QStringLiteral("kmsctl eval: %1").arg(error));
         return Failed;
     }

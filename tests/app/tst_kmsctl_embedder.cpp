@@ -7,6 +7,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -179,6 +180,50 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.json()[QStringLiteral("records")].toInt(), 30);
         QVERIFY(m_server.requestCount() > before);
+    }
+
+    // eval --embedder openai: the collection is embedded by the server (once, on the empty store)
+    // and every mode is scored; a server that is down is refused before anything is loaded.
+    void evalWithAServerEmbedder()
+    {
+        const auto write = [this](const char *name, const QByteArray &text) {
+            QFile f(m_dir.filePath(QLatin1String(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        QVERIFY(write("corpus.jsonl", "{\"_id\":\"d1\",\"title\":\"Printer jams\",\"text\":\"paper jam in tray two\"}\n"
+                                      "{\"_id\":\"d2\",\"title\":\"VPN drops\",\"text\":\"tunnel disconnects hourly\"}\n"
+                                      "{\"_id\":\"d3\",\"title\":\"Login fails\",\"text\":\"password rejected at sign in\"}\n"));
+        QVERIFY(write("queries.jsonl", "{\"_id\":\"q1\",\"text\":\"paper jam\"}\n{\"_id\":\"q2\",\"text\":\"vpn tunnel\"}\n"));
+        QVERIFY(write("qrels.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n"));
+        QStringList args{QStringLiteral("eval"),    QStringLiteral("--corpus"),  m_dir.filePath(QStringLiteral("corpus.jsonl")),
+                         QStringLiteral("--queries"), m_dir.filePath(QStringLiteral("queries.jsonl")),
+                         QStringLiteral("--qrels"),   m_dir.filePath(QStringLiteral("qrels.tsv")),
+                         QStringLiteral("--json"),    QStringLiteral("--embedder")};
+        QStringList provider = openAiOptions();
+        provider.removeAll(QStringLiteral("--query-prefix"));
+        provider.removeAll(QStringLiteral("query: "));
+        const int before = m_server.requestCount();
+        const Run r = kmsctl(args + provider);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(m_server.requestCount() > before);
+        const QJsonObject o = r.json();
+        QVERIFY2(o[QStringLiteral("embedder")].toString().startsWith(QStringLiteral("remote-v1:openai:mock-embed@")),
+                 qPrintable(r.out));
+        QCOMPARE(o[QStringLiteral("documents")].toInt(), 3);
+        const QJsonArray modes = o[QStringLiteral("modes")].toArray();
+        QCOMPARE(modes.size(), 3);
+        // Keyword search finds both judged documents first.
+        QCOMPARE(modes[0].toObject()[QStringLiteral("ndcg@10")].toDouble(), 1.0);
+
+        // The same with the server down: a clear refusal, exit 1, no scores.
+        m_server.stop();
+        const Run down = kmsctl(args + provider);
+        QVERIFY(m_server.restart());
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.err.contains(QStringLiteral("the embedder cannot be used")), qPrintable(down.err));
+        // And an unknown provider is a usage error.
+        const Run unknown = kmsctl(args + QStringList{QStringLiteral("word2vec")});
+        QCOMPARE(unknown.exitCode, 2);
     }
 
     void theKeyIsInNoFile()
