@@ -128,6 +128,23 @@ private Q_SLOTS:
                           R"({"query":"printer"})", "application/json");
         QCOMPARE(res->status, 401);
 
+        // Tokens are made and revoked while serve holds the data directory, and the running server
+        // takes them at once.
+        Run late = kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("late")});
+        QVERIFY2(late.exitCode == 0, late.err.constData());
+        QVERIFY2(late.err.contains("note:") && late.err.contains("in use by"), late.err.constData());
+        const std::string lateToken = QJsonDocument::fromJson(late.out).object().value(QStringLiteral("token")).toString().toStdString();
+        const httplib::Headers lateAuth{{"Authorization", "Bearer " + lateToken}};
+        res = client.Get("/api/v1/jobs", lateAuth);
+        QVERIFY(res);
+        QCOMPARE(res->status, 200);
+        late = kmsctl({QStringLiteral("token"), QStringLiteral("list")});
+        QVERIFY(late.exitCode == 0 && late.out.contains("late"));
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("late")}).exitCode, 0);
+        res = client.Get("/api/v1/jobs", lateAuth);
+        QVERIFY(res);
+        QCOMPARE(res->status, 401);
+
         ::kill(pid_t(serve.processId()), SIGTERM);
         QVERIFY(serve.waitForFinished(10'000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
