@@ -10,6 +10,7 @@
 #include "widgets/StatusStyle.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,11 +22,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kms::ui {
 
 namespace {
 constexpr int kPollMs = 250;
 constexpr int kRequestRows = 500;
+constexpr qint64 kTokenReloadMs = 30'000;
 } // namespace
 
 ApiPage::ApiPage(EngineHost *host, AppSettings *settings, QWidget *parent)
@@ -168,6 +172,13 @@ void ApiPage::pollRequests()
         return;
     m_lastSeq = entries.constLast().seq;
     m_requests->add(entries);
+    // The server notes a token's use in the store (at most once a minute per token): the list's
+    // "last used" follows while requests come in, without asking the store on every poll.
+    const bool tokenUsed = std::any_of(entries.begin(), entries.end(), [](const ApiLogEntry &e) { return !e.tokenName.isEmpty(); });
+    if (tokenUsed && (!m_tokensReloaded.isValid() || m_tokensReloaded.elapsed() > kTokenReloadMs)) {
+        m_tokensReloaded.start();
+        m_tokens->reload();
+    }
 }
 
 } // namespace kms::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -50,6 +51,7 @@ private:
     QTimer *m_poll;
     int m_generation = -1; // of the server the rows came from
     qint64 m_lastSeq = 0;
+    QElapsedTimer m_tokensReloaded; // when request entries last made the token list reload
 };
 
 } // namespace kms::ui

@@ -170,6 +170,8 @@ void TestApiPage::servesTokensAndRequests()
         QVERIFY2(rows.contains(QStringLiteral("GET /api/v1/health 200 – 127.0.0.1")), qPrintable(rows.join(u'\n')));
         QVERIFY(!rows.join(u' ').contains(QString::fromStdString(secret)));
         QVERIFY(page.requests()->index(0, RequestTableModel::Time).data().toString().size() == 8); // HH:mm:ss
+        // The token list follows its use.
+        QTRY_VERIFY_WITH_TIMEOUT(tokenTable->model()->index(0, 3).data().toString() != QLatin1String("never"), 10000);
 
         const QString shots = qEnvironmentVariable("KMS_SCREENSHOT_DIR");
         if (!shots.isEmpty()) {
