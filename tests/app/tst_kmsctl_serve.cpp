@@ -228,6 +228,44 @@ private Q_SLOTS:
         QCOMPARE(serve.exitCode(), 0);
     }
 
+    // The soak benchmark, small: every kind of request answered without an error over loopback,
+    // its token revoked after, and the cases it wrote deleted again.
+    void apiSoakBenchmark()
+    {
+        QVERIFY(!m_token.empty()); // the store has the cases serveUntilSigterm ingested
+        const qint64 casesBefore = QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("stats")}).out)
+                                       .object().value(QStringLiteral("cases")).toInteger();
+        QVERIFY(casesBefore > 0);
+        const Run r = kmsctl({QStringLiteral("--json"), QStringLiteral("benchmark"), QStringLiteral("--api"), QStringLiteral("--requests"),
+                              QStringLiteral("160"), QStringLiteral("--clients"), QStringLiteral("2"), QStringLiteral("--queries"),
+                              QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QStringLiteral("requests")).toInt(), 160);
+        QCOMPARE(report.value(QStringLiteral("errors")).toInt(), 0);
+        QSet<QString> kinds;
+        qint64 counted = 0;
+        for (const QJsonValue &v : report.value(QStringLiteral("latency")).toArray()) {
+            kinds.insert(v.toObject().value(QStringLiteral("kind")).toString());
+            counted += v.toObject().value(QStringLiteral("requests")).toInteger();
+        }
+        QCOMPARE(counted, 160);
+        for (const char *kind : {"search keyword", "search hybrid", "search similarity", "read case", "list cases", "list knowledge",
+                                 "more like this", "health (open)", "health detailed", "metrics (Prometheus)", "jobs",
+                                 "create case", "delete case"})
+            QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+        QVERIFY(report.value(QStringLiteral("rss_bytes")).toObject().value(QStringLiteral("peak")).toInteger() > 0);
+        QCOMPARE(report.value(QStringLiteral("search_in_process")).toArray().size(), 3);
+        QCOMPARE(QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("stats")}).out)
+                     .object().value(QStringLiteral("cases")).toInteger(), casesBefore);
+        bool revoked = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("list")}).out).array())
+            if (v.toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("benchmark-")))
+                revoked = !v.toObject().value(QStringLiteral("revoked_at")).toString().isEmpty();
+        QVERIFY(revoked);
+        QCOMPARE(kmsctl({QStringLiteral("benchmark"), QStringLiteral("--api"), QStringLiteral("--clients"), QStringLiteral("0")}).exitCode, 2);
+    }
+
     void badServeOptionsAreUsageErrors()
     {
         for (const QStringList &args : {QStringList{QStringLiteral("--port"), QStringLiteral("70000")},
