@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // kmsctl benchmark: end-to-end ingestion of a generated corpus next to each heavy stage run alone
 // on the same data, plus HNSW recall@10 against exact search (core/bench runs it; this prints it).
-// Numbers for docs/performance.md.
+// Numbers for docs/performance.md. --api: the REST API soak on the data directory as it is.
 #include "Command.h"
 
+#include "bench/ApiSoak.h"
 #include "bench/IngestBenchmark.h"
 #include "engine/Engine.h"
 
@@ -54,6 +55,83 @@ int searchOnly(const Context &ctx, int queries)
     printLatency(latency);
     return Ok;
 }
+QString mib(qint64 bytes)
+{
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+QJsonArray apiLatencyJson(const QList<ApiLatency> &rows)
+{
+    QJsonArray a;
+    for (const ApiLatency &l : rows)
+        a.append(QJsonObject{{QStringLiteral("kind"), l.kind}, {QStringLiteral("requests"), l.requests},
+                             {QStringLiteral("errors"), l.errors}, {QStringLiteral("p50_ms"), l.p50Ms},
+                             {QStringLiteral("p95_ms"), l.p95Ms}, {QStringLiteral("p99_ms"), l.p99Ms},
+                             {QStringLiteral("max_ms"), l.maxMs}});
+    return a;
+}
+
+void printApiLatency(const QList<ApiLatency> &rows)
+{
+    out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7").arg(QStringLiteral("kind"), -22).arg(QStringLiteral("requests"), 9)
+            .arg(QStringLiteral("errors"), 7).arg(QStringLiteral("p50 ms"), 9).arg(QStringLiteral("p95 ms"), 9)
+            .arg(QStringLiteral("p99 ms"), 9).arg(QStringLiteral("max ms"), 9));
+    for (const ApiLatency &l : rows)
+        out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7").arg(l.kind, -22).arg(l.requests, 9).arg(l.errors, 7)
+                .arg(l.p50Ms, 9, 'f', 2).arg(l.p95Ms, 9, 'f', 2).arg(l.p99Ms, 9, 'f', 2).arg(l.maxMs, 9, 'f', 1));
+}
+
+// benchmark --api: the REST API soak on the data directory as it is.
+int apiSoak(const Context &ctx, const ApiSoakOptions &options)
+{
+    auto engine = openEngine(ctx);
+    if (!engine)
+        return StoreUnavailable;
+    const ApiSoakReport r = runApiSoak(*engine, options, [&ctx](const QString &s) {
+        if (!ctx.json && !ctx.quiet)
+            err(s);
+    });
+    if (!r.error.isEmpty()) {
+        err(QStringLiteral("kmsctl benchmark --api: %1").arg(r.error));
+        return Failed;
+    }
+    if (ctx.json) {
+        QJsonArray errors;
+        for (const QString &e : r.firstErrors)
+            errors.append(e);
+        printJson(QJsonObject{
+            {QStringLiteral("records"), r.records}, {QStringLiteral("clients"), r.clients},
+            {QStringLiteral("server_threads"), r.serverThreads}, {QStringLiteral("requests"), r.requests},
+            {QStringLiteral("errors"), r.errors}, {QStringLiteral("first_errors"), errors},
+            {QStringLiteral("seconds"), r.seconds}, {QStringLiteral("requests_per_second"), r.requestsPerSecond},
+            {QStringLiteral("stopped_by_time"), r.stoppedByTime}, {QStringLiteral("latency"), apiLatencyJson(r.kinds)},
+            {QStringLiteral("rss_bytes"), QJsonObject{{QStringLiteral("before"), r.rssBeforeBytes},
+                                                      {QStringLiteral("warm"), r.rssWarmBytes},
+                                                      {QStringLiteral("peak"), r.rssPeakBytes},
+                                                      {QStringLiteral("end"), r.rssEndBytes},
+                                                      {QStringLiteral("after"), r.rssAfterBytes}}},
+            {QStringLiteral("search_over_http"), apiLatencyJson(r.searchOverHttp)},
+            {QStringLiteral("search_in_process"), apiLatencyJson(r.searchInProcess)}});
+        return r.errors == 0 ? Ok : Failed;
+    }
+    out(QStringLiteral("store              %1 records").arg(r.records));
+    out(QStringLiteral("requests           %1 from %2 clients, %3 server threads, in %4 s%5")
+            .arg(r.requests).arg(r.clients).arg(r.serverThreads).arg(r.seconds, 0, 'f', 1)
+            .arg(r.stoppedByTime ? QStringLiteral(" (stopped by --max-seconds)") : QString()));
+    out(QStringLiteral("throughput         %1 requests/s").arg(r.requestsPerSecond, 0, 'f', 0));
+    out(QStringLiteral("errors             %1").arg(r.errors));
+    for (const QString &e : r.firstErrors)
+        out(QStringLiteral("  %1").arg(e));
+    out(QStringLiteral("latency per kind under the mix:"));
+    printApiLatency(r.kinds);
+    out(QStringLiteral("RSS                before %1, after 10 % warm-up %2, peak %3, at the end %4, server stopped %5")
+            .arg(mib(r.rssBeforeBytes), mib(r.rssWarmBytes), mib(r.rssPeakBytes), mib(r.rssEndBytes), mib(r.rssAfterBytes)));
+    out(QStringLiteral("the same searches one at a time, over HTTP:"));
+    printApiLatency(r.searchOverHttp);
+    out(QStringLiteral("and in-process (Engine::search):"));
+    printApiLatency(r.searchInProcess);
+    return r.errors == 0 ? Ok : Failed;
+}
 } // namespace
 
 namespace {
@@ -62,7 +140,8 @@ namespace {
 class BenchmarkCommand : public OptionCommand {
 public:
     BenchmarkCommand()
-        : OptionCommand("benchmark", "[--cases N]", "end-to-end and per-stage ingestion speed, HNSW recall")
+        : OptionCommand("benchmark", "[--cases N] | --search-only | --api [--requests N --clients N]",
+                        "ingestion speed per stage, HNSW recall, search latency, REST API soak")
     {
     }
 
@@ -83,8 +162,41 @@ protected:
         parser.addOption({QStringLiteral("dimension"), QStringLiteral("Embedding dimension (default 256)."), QStringLiteral("n")});
         parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Folder for the corpus and stores (default: a temporary one, removed after)."), QStringLiteral("dir")});
         parser.addOption({QStringLiteral("search-only"), QStringLiteral("Only the search latency per mode, on the data directory (--data-dir) as it is; --queries sets how many.")});
+        parser.addOption({QStringLiteral("api"), QStringLiteral("The REST API soak instead, on the data directory (--data-dir) as it is: a mix of "
+                                                                "searches, reads, lists, health, metrics and a few writes over HTTP on 127.0.0.1 "
+                                                                "(the cases it writes are deleted again).")});
+        parser.addOption({QStringLiteral("requests"), QStringLiteral("--api: requests in all (default 20000)."), QStringLiteral("n"), QStringLiteral("20000")});
+        parser.addOption({QStringLiteral("clients"), QStringLiteral("--api: concurrent clients (default 8)."), QStringLiteral("n"), QStringLiteral("8")});
+        parser.addOption({QStringLiteral("server-threads"), QStringLiteral("--api: server threads (default: as many as clients)."), QStringLiteral("n")});
+        parser.addOption({QStringLiteral("max-seconds"), QStringLiteral("--api: stop sending after this long (default 600)."), QStringLiteral("s"), QStringLiteral("600")});
+    }
+    int check(const QCommandLineParser &parser) override
+    {
+        if (!parser.isSet(QStringLiteral("api")))
+            return Ok;
+        auto number = [&](const char *name, int min, int max, int *value) {
+            bool ok = false;
+            const QString text = parser.value(QLatin1String(name));
+            *value = text.toInt(&ok);
+            if (!ok || *value < min || *value > max) {
+                err(QStringLiteral("%1: --%2 '%3' is not a whole number from %4 to %5").arg(invokedAs(), QLatin1String(name), text).arg(min).arg(max));
+                return false;
+            }
+            return true;
+        };
+        if (!number("requests", 1, 10'000'000, &m_api.requests) || !number("clients", 1, 256, &m_api.clients)
+            || !number("max-seconds", 1, 86'400, &m_api.maxSeconds))
+            return Usage;
+        m_api.serverThreads = m_api.clients;
+        if (parser.isSet(QStringLiteral("server-threads")) && !number("server-threads", 1, 256, &m_api.serverThreads))
+            return Usage;
+        m_api.comparisonQueries = std::max(1, parser.value(QStringLiteral("queries")).toInt());
+        return Ok;
     }
     int run(const Context &ctx, const QCommandLineParser &parser) override;
+
+private:
+    ApiSoakOptions m_api;
 };
 
 int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
@@ -92,6 +204,8 @@ int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
     const int queries = std::max(1, parser.value(QStringLiteral("queries")).toInt());
     if (parser.isSet(QStringLiteral("search-only")))
         return searchOnly(ctx, queries);
+    if (parser.isSet(QStringLiteral("api")))
+        return apiSoak(ctx, m_api);
     BenchmarkOptions o;
     o.cases = parser.value(QStringLiteral("cases")).toLongLong();
     if (parser.isSet(QStringLiteral("articles")))

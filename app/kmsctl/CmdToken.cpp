@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// kmsctl token create | list | revoke: bearer tokens of the REST API (`kmsctl serve`).
+// kmsctl token create | list | revoke: bearer tokens of the REST API (`kmsctl serve`). They work
+// while `kmsctl serve` or the desktop app holds the data directory (ApiTokenAdmin says how).
 #include "Command.h"
 
+#include "engine/ApiTokenBook.h"
 #include "engine/Engine.h"
 
 #include <QCommandLineParser>
@@ -26,9 +28,41 @@ QJsonObject tokenJson(const ApiToken &t)
                        {QStringLiteral("revoked_at"), t.revokedAt.toString(Qt::ISODate)}};
 }
 
-class CreateCommand : public EngineCommand {
+// A token subcommand: opens the token store of the data directory, shared with a process holding
+// it (which then serves a new token at once and refuses a revoked one at once).
+class TokenSubcommand : public OptionCommand {
 public:
-    CreateCommand() : EngineCommand("create", "NAME --scope read|write", "a new token, shown once") {}
+    using OptionCommand::OptionCommand;
+
+protected:
+    virtual int runOn(const Context &ctx, const QCommandLineParser &parser, ApiTokenAdmin &tokens) = 0;
+
+private:
+    int run(const Context &ctx, const QCommandLineParser &parser) final
+    {
+        QString error;
+        auto admin = ApiTokenAdmin::open(Engine::resolveDataDirectory(ctx.dataDir), &error);
+        if (!admin) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return StoreUnavailable;
+        }
+        if (!admin->heldBy().isEmpty() && !ctx.quiet)
+            err(QStringLiteral("%1: note: %2; tokens are shared with it and take effect there at once")
+                    .arg(invokedAs(), sharedNote(admin->heldBy())));
+        return runOn(ctx, parser, *admin);
+    }
+    // "data directory /x is in use by kmsctl (pid 42) on h; stop it or use another --data-dir":
+    // the advice to stop it does not apply here.
+    static QString sharedNote(QString heldBy)
+    {
+        const qsizetype advice = heldBy.indexOf(QLatin1String("; stop it"));
+        return advice > 0 ? heldBy.left(advice) : heldBy;
+    }
+};
+
+class CreateCommand : public TokenSubcommand {
+public:
+    CreateCommand() : TokenSubcommand("create", "NAME --scope read|write", "a new token, shown once") {}
 
 protected:
     void setup(QCommandLineParser &parser) const override
@@ -56,10 +90,10 @@ protected:
         m_scope = *scope;
         return Ok;
     }
-    int runOn(const Context &ctx, const QCommandLineParser &, Engine &engine) override
+    int runOn(const Context &ctx, const QCommandLineParser &, ApiTokenAdmin &tokens) override
     {
         QString error;
-        const auto created = engine.createApiToken(m_name, m_scope, &error);
+        const auto created = tokens.create(m_name, m_scope, &error);
         if (!created) {
             err(QStringLiteral("%1: %2").arg(invokedAs(), error));
             return Failed;
@@ -82,27 +116,26 @@ private:
     ApiTokenScope m_scope = ApiTokenScope::Read;
 };
 
-class ListCommand : public EngineCommand {
+class ListCommand : public TokenSubcommand {
 public:
-    ListCommand() : EngineCommand("list", "", "tokens (never the tokens themselves)") {}
+    ListCommand() : TokenSubcommand("list", "", "tokens (never the tokens themselves)") {}
 
 protected:
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Tokens in force, then revoked ones: name, scope, created, last used."));
     }
-    int runOn(const Context &ctx, const QCommandLineParser &, Engine &engine) override
+    int runOn(const Context &ctx, const QCommandLineParser &, ApiTokenAdmin &tokens) override
     {
-        const QList<ApiToken> tokens = engine.apiTokens();
-        if (ctx.json) {
+                if (ctx.json) {
             QJsonArray a;
-            for (const ApiToken &t : tokens)
+            for (const ApiToken &t : tokens.tokens())
                 a.append(tokenJson(t));
             printJson(a);
             return Ok;
         }
         QList<QStringList> rows;
-        for (const ApiToken &t : tokens)
+        for (const ApiToken &t : tokens.tokens())
             rows.append({t.name, apiTokenScopeName(t.scope), when(t.createdAt), when(t.lastUsedAt),
                          t.revoked() ? QStringLiteral("revoked ") + when(t.revokedAt) : QStringLiteral("in force")});
         printTable({QStringLiteral("NAME"), QStringLiteral("SCOPE"), QStringLiteral("CREATED"), QStringLiteral("LAST USED"),
@@ -112,9 +145,9 @@ protected:
     }
 };
 
-class RevokeCommand : public EngineCommand {
+class RevokeCommand : public TokenSubcommand {
 public:
-    RevokeCommand() : EngineCommand("revoke", "NAME", "revoke a token at once") {}
+    RevokeCommand() : TokenSubcommand("revoke", "NAME", "revoke a token at once") {}
 
 protected:
     void setup(QCommandLineParser &parser) const override
@@ -131,10 +164,10 @@ protected:
         }
         return Ok;
     }
-    int runOn(const Context &ctx, const QCommandLineParser &, Engine &engine) override
+    int runOn(const Context &ctx, const QCommandLineParser &, ApiTokenAdmin &tokens) override
     {
         QString error;
-        if (!engine.revokeApiToken(m_name, &error)) {
+        if (!tokens.revoke(m_name, &error)) {
             err(QStringLiteral("%1: %2").arg(invokedAs(), error));
             return Failed;
         }

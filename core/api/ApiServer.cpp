@@ -11,8 +11,17 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <deque>
+#include <mutex>
 #include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace kms {
 
@@ -48,6 +57,48 @@ QString hostOnly(const std::string &hostHeader)
     return colon >= 0 ? h.left(colon) : h;
 }
 
+// Why httplib could not bind host:port, which it does not say: the same bind tried once more on a
+// plain socket, so "in use" can be told from "not an address of this machine".
+QString bindFailure(const QString &host, int port)
+{
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host);
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int sock = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
+    if (sock < 0)
+        return QStringLiteral("cannot create a socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    int rc = 0;
+    if (v6) {
+        sockaddr_in6 a{};
+        a.sin6_family = AF_INET6;
+        a.sin6_port = htons(quint16(port));
+        const Q_IPV6ADDR raw = address.toIPv6Address();
+        std::memcpy(&a.sin6_addr, &raw, sizeof(raw));
+        rc = ::bind(sock, reinterpret_cast<sockaddr *>(&a), sizeof(a));
+    } else {
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(quint16(port));
+        a.sin_addr.s_addr = htonl(address.toIPv4Address());
+        rc = ::bind(sock, reinterpret_cast<sockaddr *>(&a), sizeof(a));
+    }
+    const int code = rc == 0 ? 0 : errno;
+    ::close(sock);
+    switch (code) {
+    case EADDRINUSE:
+        return QStringLiteral("port %1 on %2 is already in use by another program; choose another port").arg(port).arg(host);
+    case EADDRNOTAVAIL:
+        return QStringLiteral("%1 is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own addresses").arg(host);
+    case EACCES:
+        return QStringLiteral("port %1 needs administrator rights (ports below 1024); choose a port from 1024 up").arg(port);
+    case 0:
+        return QStringLiteral("cannot listen on %1:%2 (it was busy a moment ago; try again)").arg(host).arg(port);
+    default:
+        return QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(QString::fromLocal8Bit(std::strerror(code)));
+    }
+}
+
 } // namespace
 
 QString ApiServerConfig::validate() const
@@ -66,6 +117,8 @@ QString ApiServerConfig::validate() const
         return QStringLiteral("requests in flight: %1 is below 1").arg(maxInFlight);
     if (ratePerSecond <= 0 || burst < 1)
         return QStringLiteral("rate limit: %1 per second with bursts of %2 must both be positive").arg(ratePerSecond).arg(burst);
+    if (recentRequests < 0 || recentRequests > 100'000)
+        return QStringLiteral("recent requests: %1 is outside 0..100000").arg(recentRequests);
     if (certFile.isEmpty() != keyFile.isEmpty())
         return QStringLiteral("TLS: give both a certificate file and a key file, or neither");
     return {};
@@ -114,6 +167,15 @@ struct ApiServer::Impl {
         return nullptr;
     }
 
+    void remember(ApiLogEntry entry)
+    {
+        std::lock_guard lock(recentMutex);
+        entry.seq = ++lastSeq;
+        recent.push_back(std::move(entry));
+        while (recent.size() > size_t(config.recentRequests))
+            recent.pop_front();
+    }
+
     httplib::Server::HandlerResponse guard(const httplib::Request &req, httplib::Response &res);
     void dispatch(const httplib::Request &req, httplib::Response &res);
     void addCors(const httplib::Request &req, httplib::Response &res) const;
@@ -128,6 +190,9 @@ struct ApiServer::Impl {
     std::unique_ptr<httplib::Server> server;
     std::thread listener;
     int boundPort = 0;
+    mutable std::mutex recentMutex;
+    std::deque<ApiLogEntry> recent; // the newest config.recentRequests, oldest first
+    qint64 lastSeq = 0;
 };
 
 void ApiServer::Impl::addCors(const httplib::Request &req, httplib::Response &res) const
@@ -337,16 +402,17 @@ bool ApiServer::start(QString *error)
         send(res, ApiResponse::error(500, QStringLiteral("internal error")));
     });
     s.set_logger([impl](const httplib::Request &req, const httplib::Response &res) {
-        if (!impl->logger)
-            return;
         ApiLogEntry e;
+        e.finishedAt = QDateTime::currentDateTimeUtc();
         e.method = QByteArray::fromStdString(req.method);
         e.path = QString::fromStdString(req.path);
         e.status = res.status;
         e.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started).count();
         e.tokenName = t_caller.tokenName;
         e.remoteAddress = QString::fromStdString(req.remote_addr);
-        impl->logger(e);
+        if (impl->logger)
+            impl->logger(e);
+        impl->remember(std::move(e));
     });
 
     const std::string host = d->config.host.toStdString();
@@ -356,9 +422,8 @@ bool ApiServer::start(QString *error)
         d->boundPort = s.bind_to_port(host, d->config.port) ? d->config.port : -1;
     }
     if (d->boundPort <= 0) {
-        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this machine)")
-                     .arg(d->config.host).arg(d->config.port);
         d->server.reset();
+        *error = bindFailure(d->config.host, d->config.port);
         return false;
     }
     d->listener = std::thread([impl] { impl->server->listen_after_bind(); });
@@ -384,6 +449,16 @@ void ApiServer::stop()
         d->listener.join();
     d->server.reset();
     d->boundPort = 0;
+}
+
+QList<ApiLogEntry> ApiServer::recentRequests(qint64 afterSeq) const
+{
+    std::lock_guard lock(d->recentMutex);
+    QList<ApiLogEntry> out;
+    for (const ApiLogEntry &e : d->recent)
+        if (e.seq > afterSeq)
+            out.append(e);
+    return out;
 }
 
 bool ApiServer::isRunning() const

@@ -3,6 +3,7 @@
 
 #include "api/ApiTypes.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,7 @@ struct ApiServerConfig {
     int deadlineMs = 10'000;     // a request's cancel flag is raised after this long
     QStringList corsOrigins;     // empty: no cross-origin requests
     QString certFile, keyFile;   // both set: HTTPS
+    int recentRequests = 200;    // how many finished requests recentRequests() keeps
 
     // Empty when usable, else what is wrong, naming the setting.
     QString validate() const;
@@ -31,6 +33,8 @@ struct ApiServerConfig {
 };
 
 struct ApiLogEntry {
+    qint64 seq = 0;         // 1, 2, 3... in the order requests finished (recentRequests())
+    QDateTime finishedAt;   // UTC
     QByteArray method;
     QString path;           // without the query string (it may hold search text)
     int status = 0;
@@ -64,6 +68,10 @@ public:
     // Routes are added before start().
     void addRoute(const ApiRoute &route, ApiHandler handler);
     QList<ApiRoute> routes() const;
+
+    // The last config().recentRequests finished requests with seq > afterSeq, oldest first: what
+    // the desktop app's API page shows. Thread-safe; kept across stop() and start().
+    QList<ApiLogEntry> recentRequests(qint64 afterSeq = 0) const;
 
     bool start(QString *error);
     void stop();

@@ -9,7 +9,9 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSaveFile>
@@ -48,6 +50,31 @@ bool isInside(const QString &file, const QString &folder)
 {
     const QString dir = QFileInfo(folder).canonicalFilePath();
     return !dir.isEmpty() && file.startsWith(dir + QLatin1Char('/'));
+}
+
+// Uploads whose job is over and left nothing to retry are deleted: without this the folder grows by
+// every body ever posted. An upload stays while its job is queued or running, while the job has
+// rejected records (a rejected CSV row is retried under its file's header), and when no job in the
+// newest `kJobsLooked` names it (it cannot be told apart from one whose job is still to come).
+void pruneUploads(Engine &engine, const QString &uploads)
+{
+    constexpr int kJobsLooked = 1000;
+    const QFileInfoList files = QDir(uploads).entryInfoList({QStringLiteral("upload-*")}, QDir::Files);
+    if (files.isEmpty())
+        return;
+    QHash<QString, JobInfo> jobBySource;
+    for (const JobInfo &job : engine.jobs(kJobsLooked))
+        for (const QString &source : job.source.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            jobBySource.insert(QFileInfo(source).absoluteFilePath(), job);
+    for (const QFileInfo &file : files) {
+        const auto it = jobBySource.constFind(file.absoluteFilePath());
+        if (it == jobBySource.constEnd())
+            continue;
+        const JobStatus status = it->status;
+        const bool over = status == JobStatus::Completed || status == JobStatus::Failed || status == JobStatus::Cancelled;
+        if (over && engine.rejects(it->id, 1).isEmpty())
+            QFile::remove(file.absoluteFilePath());
+    }
 }
 
 ApiResponse submit(Engine &engine, IngestOptions options)
@@ -113,7 +140,9 @@ ApiResponse ingestBody(Engine &engine, const ApiRequest &request, const QString 
             return ApiResponse::error(400, QStringLiteral("collection: '%1' is neither cases nor knowledge").arg(collection),
                                       QStringLiteral("collection"));
     }
-    // Kept after the job: a rejected CSV row is retried under its file's header.
+    // Kept after the job while it has rejects (a rejected CSV row is retried under its file's
+    // header); the uploads of finished jobs without any are deleted here, before a new one is saved.
+    pruneUploads(engine, uploads);
     if (!QDir().mkpath(uploads))
         return ApiResponse::error(500, QStringLiteral("cannot create the uploads folder %1").arg(uploads));
     const QString name = QStringLiteral("upload-%1-%2.%3")
@@ -124,7 +153,10 @@ ApiResponse ingestBody(Engine &engine, const ApiRequest &request, const QString 
     if (!file.open(QIODevice::WriteOnly) || file.write(request.body) != request.body.size() || !file.commit())
         return ApiResponse::error(500, QStringLiteral("cannot save the upload: %1").arg(file.errorString()));
     o.files = {file.fileName()};
-    return submit(engine, o);
+    ApiResponse answer = submit(engine, o);
+    if (answer.status != 202)
+        QFile::remove(file.fileName()); // no job will ever read it
+    return answer;
 }
 
 } // namespace
@@ -134,6 +166,7 @@ void addIngestRoute(ApiServer &server, Engine &engine, const ApiRouteOptions &op
     const QString uploads = options.uploadDirectory.isEmpty()
                                 ? QDir(engine.status().dataDirectory).filePath(QStringLiteral("uploads"))
                                 : options.uploadDirectory;
+    pruneUploads(engine, uploads); // what the last run left behind
     server.addRoute({"POST", QStringLiteral("/api/v1/ingest"), QStringLiteral("/api/v1/ingest"), ApiScope::Write},
                     [&engine, options, uploads](const ApiRequest &r) {
                         return isPathRequest(r) ? ingestPath(engine, r, options) : ingestBody(engine, r, uploads);

@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: MIT
-// REST API tokens: created, listed, revoked and verified here; stored hashed (storage/StoreTokens.cpp).
+// REST API tokens: created, listed, revoked (engine/ApiTokenBook.cpp) and verified here; stored hashed
+// (storage/StoreTokens.cpp).
+#include "engine/ApiTokenBook.h"
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
 
 #include "metrics/PrometheusText.h"
-
-#include <QCryptographicHash>
-#include <QRandomGenerator>
-#include <QRegularExpression>
 
 namespace kms {
 
 namespace {
 
 constexpr qint64 kNoteUseEveryMs = 60'000;
-
-QByteArray hashOf(const QByteArray &token)
-{
-    return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
-}
 
 // Equal lengths compared without an early exit: how long it takes says nothing about where the
 // two differ.
@@ -36,30 +29,8 @@ bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
 
 std::optional<ApiTokenCreated> Engine::createApiToken(const QString &name, ApiTokenScope scope, QString *error)
 {
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
-    if (!valid.match(name).hasMatch()) {
-        if (error)
-            *error = QStringLiteral("'%1' is not a token name: use 1 to 64 letters, digits, '.', '_' or '-'").arg(name);
-        return std::nullopt;
-    }
-    QByteArray random(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
-                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
-    const QByteArray secret = "kms_" + random.toHex();
     auto writerLock = m_stores->writer();
-    const qint64 id = writerLock->addApiToken(name, scope, hashOf(secret));
-    if (id == 0) {
-        if (error)
-            *error = writerLock->lastError();
-        return std::nullopt;
-    }
-    ApiTokenCreated created;
-    created.token.id = id;
-    created.token.name = name;
-    created.token.scope = scope;
-    created.token.createdAt = QDateTime::currentDateTimeUtc();
-    created.secret = QString::fromLatin1(secret);
-    return created;
+    return apitokens::create(*writerLock, name, scope, error);
 }
 
 QList<ApiToken> Engine::apiTokens()
@@ -70,11 +41,7 @@ QList<ApiToken> Engine::apiTokens()
 bool Engine::revokeApiToken(const QString &name, QString *error)
 {
     auto writerLock = m_stores->writer();
-    if (writerLock->revokeApiToken(name))
-        return true;
-    if (error)
-        *error = writerLock->lastError();
-    return false;
+    return apitokens::revoke(*writerLock, name, error);
 }
 
 std::optional<ApiToken> Engine::verifyApiToken(const QByteArray &presented)
@@ -83,7 +50,7 @@ std::optional<ApiToken> Engine::verifyApiToken(const QByteArray &presented)
         return std::nullopt;
     // The lookup is by hash, so its timing tells nothing about the stored tokens; the stored hash
     // is compared once more in constant time rather than trusting the index's byte comparison.
-    const QByteArray hash = hashOf(presented);
+    const QByteArray hash = apitokens::hashOf(presented);
     QByteArray stored;
     const auto token = withReader([&](Store &s) { return s.activeApiToken(hash, &stored); });
     if (!token || !constantTimeEqual(hash, stored))

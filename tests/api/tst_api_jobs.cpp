@@ -55,7 +55,8 @@ private slots:
         const QJsonObject done = waitForJob(m_api, job);
         QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(done.value(QStringLiteral("counts")).toObject().value(QStringLiteral("inserted")).toInt(), 50);
-        // The upload stays in the data directory's uploads folder (a rejected CSV row is retried under its header).
+        // The upload is in the data directory's uploads folder (until the next upload prunes it:
+        // finishedUploadsArePruned).
         QCOMPARE(QDir(m_api.dataPath(QStringLiteral("uploads"))).entryList(QDir::Files).size(), 1);
 
         const auto list = m_api.get("/api/v1/jobs?limit=5", m_api.readToken);
@@ -92,6 +93,35 @@ private slots:
         QCOMPARE(list.first().toObject().value(QStringLiteral("field")).toString(), QStringLiteral("title"));
         QCOMPARE(m_api.get("/api/v1/jobs/999999/rejects", m_api.readToken)->status, 404);
         QCOMPARE(m_api.get("/api/v1/jobs/" + std::to_string(job) + "/rejects?limit=x", m_api.readToken)->status, 400);
+    }
+
+    // Before a new upload is saved, those of finished jobs without rejects are deleted; one whose
+    // job has a reject stays (its rows are retried under the file's header), and so does the new one.
+    void finishedUploadsArePruned()
+    {
+        const QDir uploads(m_api.dataPath(QStringLiteral("uploads")));
+        auto post = [this](const QByteArray &body, const char *type) {
+            const auto res = m_api.post("/api/v1/ingest", body, m_api.writeToken, type);
+            const qint64 job = ApiTestServer::json(res).value(QStringLiteral("job")).toInteger();
+            return res && res->status == 202 ? waitForJob(m_api, job) : QJsonObject{};
+        };
+        auto files = [&uploads] { return uploads.entryList(QDir::Files, QDir::Name); };
+        const QJsonObject clean = post(casesJsonl(700, 710), "application/x-ndjson");
+        QCOMPARE(clean.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QString cleanFile = clean.value(QStringLiteral("source")).toString();
+        QVERIFY2(files().contains(QFileInfo(cleanFile).fileName()), qPrintable(files().join(u',')));
+        const QJsonObject rejected = post("id,title\nP-1,fine\n,no id here\n", "text/csv");
+        QCOMPARE(rejected.value(QStringLiteral("counts")).toObject().value(QStringLiteral("rejected")).toInt(), 1);
+        const QString rejectedFile = rejected.value(QStringLiteral("source")).toString();
+
+        const QJsonObject last = post(casesJsonl(720, 725), "application/x-ndjson");
+        QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QStringList left = files();
+        QVERIFY2(!left.contains(QFileInfo(cleanFile).fileName()), qPrintable(left.join(u',')));
+        QVERIFY2(left.contains(QFileInfo(rejectedFile).fileName()), qPrintable(left.join(u',')));
+        QVERIFY2(left.contains(QFileInfo(last.value(QStringLiteral("source")).toString()).fileName()), qPrintable(left.join(u',')));
+        // Every upload left has a job with rejects, or is the newest.
+        QCOMPARE(left.size(), 3); // the earlier rejectsOfAJob upload, the CSV above, the last one
     }
 
     void badIngestRequests()

@@ -94,6 +94,7 @@ private slots:
     void deadlineCancelsALongRequest();
     void slowClientIsCutOffByTheReadTimeout();
     void everyRequestIsLoggedWithoutTheToken();
+    void recentRequestsAreABoundedRing();
     void corsOnlyForConfiguredOrigins();
     void oneRequestPerConnection();
     void configChecks();
@@ -350,6 +351,37 @@ void TestApiServer::everyRequestIsLoggedWithoutTheToken()
         QVERIFY(!e.path.contains(QLatin1String("secret")) && !e.tokenName.contains(QLatin1String("secret")));
 }
 
+void TestApiServer::recentRequestsAreABoundedRing()
+{
+    ApiServerConfig c = testConfig();
+    c.recentRequests = 3;
+    ApiServer server(c);
+    server.setTokenVerifier(verify);
+    addTestRoutes(server);
+    QString error;
+    QVERIFY(server.start(&error));
+    httplib::Client client("127.0.0.1", server.port());
+    for (int i = 1; i <= 5; ++i)
+        QVERIFY(client.Get(QStringLiteral("/api/v1/cases/%1").arg(i).toStdString(), {{"Authorization", "Bearer read-secret"}}));
+    // The entry is written after the answer is sent: wait until all five are counted.
+    QTRY_COMPARE(server.recentRequests().isEmpty() ? 0 : server.recentRequests().constLast().seq, qint64(5));
+    const QList<ApiLogEntry> recent = server.recentRequests();
+    QCOMPARE(recent.size(), 3);
+    QCOMPARE(recent.first().seq, qint64(3));
+    for (const ApiLogEntry &e : recent) {
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.tokenName, QStringLiteral("dashboard"));
+        QCOMPARE(e.remoteAddress, QStringLiteral("127.0.0.1"));
+        QVERIFY(e.finishedAt.isValid());
+    }
+    const QList<ApiLogEntry> newer = server.recentRequests(4);
+    QCOMPARE(newer.size(), 1);
+    QCOMPARE(newer.first().seq, qint64(5));
+    // Kept across a restart, so a page showing them does not go blank when the server is stopped.
+    server.stop();
+    QCOMPARE(server.recentRequests().size(), 3);
+}
+
 void TestApiServer::corsOnlyForConfiguredOrigins()
 {
     ApiServerConfig c = testConfig();
@@ -409,6 +441,12 @@ void TestApiServer::configChecks()
     ApiServer second(same);
     QVERIFY(!second.start(&error));
     QVERIFY2(error.contains(QString::number(first.port())), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("already in use")), qPrintable(error));
+    c = testConfig();
+    c.host = QStringLiteral("192.0.2.1"); // a documentation address no machine here has
+    ApiServer elsewhere(c);
+    QVERIFY(!elsewhere.start(&error));
+    QVERIFY2(error.contains(QLatin1String("not an address of this machine")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestApiServer)

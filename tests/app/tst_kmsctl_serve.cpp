@@ -128,6 +128,23 @@ private Q_SLOTS:
                           R"({"query":"printer"})", "application/json");
         QCOMPARE(res->status, 401);
 
+        // Tokens are made and revoked while serve holds the data directory, and the running server
+        // takes them at once.
+        Run late = kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("late")});
+        QVERIFY2(late.exitCode == 0, late.err.constData());
+        QVERIFY2(late.err.contains("note:") && late.err.contains("in use by"), late.err.constData());
+        const std::string lateToken = QJsonDocument::fromJson(late.out).object().value(QStringLiteral("token")).toString().toStdString();
+        const httplib::Headers lateAuth{{"Authorization", "Bearer " + lateToken}};
+        res = client.Get("/api/v1/jobs", lateAuth);
+        QVERIFY(res);
+        QCOMPARE(res->status, 200);
+        late = kmsctl({QStringLiteral("token"), QStringLiteral("list")});
+        QVERIFY(late.exitCode == 0 && late.out.contains("late"));
+        QCOMPARE(kmsctl({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("late")}).exitCode, 0);
+        res = client.Get("/api/v1/jobs", lateAuth);
+        QVERIFY(res);
+        QCOMPARE(res->status, 401);
+
         ::kill(pid_t(serve.processId()), SIGTERM);
         QVERIFY(serve.waitForFinished(10'000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
@@ -209,6 +226,44 @@ private Q_SLOTS:
         QVERIFY(serve.waitForFinished(10'000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit); // no SIGPIPE from the refused TLS upload
         QCOMPARE(serve.exitCode(), 0);
+    }
+
+    // The soak benchmark, small: every kind of request answered without an error over loopback,
+    // its token revoked after, and the cases it wrote deleted again.
+    void apiSoakBenchmark()
+    {
+        QVERIFY(!m_token.empty()); // the store has the cases serveUntilSigterm ingested
+        const qint64 casesBefore = QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("stats")}).out)
+                                       .object().value(QStringLiteral("cases")).toInteger();
+        QVERIFY(casesBefore > 0);
+        const Run r = kmsctl({QStringLiteral("--json"), QStringLiteral("benchmark"), QStringLiteral("--api"), QStringLiteral("--requests"),
+                              QStringLiteral("160"), QStringLiteral("--clients"), QStringLiteral("2"), QStringLiteral("--queries"),
+                              QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QStringLiteral("requests")).toInt(), 160);
+        QCOMPARE(report.value(QStringLiteral("errors")).toInt(), 0);
+        QSet<QString> kinds;
+        qint64 counted = 0;
+        for (const QJsonValue &v : report.value(QStringLiteral("latency")).toArray()) {
+            kinds.insert(v.toObject().value(QStringLiteral("kind")).toString());
+            counted += v.toObject().value(QStringLiteral("requests")).toInteger();
+        }
+        QCOMPARE(counted, 160);
+        for (const char *kind : {"search keyword", "search hybrid", "search similarity", "read case", "list cases", "list knowledge",
+                                 "more like this", "health (open)", "health detailed", "metrics (Prometheus)", "jobs",
+                                 "create case", "delete case"})
+            QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+        QVERIFY(report.value(QStringLiteral("rss_bytes")).toObject().value(QStringLiteral("peak")).toInteger() > 0);
+        QCOMPARE(report.value(QStringLiteral("search_in_process")).toArray().size(), 3);
+        QCOMPARE(QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("stats")}).out)
+                     .object().value(QStringLiteral("cases")).toInteger(), casesBefore);
+        bool revoked = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(kmsctl({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("list")}).out).array())
+            if (v.toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("benchmark-")))
+                revoked = !v.toObject().value(QStringLiteral("revoked_at")).toString().isEmpty();
+        QVERIFY(revoked);
+        QCOMPARE(kmsctl({QStringLiteral("benchmark"), QStringLiteral("--api"), QStringLiteral("--clients"), QStringLiteral("0")}).exitCode, 2);
     }
 
     void badServeOptionsAreUsageErrors()

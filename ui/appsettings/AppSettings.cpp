@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSettings>
 
 #include <spdlog/spdlog.h>
@@ -31,12 +32,15 @@ struct Entry {
 };
 
 // Every key and where it is stored. Defaults and checks are in defaultValue() and validate().
-constexpr std::array<Entry, 5> kEntries{{
+constexpr std::array<Entry, 8> kEntries{{
     {AppSettings::Key::DataDirectory, "general/dataDirectory"},
     {AppSettings::Key::Theme, "appearance/theme"},
     {AppSettings::Key::Language, "appearance/language"},
     {AppSettings::Key::IngestWorkers, "ingestion/workers"},
     {AppSettings::Key::IngestBatchSize, "ingestion/batchSize"},
+    {AppSettings::Key::ApiEnabled, "api/enabled"},
+    {AppSettings::Key::ApiHost, "api/host"},
+    {AppSettings::Key::ApiPort, "api/port"},
 }};
 
 // The ingestion defaults obey the engine's own ranges (EngineConfig's table).
@@ -107,6 +111,9 @@ QVariant AppSettings::defaultValue(Key key)
     case Key::Language: return languageCode(Language::System);
     case Key::IngestWorkers: return EngineConfig{}.workers;
     case Key::IngestBatchSize: return EngineConfig{}.batchSize;
+    case Key::ApiEnabled: return false;
+    case Key::ApiHost: return QStringLiteral("127.0.0.1");
+    case Key::ApiPort: return 8080;
     }
     return {};
 }
@@ -164,9 +171,15 @@ QVariant AppSettings::normalised(Key key, const QVariant &value) const
         return value.toString().trimmed().toLower();
     case Key::IngestWorkers:
     case Key::IngestBatchSize:
+    case Key::ApiPort:
         if (const auto n = wholeNumber(value))
             return *n;
         return value;
+    case Key::ApiEnabled:
+        // QSettings gives an INI file's booleans back as the text "true" / "false".
+        return value.toString().trimmed().toLower() == QLatin1String("true");
+    case Key::ApiHost:
+        return value.toString().trimmed();
     }
     return value;
 }
@@ -220,6 +233,26 @@ QString AppSettings::validate(Key key, const QVariant &value)
                 .arg(max).arg(value.toString());
         return {};
     }
+    case Key::ApiEnabled: {
+        const QString text = value.toString().trimmed().toLower();
+        if (text == QLatin1String("true") || text == QLatin1String("false"))
+            return {};
+        return tr("“%1” is neither on (true) nor off (false).").arg(value.toString());
+    }
+    case Key::ApiHost: {
+        const QString host = value.toString().trimmed();
+        if (host == QLatin1String("localhost") || !QHostAddress(host).isNull())
+            return {};
+        return tr("The API address must be an IP address of this machine such as 127.0.0.1 (or 0.0.0.0 for "
+                  "every network); “%1” is not.")
+            .arg(value.toString());
+    }
+    case Key::ApiPort: {
+        const auto n = wholeNumber(value);
+        if (n && *n >= 1 && *n <= 65535)
+            return {};
+        return tr("The API port must be a whole number from 1 to 65535; “%1” is not.").arg(value.toString());
+    }
     }
     return {};
 }
@@ -272,6 +305,10 @@ AppSettings::Language AppSettings::language() const
 int AppSettings::ingestWorkers() const { return value(Key::IngestWorkers).toInt(); }
 int AppSettings::ingestBatchSize() const { return value(Key::IngestBatchSize).toInt(); }
 
+bool AppSettings::apiEnabled() const { return value(Key::ApiEnabled).toBool(); }
+QString AppSettings::apiHost() const { return value(Key::ApiHost).toString(); }
+int AppSettings::apiPort() const { return value(Key::ApiPort).toInt(); }
+
 bool AppSettings::setDataDirectory(const QString &path, QString *error) { return setValue(Key::DataDirectory, path, error); }
 bool AppSettings::setTheme(Theme theme, QString *error) { return setValue(Key::Theme, themeName(theme), error); }
 bool AppSettings::setLanguage(Language language, QString *error)
@@ -283,6 +320,10 @@ bool AppSettings::setIngestBatchSize(int batchSize, QString *error)
 {
     return setValue(Key::IngestBatchSize, batchSize, error);
 }
+
+bool AppSettings::setApiEnabled(bool enabled, QString *error) { return setValue(Key::ApiEnabled, enabled, error); }
+bool AppSettings::setApiHost(const QString &host, QString *error) { return setValue(Key::ApiHost, host, error); }
+bool AppSettings::setApiPort(int port, QString *error) { return setValue(Key::ApiPort, port, error); }
 
 int AppSettings::storedVersion() const
 {

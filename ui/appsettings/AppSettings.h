@@ -26,6 +26,9 @@ public:
         Language,
         IngestWorkers,   // 0: one per processor core
         IngestBatchSize, // 0: chosen by the ingestion mode, else 50..1000
+        ApiEnabled,      // the REST API is served while the app runs (started at launch when on)
+        ApiHost,         // the address it listens on (127.0.0.1 unless deliberately changed)
+        ApiPort,         // 1..65535
     };
     Q_ENUM(Key)
     enum class Theme { System, Light, Dark };
@@ -50,12 +53,18 @@ public:
     Language language() const;
     int ingestWorkers() const;
     int ingestBatchSize() const;
+    bool apiEnabled() const;
+    QString apiHost() const;
+    int apiPort() const;
 
     bool setDataDirectory(const QString &path, QString *error = nullptr);
     bool setTheme(Theme theme, QString *error = nullptr);
     bool setLanguage(Language language, QString *error = nullptr);
     bool setIngestWorkers(int workers, QString *error = nullptr);
     bool setIngestBatchSize(int batchSize, QString *error = nullptr);
+    bool setApiEnabled(bool enabled, QString *error = nullptr);
+    bool setApiHost(const QString &host, QString *error = nullptr);
+    bool setApiPort(int port, QString *error = nullptr);
 
     // ---- by key ----
     QVariant value(Key key) const;

@@ -99,6 +99,11 @@ public:
         });
     }
 
+    // The engine itself, for a service that serves from threads of its own (the REST API server)
+    // and stops when shuttingDown() is emitted, before the engine closes; null while not open.
+    // Never for work on the GUI thread: that goes through run().
+    Engine *engineForService() const { return isOpen() ? m_engine.get() : nullptr; }
+
     // The progress of the running job, if any (cached from its last event).
     std::optional<JobProgress> runningJob() const;
 

@@ -2,6 +2,7 @@
 // The pages of the main window, in sidebar order. Only pages that work are listed.
 #include "shell/MainWindow.h"
 
+#include "apipage/ApiPage.h"
 #include "appsettings/AppSettings.h"
 #include "dashboard/DashboardPage.h"
 #include "datapage/DataPage.h"
@@ -50,6 +51,10 @@ void MainWindow::addPages()
             QIcon::fromTheme(QStringLiteral("dialog-information"), style()->standardIcon(QStyle::SP_MessageBoxInformation)));
     addPage(new LogPage(m_host, this), tr("Logs"),
             QIcon::fromTheme(QStringLiteral("text-x-generic"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+
+    // The REST API this app serves (it keeps serving on its own threads whichever page is shown).
+    addPage(new ApiPage(m_host, &AppSettings::instance(), this), tr("API"),
+            QIcon::fromTheme(QStringLiteral("network-server"), style()->standardIcon(QStyle::SP_DriveNetIcon)));
 
     // Settings stays last: it offers a way to the pages listed before it.
     auto *settings = new SettingsPage(m_host, &AppSettings::instance(), this);

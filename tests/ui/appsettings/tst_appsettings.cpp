@@ -58,8 +58,12 @@ void TestAppSettings::defaults()
     QCOMPARE(s.language(), AppSettings::Language::System);
     QCOMPARE(s.ingestWorkers(), 0);
     QCOMPARE(s.ingestBatchSize(), 0);
+    QCOMPARE(s.apiEnabled(), false);
+    QCOMPARE(s.apiHost(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(s.apiPort(), 8080);
     QCOMPARE(s.storedVersion(), AppSettings::kVersion);
-    for (Key k : {Key::DataDirectory, Key::Theme, Key::Language, Key::IngestWorkers, Key::IngestBatchSize})
+    for (Key k : {Key::DataDirectory, Key::Theme, Key::Language, Key::IngestWorkers, Key::IngestBatchSize, Key::ApiEnabled,
+                  Key::ApiHost, Key::ApiPort})
         QCOMPARE(s.value(k), AppSettings::defaultValue(k));
     // Reading writes nothing; the first value set records the layout version with it.
     s.sync();
@@ -90,6 +94,10 @@ void TestAppSettings::validationMessages_data()
                                           << QStringLiteral("“many”");
     QTest::newRow("batch below 50") << Key::IngestBatchSize << QVariant(20) << QStringLiteral("0 (automatic)");
     QTest::newRow("batch too large") << Key::IngestBatchSize << QVariant(5000) << QStringLiteral("“5000”");
+    QTest::newRow("api host a name") << Key::ApiHost << QVariant(QStringLiteral("my-server")) << QStringLiteral("“my-server”");
+    QTest::newRow("api port 0") << Key::ApiPort << QVariant(0) << QStringLiteral("1 to 65535");
+    QTest::newRow("api port too large") << Key::ApiPort << QVariant(70000) << QStringLiteral("“70000”");
+    QTest::newRow("api on not a boolean") << Key::ApiEnabled << QVariant(QStringLiteral("maybe")) << QStringLiteral("“maybe”");
 }
 
 void TestAppSettings::validationMessages()
@@ -146,6 +154,9 @@ void TestAppSettings::persistsAcrossInstances()
         QVERIFY(s.setLanguage(AppSettings::Language::German));
         QVERIFY(s.setIngestWorkers(3));
         QVERIFY(s.setIngestBatchSize(400));
+        QVERIFY(s.setApiEnabled(true));
+        QVERIFY(s.setApiHost(QStringLiteral(" 0.0.0.0 ")));
+        QVERIFY(s.setApiPort(9090));
     }
     AppSettings again;
     QCOMPARE(again.dataDirectory(), data);
@@ -153,6 +164,9 @@ void TestAppSettings::persistsAcrossInstances()
     QCOMPARE(again.language(), AppSettings::Language::German);
     QCOMPARE(again.ingestWorkers(), 3);
     QCOMPARE(again.ingestBatchSize(), 400);
+    QCOMPARE(again.apiEnabled(), true);
+    QCOMPARE(again.apiHost(), QStringLiteral("0.0.0.0"));
+    QCOMPARE(again.apiPort(), 9090);
     // Stored under the documented names, in the test-mode folder, not the user's real settings.
     QSettings raw;
     QCOMPARE(raw.value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("light"));
