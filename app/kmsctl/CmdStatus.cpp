@@ -183,7 +183,9 @@ int JobsCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Eng
                      QString::number(j.counts.read), QString::number(j.counts.inserted),
                      QString::number(j.counts.updated), QString::number(j.counts.unchanged),
                      QString::number(j.counts.rejected), QString::number(qint64(j.recordsPerSecond)),
-                     j.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), j.source});
+                     j.startedAt.isValid() ? j.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                           : QStringLiteral("not started"),
+                     j.source});
     printTable({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("PRIO"), QStringLiteral("READ"),
                 QStringLiteral("NEW"), QStringLiteral("UPDATED"), QStringLiteral("SAME"), QStringLiteral("REJECTED"),
                 QStringLiteral("REC/S"), QStringLiteral("STARTED"), QStringLiteral("SOURCE")},
