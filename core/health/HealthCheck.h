@@ -24,6 +24,10 @@ struct HealthInputs {
     QString dataDirectory;
     QString indexPath;
     QString indexLoadMessage;            // how the index was loaded at start (verified, caught up, rebuilt)
+    // A read-only view of a data directory another process owns: who owns it (shown as
+    // "read_only_beside"), and why the view has no vector index (index null), if so.
+    QString readOnlyBeside;
+    QString indexUnavailable;
     // The vector backlog worker's last failure and current backoff (the count comes from store).
     QString vectorBacklogError;
     qint64 vectorBacklogRetryMs = 0;

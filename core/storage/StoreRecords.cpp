@@ -410,7 +410,10 @@ bool Store::forEachVector(qint64 afterSeq, const std::function<bool(qint64, std:
     if (key == 0)
         return true; // no embedder yet: no vectors
     // One snapshot for the whole walk, so a concurrent writer cannot make it skip or repeat rows.
-    if (!beginRead())
+    // Inside the caller's snapshot (beginSnapshot) the walk reads that one, so the caller's counts
+    // and watermark describe exactly the vectors walked.
+    const bool ownSnapshot = sqlite3_get_autocommit(m_db) != 0;
+    if (ownSnapshot && !beginRead())
         return false;
     bool ok = true;
     {
@@ -426,7 +429,8 @@ bool Store::forEachVector(qint64 afterSeq, const std::function<bool(qint64, std:
             ok = false;
         }
     }
-    endRead();
+    if (ownSnapshot)
+        endRead();
     return ok;
 }
 
