@@ -508,8 +508,18 @@ QJsonObject Engine::health(bool detailed)
         std::lock_guard indexGuard(m_indexMutex); // a rebuild rewrites the report
         indexMessage = m_indexReport.message;
     }
+    // quick_check reads every page (seconds on a large store): on a connection of its own, before
+    // a pooled reader is leased, so the check holds neither a pooled connection nor, when no read
+    // connection can be opened, the writer (the pool's fallback), which would stall a running job.
+    QString quickCheck;
+    if (detailed) {
+        QString openError;
+        auto own = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, &openError);
+        quickCheck = own ? own->quickCheck() : QStringLiteral("cannot open a connection for the check: ") + openError;
+    }
     auto reader = m_stores->reader();
     HealthInputs in;
+    in.quickCheck = quickCheck;
     in.store = reader.get();
     // A read-only view without a usable index reports why instead of its empty stand-in.
     in.index = m_vectorNote.isEmpty() ? space.index.get() : nullptr;

@@ -67,7 +67,7 @@ Component databaseHealth(const HealthInputs &in, qint64 *recordCount)
     c.details.insert(QStringLiteral("size_bytes"), QFileInfo(in.store->path()).size()
                                                        + QFileInfo(in.store->path() + QStringLiteral("-wal")).size());
     if (in.detailed) {
-        const QString check = in.store->quickCheck();
+        const QString check = in.quickCheck.isEmpty() ? in.store->quickCheck() : in.quickCheck;
         c.details.insert(QStringLiteral("quick_check"), check);
         if (check != QLatin1String("ok"))
             c.worsen(HealthStatus::Unhealthy, QStringLiteral("quick_check: ") + check);

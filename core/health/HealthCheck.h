@@ -32,6 +32,9 @@ struct HealthInputs {
     QString vectorBacklogError;
     qint64 vectorBacklogRetryMs = 0;
     bool detailed = false;               // runs quick_check and verifies the index file
+    // quick_check's result when the caller ran it on a connection of its own (Engine::health);
+    // empty: a detailed check runs it on `store`.
+    QString quickCheck;
     qint64 minFreeDiskBytes = 1LL << 30; // below: degraded; below a tenth of it: unhealthy
     double maxMemoryFraction = 0.9;      // RSS over this fraction of RAM: degraded
 };
