@@ -21,7 +21,7 @@ bool Engine::openIndexReadOnly(QString *error)
     // An empty index stands in when the file cannot be used, so that every verb finds one; the
     // note keeps searches from using it (search() goes keyword-only) and health reports why.
     auto keywordOnly = [&](const QString &why) {
-        m_vectorNote = QStringLiteral("vector search is off in this read-only view: %1; keyword results only").arg(why);
+        m_vectorNote = QStringLiteral("vector search is off in this read-only view: %1").arg(why);
         m_index = std::make_shared<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params, 16);
         m_indexReport = {};
         m_indexReport.message = QStringLiteral("not loaded: %1").arg(why);

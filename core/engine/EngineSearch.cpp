@@ -18,7 +18,7 @@ SearchResult Engine::search(const SearchQuery &query, const std::atomic<bool> *c
         SearchQuery keyword = query;
         keyword.mode = SearchMode::Keyword;
         SearchResult r = m_search->search(keyword, cancel);
-        r.note = m_vectorNote;
+        r.note = m_vectorNote + QStringLiteral("; keyword results only");
         return r;
     }
     return m_search->search(query, cancel);
@@ -28,7 +28,7 @@ SearchResult Engine::similar(qint64 recordId, int k, const SearchFilters &filter
 {
     if (!m_vectorNote.isEmpty()) {
         SearchResult r;
-        r.error = m_vectorNote;
+        r.error = QStringLiteral("more like this is not available: ") + m_vectorNote;
         return r;
     }
     return m_search->similar(recordId, k, filters, cancel);

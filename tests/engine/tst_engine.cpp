@@ -145,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(keyword.vectorCandidates, 0);
         QVERIFY(!keyword.hits.isEmpty());
         QCOMPARE(keyword.hits.first().externalId, QStringLiteral("NEW-1"));
-        QVERIFY(!view->similar(1, 5).error.isEmpty());
+        QVERIFY(view->similar(1, 5).error.contains(QStringLiteral("not saved a vector index file")));
         const QJsonObject health = view->health(false);
         QCOMPARE(health.value(QStringLiteral("components")).toObject().value(QStringLiteral("vector_index")).toObject()
                      .value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
