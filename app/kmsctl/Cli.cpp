@@ -69,11 +69,12 @@ QString humanDuration(double seconds)
     return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler)
+std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler, bool readOnlyBesideOwner)
 {
     Engine::Options o;
     o.dataDirectory = Engine::resolveDataDirectory(ctx.dataDir);
     o.startSampler = startSampler;
+    o.readOnlyBesideOwner = readOnlyBesideOwner;
     QString error;
     auto engine = Engine::open(o, &error);
     if (!engine) {
@@ -82,6 +83,11 @@ std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler)
     }
     for (const QString &w : engine->warnings())
         err(QStringLiteral("kmsctl: warning: %1").arg(w));
+    const EngineStatus status = engine->status();
+    if (!status.readOnlyBeside.isEmpty())
+        err(QStringLiteral("kmsctl: note: data directory %1 is in use by %2; this is a read-only view of what it "
+                           "has committed (nothing is written)")
+                .arg(status.dataDirectory, status.readOnlyBeside));
     return engine;
 }
 

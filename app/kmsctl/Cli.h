@@ -50,7 +50,8 @@ QString humanDuration(double seconds);      // 75 -> "1m 15s"
 void printTable(const QStringList &header, const QList<QStringList> &rows);
 
 // Opens the engine on the context's data directory, printing the reason and returning null on failure.
-std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false);
+// readOnlyBesideOwner: a read-only view when another process owns the directory, said on stderr.
+std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false, bool readOnlyBesideOwner = false);
 
 // The job options `ingest` and `schedule add` share: --collection, --workers, --batch-size,
 // --priority, --mode, --map. jobOptionsFrom() prints what is wrong and returns false.

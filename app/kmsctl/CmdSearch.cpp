@@ -65,6 +65,8 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
                       {QStringLiteral("latency_ms"), r.latencyMs}};
         if (!r.error.isEmpty())
             o.insert(QStringLiteral("error"), r.error);
+        if (!r.note.isEmpty())
+            o.insert(QStringLiteral("note"), r.note);
         printJson(o);
     } else {
         if (!r.expandedQuery.isEmpty())
@@ -86,6 +88,8 @@ int printResult(const Context &ctx, const SearchResult &r, bool explain)
                         .arg(h.explanation.fused, 0, 'g', 4));
         }
         out(QStringLiteral("%1 hits in %2 ms").arg(r.hits.size()).arg(r.latencyMs, 0, 'f', 1));
+        if (!r.note.isEmpty())
+            out(QStringLiteral("note: %1").arg(r.note));
         if (r.notEmbedded > 0)
             out(QStringLiteral("%1 records are not embedded yet (the embedder failed on them): the vector side "
                                "cannot find them until the backlog is filled; keyword search can")
@@ -142,6 +146,7 @@ public:
     }
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral(
@@ -219,6 +224,7 @@ public:
     SimilarCommand() : EngineCommand("similar", "ID", "more like this: the records nearest to a record") {}
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("More like this: the records nearest to a stored record.\n"
@@ -273,6 +279,7 @@ public:
     }
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Search analytics: recent queries, top queries, zero-result queries, latency."));

@@ -65,6 +65,7 @@ public:
     HealthCommand() : EngineCommand("health", "[--detailed]", "database, vector index, embedder, disk, memory") {}
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Health of the store: database, vector index, embedder, disk, memory.\n"
@@ -108,6 +109,7 @@ public:
     StatsCommand() : EngineCommand("stats", "", "record counts, index size, last job") {}
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Record counts, index size and the last job."));
@@ -132,6 +134,11 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
                   {QStringLiteral("data_directory"), engine.status().dataDirectory}};
     if (!last.isEmpty())
         o.insert(QStringLiteral("last_job"), jobJson(last.first()));
+    const EngineStatus status = engine.status();
+    if (!status.readOnlyBeside.isEmpty())
+        o.insert(QStringLiteral("read_only_beside"), status.readOnlyBeside);
+    if (!status.vectorSearchUnavailable.isEmpty())
+        o.insert(QStringLiteral("vector_search_unavailable"), status.vectorSearchUnavailable);
     if (ctx.json) {
         printJson(o);
         return Ok;
@@ -151,6 +158,10 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
                 .arg(j.id).arg(jobStatusName(j.status)).arg(j.counts.inserted).arg(j.counts.updated)
                 .arg(j.counts.unchanged).arg(j.counts.rejected));
     }
+    if (!status.readOnlyBeside.isEmpty())
+        out(QStringLiteral("read-only view  beside %1%2").arg(status.readOnlyBeside)
+                .arg(status.vectorSearchUnavailable.isEmpty() ? QString()
+                                                              : QStringLiteral("; ") + status.vectorSearchUnavailable));
     return Ok;
 }
 
@@ -159,6 +170,7 @@ public:
     JobsCommand() : EngineCommand("jobs", "[--limit N]", "ingestion jobs, newest first") {}
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Ingestion jobs, newest first."));
@@ -183,7 +195,9 @@ int JobsCommand::runOn(const Context &ctx, const QCommandLineParser &parser, Eng
                      QString::number(j.counts.read), QString::number(j.counts.inserted),
                      QString::number(j.counts.updated), QString::number(j.counts.unchanged),
                      QString::number(j.counts.rejected), QString::number(qint64(j.recordsPerSecond)),
-                     j.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), j.source});
+                     j.startedAt.isValid() ? j.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                           : QStringLiteral("not started"),
+                     j.source});
     printTable({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("PRIO"), QStringLiteral("READ"),
                 QStringLiteral("NEW"), QStringLiteral("UPDATED"), QStringLiteral("SAME"), QStringLiteral("REJECTED"),
                 QStringLiteral("REC/S"), QStringLiteral("STARTED"), QStringLiteral("SOURCE")},
@@ -196,6 +210,7 @@ public:
     RejectsCommand() : EngineCommand("rejects", "[JOB]", "rejected records with file, record, line, field and reason") {}
 
 protected:
+    bool readsOnly() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral("Records a job refused, with where and why."));

@@ -66,7 +66,7 @@ int OptionCommand::check(const QCommandLineParser &)
 
 int EngineCommand::run(const Context &ctx, const QCommandLineParser &parser)
 {
-    auto engine = openEngine(ctx, startsSampler());
+    auto engine = openEngine(ctx, startsSampler(), readsOnly());
     if (!engine)
         return StoreUnavailable;
     return runOn(ctx, parser, *engine);
@@ -83,6 +83,7 @@ const CommandList &commandTable()
         t.push_back(makeStatsCommand());
         t.push_back(makeJobsCommand());
         t.push_back(makeRejectsCommand());
+        t.push_back(makeExportCommand());
         t.push_back(makeGenerateCommand());
         t.push_back(makeSearchCommand());
         t.push_back(makeSimilarCommand());

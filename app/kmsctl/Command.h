@@ -62,6 +62,9 @@ public:
 protected:
     // Whether the engine's background metrics sampler runs (commands that run jobs want it).
     virtual bool startsSampler() const { return false; }
+    // A command that only reads: while another process owns the data directory it runs on a
+    // read-only view of it (Engine::Options::readOnlyBesideOwner) instead of failing.
+    virtual bool readsOnly() const { return false; }
     virtual int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) = 0;
 
 private:
@@ -99,6 +102,7 @@ std::unique_ptr<Command> makeHealthCommand();
 std::unique_ptr<Command> makeStatsCommand();
 std::unique_ptr<Command> makeJobsCommand();
 std::unique_ptr<Command> makeRejectsCommand();
+std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeGenerateCommand();
 std::unique_ptr<Command> makeSearchCommand();
 std::unique_ptr<Command> makeSimilarCommand();

@@ -38,25 +38,41 @@ std::unique_ptr<Engine> Engine::open(const Options &options, QString *error)
 bool Engine::init(const Options &options, QString *error)
 {
     m_dir = std::make_unique<DataDirectory>(options.dataDirectory);
-    if (!m_dir->acquire(error))
-        return false;
+    if (!m_dir->acquire(error)) {
+        // Another live process owns the directory: a reader may still look, without writing.
+        if (!options.readOnlyBesideOwner || m_dir->heldBy().isEmpty())
+            return false;
+        m_readOnly = true;
+        m_owner = m_dir->heldBy();
+        if (error)
+            error->clear();
+    }
     log::Options logOptions;
-    if (options.logToFile)
+    // The log files belong to the owner; a read-only view logs to stderr only.
+    if (options.logToFile && !m_readOnly)
         logOptions.directory = m_dir->logDirectory();
     QString logError;
     if (!log::init(logOptions, &logError))
         m_warnings.append(logError);
     auto logger = log::get("kms.core.engine");
 
-    m_stores = StorePool::open(m_dir->databasePath(), error);
-    if (!m_stores)
+    m_stores = m_readOnly ? StorePool::openReadOnly(m_dir->databasePath(), error)
+                          : StorePool::open(m_dir->databasePath(), error);
+    if (!m_stores) {
+        if (m_readOnly && error)
+            *error = QStringLiteral("data directory %1 is in use by %2 and its database cannot be read: %3")
+                         .arg(m_dir->path(), m_owner, *error);
         return false;
-    if (const int n = m_stores->writer()->markInterruptedJobs(); n > 0)
-        logger->warn("{} job(s) were interrupted by a previous process and are marked failed", n);
+    }
+    // The owner's jobs are running, not interrupted: only an owner recovers what a dead one left.
+    if (!m_readOnly) {
+        if (const int n = m_stores->writer()->markInterruptedJobs(); n > 0)
+            logger->warn("{} job(s) were interrupted by a previous process and are marked failed", n);
+    }
 
     // Configuration: the stored one, unless the caller brings one (then it is stored).
     const QString stored = m_stores->writer()->meta(QStringLiteral("config"));
-    if (options.config) {
+    if (options.config && !m_readOnly) {
         m_config = *options.config;
         if (!m_config.validate(error))
             return false;
@@ -98,7 +114,8 @@ bool Engine::init(const Options &options, QString *error)
     }
     const QString active = m_stores->writer()->activeEmbedder();
     if (active.isEmpty()) {
-        m_stores->writer()->setActiveEmbedder(m_embedder->id());
+        if (!m_readOnly)
+            m_stores->writer()->setActiveEmbedder(m_embedder->id());
     } else if (active != m_embedder->id()) {
         if (error)
             *error = QStringLiteral("the vectors in %1 were made by embedder %2, but the configuration "
@@ -107,12 +124,13 @@ bool Engine::init(const Options &options, QString *error)
         return false;
     }
     // Stored only once it is known to fit the stored vectors.
-    m_stores->writer()->setMeta(QStringLiteral("config"),
-                      QString::fromUtf8(QJsonDocument(m_config.toJson()).toJson(QJsonDocument::Compact)));
+    if (!m_readOnly)
+        m_stores->writer()->setMeta(QStringLiteral("config"),
+                                    QString::fromUtf8(QJsonDocument(m_config.toJson()).toJson(QJsonDocument::Compact)));
     m_cache = std::make_unique<EmbeddingCache>(size_t(m_config.embeddingCacheEntries));
     m_metrics = std::make_unique<Metrics>();
 
-    if (!openIndex(error))
+    if (!(m_readOnly ? openIndexReadOnly(error) : openIndex(error)))
         return false;
 
     m_searchLog = std::make_unique<SearchLog>(*m_stores);
@@ -120,7 +138,7 @@ bool Engine::init(const Options &options, QString *error)
     parts.stores = m_stores.get();
     parts.vectors = [this] { return vectorSpace(); };
     parts.normalizer = m_normalizer.get();
-    parts.log = m_searchLog.get();
+    parts.log = m_readOnly ? nullptr : m_searchLog.get(); // a read-only view logs no searches
     // The worker's last count: a search must not scan the records to say how many lack a vector.
     parts.vectorBacklog = [this] { return m_backlog ? m_backlog->status().pending : 0; };
     m_search = std::make_unique<SearchEngine>(parts);
@@ -136,6 +154,8 @@ bool Engine::init(const Options &options, QString *error)
         },
         m_jobEvents);
 
+    if (m_readOnly)
+        return true; // no background writers: the owner fills the backlog and keeps the history
     startVectorBacklog();
     if (options.startSampler)
         m_sampler = std::thread([this] { samplerLoop(); });
@@ -154,6 +174,8 @@ Engine::~Engine()
         m_samplerCv.notify_all();
         m_sampler.join();
     }
+    if (m_readOnly)
+        return; // nothing to save: the index file and the database are the owner's
     if (m_index && m_stores) {
         QString error;
         if (!saveIndex(&error))
@@ -203,6 +225,8 @@ EngineStatus Engine::status() const
     s.indexVectors = space.index ? space.index->size() : 0;
     s.embedderId = space.embedder->id();
     s.dimension = space.embedder->dimension();
+    s.readOnlyBeside = m_owner;
+    s.vectorSearchUnavailable = m_vectorNote;
     return s;
 }
 
@@ -484,10 +508,23 @@ QJsonObject Engine::health(bool detailed)
         std::lock_guard indexGuard(m_indexMutex); // a rebuild rewrites the report
         indexMessage = m_indexReport.message;
     }
+    // quick_check reads every page (seconds on a large store): on a connection of its own, before
+    // a pooled reader is leased, so the check holds neither a pooled connection nor, when no read
+    // connection can be opened, the writer (the pool's fallback), which would stall a running job.
+    QString quickCheck;
+    if (detailed) {
+        QString openError;
+        auto own = Store::open(m_dir->databasePath(), Store::Mode::ReadOnly, &openError);
+        quickCheck = own ? own->quickCheck() : QStringLiteral("cannot open a connection for the check: ") + openError;
+    }
     auto reader = m_stores->reader();
     HealthInputs in;
+    in.quickCheck = quickCheck;
     in.store = reader.get();
-    in.index = space.index.get();
+    // A read-only view without a usable index reports why instead of its empty stand-in.
+    in.index = m_vectorNote.isEmpty() ? space.index.get() : nullptr;
+    in.readOnlyBeside = m_owner;
+    in.indexUnavailable = m_vectorNote;
     in.embedder = space.embedder.get();
     in.embedderProvider = config().embedderProvider;
     in.embedderLastError = embedderInfo().usage.lastError;

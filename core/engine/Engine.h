@@ -91,6 +91,12 @@ public:
         // Used instead of the embedder the configuration names (tests; providers the factory does
         // not build yet). Its id must match the store's vectors like a configured one.
         std::shared_ptr<const Embedder> embedder;
+        // When another live process holds the data directory's lock, open a read-only view instead
+        // of failing (the read commands): nothing is written (no migration, job recovery, stored
+        // configuration, index save, search log, metrics or log file), the vector index is the
+        // owner's saved file caught up in memory, or absent (keyword search only, status() says
+        // why). Writing verbs fail with "database ... is open read-only".
+        bool readOnlyBesideOwner = false;
     };
 
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
@@ -290,6 +296,7 @@ private:
     template<typename F> auto withReader(F &&f);
     bool init(const Options &options, QString *error);
     bool openIndex(QString *error);
+    bool openIndexReadOnly(QString *error); // EngineReadOnly.cpp
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
                    const std::atomic<bool> *cancel, qint64 *added, QString *error, Store *source = nullptr);
     // EngineMaintenance.cpp
@@ -314,6 +321,9 @@ private:
 
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
+    bool m_readOnly = false;  // a view beside the owner (Options::readOnlyBesideOwner)
+    QString m_owner;          // who owns the data directory then
+    QString m_vectorNote;     // why that view has no vector search; empty when it has
     std::unique_ptr<DataDirectory> m_dir;
     // The database's one writer and its read pool (StorePool.h); every query goes through it.
     std::unique_ptr<StorePool> m_stores;

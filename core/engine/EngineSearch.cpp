@@ -12,11 +12,25 @@ namespace kms {
 
 SearchResult Engine::search(const SearchQuery &query, const std::atomic<bool> *cancel)
 {
+    // A read-only view without a usable index (m_vectorNote, set once at open) searches by keyword
+    // and says so, rather than fusing with an empty vector side.
+    if (!m_vectorNote.isEmpty() && query.mode != SearchMode::Keyword) {
+        SearchQuery keyword = query;
+        keyword.mode = SearchMode::Keyword;
+        SearchResult r = m_search->search(keyword, cancel);
+        r.note = m_vectorNote + QStringLiteral("; keyword results only");
+        return r;
+    }
     return m_search->search(query, cancel);
 }
 
 SearchResult Engine::similar(qint64 recordId, int k, const SearchFilters &filters, const std::atomic<bool> *cancel)
 {
+    if (!m_vectorNote.isEmpty()) {
+        SearchResult r;
+        r.error = QStringLiteral("more like this is not available: ") + m_vectorNote;
+        return r;
+    }
     return m_search->similar(recordId, k, filters, cancel);
 }
 

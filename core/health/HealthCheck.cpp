@@ -67,7 +67,7 @@ Component databaseHealth(const HealthInputs &in, qint64 *recordCount)
     c.details.insert(QStringLiteral("size_bytes"), QFileInfo(in.store->path()).size()
                                                        + QFileInfo(in.store->path() + QStringLiteral("-wal")).size());
     if (in.detailed) {
-        const QString check = in.store->quickCheck();
+        const QString check = in.quickCheck.isEmpty() ? in.store->quickCheck() : in.quickCheck;
         c.details.insert(QStringLiteral("quick_check"), check);
         if (check != QLatin1String("ok"))
             c.worsen(HealthStatus::Unhealthy, QStringLiteral("quick_check: ") + check);
@@ -79,7 +79,14 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount, qint64 backlog
 {
     Component c;
     if (!in.index) {
-        c.worsen(HealthStatus::Unhealthy, QStringLiteral("vector index is not loaded"));
+        // Not loaded in a read-only view: the owner's index is fine as far as anyone knows, only
+        // this view searches by keyword.
+        if (!in.indexUnavailable.isEmpty()) {
+            c.details.insert(QStringLiteral("loaded"), false);
+            c.worsen(HealthStatus::Degraded, in.indexUnavailable);
+        } else {
+            c.worsen(HealthStatus::Unhealthy, QStringLiteral("vector index is not loaded"));
+        }
         return c;
     }
     const qint64 n = in.index->size();
@@ -97,8 +104,15 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount, qint64 backlog
     if (!in.embedderLastError.isEmpty())
         c.details.insert(QStringLiteral("last_error"), in.embedderLastError);
     c.details.insert(QStringLiteral("vector_backlog"), backlog);
-    c.details.insert(QStringLiteral("count_matches_database"), n == recordCount - backlog);
-    if (n != recordCount - backlog)
+    if (!in.readOnlyBeside.isEmpty()) {
+        // A read-only view's index is the owner's file caught up to the database when the view
+        // opened (and checked against it then, see indexLoadMessage); the owner has committed
+        // since, so a live count would differ without anything being wrong.
+        c.details.insert(QStringLiteral("read_only_view"), true);
+    } else {
+        c.details.insert(QStringLiteral("count_matches_database"), n == recordCount - backlog);
+    }
+    if (in.readOnlyBeside.isEmpty() && n != recordCount - backlog)
         c.worsen(HealthStatus::Degraded,
                  backlog > 0 ? QStringLiteral("index holds %1 vectors, the database %2 records with a vector")
                                    .arg(n).arg(recordCount - backlog)
@@ -235,11 +249,14 @@ QJsonObject checkHealth(const HealthInputs &in)
                            committed + rejected > 0 ? 100.0 * double(rejected) / double(committed + rejected) : 0.0);
         performance.insert(QStringLiteral("records_committed"), committed);
     }
-    return QJsonObject{{QStringLiteral("status"), healthStatusName(overall)},
+    QJsonObject health{{QStringLiteral("status"), healthStatusName(overall)},
                        {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                        {QStringLiteral("components"), components},
                        {QStringLiteral("system"), system},
                        {QStringLiteral("performance"), performance}};
+    if (!in.readOnlyBeside.isEmpty())
+        health.insert(QStringLiteral("read_only_beside"), in.readOnlyBeside);
+    return health;
 }
 
 } // namespace kms

@@ -24,11 +24,18 @@ struct HealthInputs {
     QString dataDirectory;
     QString indexPath;
     QString indexLoadMessage;            // how the index was loaded at start (verified, caught up, rebuilt)
+    // A read-only view of a data directory another process owns: who owns it (shown as
+    // "read_only_beside"), and why the view has no vector index (index null), if so.
+    QString readOnlyBeside;
+    QString indexUnavailable;
     // The vector backlog worker's last failure and current backoff (the count comes from store).
     QString vectorBacklogError;
     qint64 vectorBacklogRetryMs = 0;
     QString embedderLastError;           // a remote embedder's last failed request, as its ledger says
     bool detailed = false;               // runs quick_check and verifies the index file
+    // quick_check's result when the caller ran it on a connection of its own (Engine::health);
+    // empty: a detailed check runs it on `store`.
+    QString quickCheck;
     qint64 minFreeDiskBytes = 1LL << 30; // below: degraded; below a tenth of it: unhealthy
     double maxMemoryFraction = 0.9;      // RSS over this fraction of RAM: degraded
 };

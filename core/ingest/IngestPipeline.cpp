@@ -179,7 +179,11 @@ JobInfo IngestPipeline::run()
     BatchReader reader({m_options.files, m_options.collection, m_options.mappings, m_jobId, m_ctx.metrics});
     QString openError;
     if (!reader.open(&openError)) {
-        fail(openError);
+        // Nothing was read: the row says the job did not start (no start time, the reason first)
+        // rather than looking like a run that failed on its way.
+        m_info.startedAt = QDateTime();
+        m_startedAt = QDateTime();
+        fail(QStringLiteral("did not start: ") + openError);
         return m_info;
     }
     const qint64 estimate = m_options.mode == IngestMode::Auto ? estimateRecordCount(m_options.files) : 0;

@@ -14,6 +14,12 @@ struct EngineStatus {
     qint64 indexVectors = 0;
     QString embedderId;
     int dimension = 0;
+    // Set when this engine is a read-only view of a data directory another process owns: who owns
+    // it ("kmsctl (pid 4242) on host1"). Such a view writes nothing.
+    QString readOnlyBeside;
+    // Why a read-only view searches by keyword only (its index could not be made current without
+    // writing); empty when vector search works.
+    QString vectorSearchUnavailable;
 };
 
 } // namespace kms

@@ -85,6 +85,9 @@ struct SearchResult {
     double latencyMs = 0;
     bool cancelled = false;
     QString error;               // a clear message; never an FTS5 syntax error from user text
+    // Something the reader should know that is not a failure, e.g. that a read-only view searched
+    // by keyword only.
+    QString note;
 };
 
 } // namespace kms

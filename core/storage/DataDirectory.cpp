@@ -37,6 +37,7 @@ bool DataDirectory::acquire(QString *error)
     };
     if (isLocked())
         return true;
+    m_heldBy.clear();
     if (m_path.isEmpty())
         return setError(QStringLiteral("no data directory given (use --data-dir or KMS_DATA_DIR)"));
     if (!QDir().mkpath(m_path))
@@ -52,14 +53,15 @@ bool DataDirectory::acquire(QString *error)
             qint64 pid = 0;
             QString host, app;
             if (lock->getLockInfo(&pid, &host, &app)) {
-                return setError(QStringLiteral("data directory %1 is in use by %2 (pid %3) on %4; stop it "
-                                               "or use another --data-dir")
-                                    .arg(m_path, app.isEmpty() ? QStringLiteral("another process") : app)
-                                    .arg(pid)
-                                    .arg(host.isEmpty() ? QStringLiteral("this host") : host));
+                m_heldBy = QStringLiteral("%1 (pid %2) on %3")
+                               .arg(app.isEmpty() ? QStringLiteral("another process") : app)
+                               .arg(pid)
+                               .arg(host.isEmpty() ? QStringLiteral("this host") : host);
+            } else {
+                m_heldBy = QStringLiteral("another process");
             }
-            return setError(QStringLiteral("data directory %1 is in use by another process; stop it or "
-                                           "use another --data-dir").arg(m_path));
+            return setError(QStringLiteral("data directory %1 is in use by %2; stop it or use another --data-dir")
+                                .arg(m_path, m_heldBy));
         }
         case QLockFile::PermissionError:
             return setError(QStringLiteral("cannot create the lock file in data directory %1: permission "

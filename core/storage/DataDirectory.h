@@ -28,6 +28,9 @@ public:
     bool acquire(QString *error);
     void release();
     bool isLocked() const;
+    // After acquire() failed because another live process holds the lock: who, e.g. "kmsctl (pid
+    // 4242) on host1". Empty otherwise (no failure, or a failure of another kind).
+    QString heldBy() const { return m_heldBy; }
 
     QString path() const { return m_path; }
     QString databasePath() const;      // <dir>/kms.sqlite
@@ -38,6 +41,7 @@ public:
 private:
     QString m_path;
     std::unique_ptr<QLockFile> m_lock;
+    QString m_heldBy;
 };
 
 } // namespace kms

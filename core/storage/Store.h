@@ -198,7 +198,8 @@ public:
     QList<RejectInfo> rejects(qint64 jobId, int limit = 1000, int offset = 0); // jobId 0: all jobs
     std::optional<RejectInfo> reject(qint64 rejectId);
     bool deleteReject(qint64 rejectId);
-    // Jobs left 'running' or 'paused' by a process that died: marked failed ("interrupted").
+    // Jobs a process that died left behind: 'running' or 'paused' ones are marked failed
+    // ("interrupted"), 'queued' ones cancelled ("not run ... submit it again"). Returns how many.
     int markInterruptedJobs();
 
     // ---- scheduled syncs (StoreSchedules.cpp) ------------------------------------------------------

@@ -186,22 +186,34 @@ bool Store::deleteReject(qint64 rejectId)
 
 int Store::markInterruptedJobs()
 {
-    // Runs once at startup, so a one-off statement rather than a kept one.
-    sqlite3_stmt *stmt = nullptr;
-    const char *sqlText =
+    // Runs once at startup, so one-off statements rather than kept ones. A queued job is not run
+    // again: the process that opens the store next may be a reader that exits at once, and its
+    // files may have changed since someone asked for it. It ends as a job the engine closed
+    // before its turn does (JobScheduler), with the reason.
+    static const char *const kStatements[] = {
         "UPDATE jobs SET status = 'failed', error = 'interrupted: the process stopped during the job',"
-        " finished_at = coalesce(finished_at, ?1) WHERE status IN ('running', 'paused')";
-    int rc = sqlite3_prepare_v2(m_db, sqlText, -1, &stmt, nullptr);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(stmt, 1, QDateTime::currentMSecsSinceEpoch());
-        rc = sqlite3_step(stmt);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE) {
-        sqlFail(QStringLiteral("cannot mark interrupted jobs"), rc);
-        return 0;
-    }
-    return sqlite3_changes(m_db);
+        " finished_at = coalesce(finished_at, ?1) WHERE status IN ('running', 'paused')",
+        "UPDATE jobs SET status = 'cancelled', error = 'not run: the process stopped before its turn; nothing of it"
+        " was read or written, submit it again', finished_at = coalesce(finished_at, ?1) WHERE status = 'queued'"};
+    int marked = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool ok = writeTransaction([&] {
+        marked = 0;
+        for (const char *sqlText : kStatements) {
+            sqlite3_stmt *stmt = nullptr;
+            int rc = sqlite3_prepare_v2(m_db, sqlText, -1, &stmt, nullptr);
+            if (rc == SQLITE_OK) {
+                sqlite3_bind_int64(stmt, 1, now);
+                rc = sqlite3_step(stmt);
+            }
+            sqlite3_finalize(stmt);
+            if (rc != SQLITE_DONE)
+                return sqlFail(QStringLiteral("cannot mark interrupted jobs"), rc);
+            marked += sqlite3_changes(m_db);
+        }
+        return SQLITE_OK;
+    });
+    return ok ? marked : 0;
 }
 
 // ---- metrics ------------------------------------------------------------------------------------------

@@ -14,6 +14,18 @@ std::unique_ptr<StorePool> StorePool::open(const QString &path, QString *error)
     return pool;
 }
 
+std::unique_ptr<StorePool> StorePool::openReadOnly(const QString &path, QString *error)
+{
+    std::unique_ptr<StorePool> pool(new StorePool);
+    pool->m_path = path;
+    pool->m_inMemory = path == u":memory:";
+    pool->m_readOnly = true;
+    pool->m_writer = Store::open(path, Store::Mode::ReadOnly, error);
+    if (!pool->m_writer)
+        return nullptr;
+    return pool;
+}
+
 StorePool::~StorePool()
 {
     // Readers close before the writer, so the writer's close can checkpoint and drop the WAL.

@@ -24,6 +24,12 @@ public:
     // Opens (creating and migrating) the database and its writer. Read connections are opened when
     // first needed and kept for reuse.
     static std::unique_ptr<StorePool> open(const QString &path, QString *error);
+    // Opens an existing database that another process writes: every connection, the "writer"
+    // included, is read-only (SQLITE_OPEN_READONLY), so nothing here can change the file; a
+    // write through writer() fails with "database ... is open read-only". No migration: a
+    // database of another schema version is refused with the version it needs.
+    static std::unique_ptr<StorePool> openReadOnly(const QString &path, QString *error);
+    bool isReadOnly() const { return m_readOnly; }
     ~StorePool();
     StorePool(const StorePool &) = delete;
     StorePool &operator=(const StorePool &) = delete;
@@ -85,6 +91,7 @@ private:
 
     QString m_path;
     bool m_inMemory = false;
+    bool m_readOnly = false;
     std::recursive_mutex m_writerMutex;
     std::unique_ptr<Store> m_writer;
     std::mutex m_idleMutex;

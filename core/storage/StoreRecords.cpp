@@ -229,6 +229,17 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
         out->indexChanges.push_back({id, w.vector});
     }
 
+    // A batch that stored no record change (all unchanged, only rejects) gives the sequence back:
+    // the watermark says "the store changed", and an index saved at it must not look behind.
+    if (out->inserted + out->updated == 0) {
+        sql::Query q(m_stmts->upsertMeta);
+        q.bindText(1, QStringLiteral("seq")).bindText(2, QString::number(seq - 1));
+        const int rc = q.step();
+        if (rc != SQLITE_DONE)
+            return sqlFail(QStringLiteral("writeBatch: cannot restore the change sequence"), rc);
+        out->seq = seq - 1;
+    }
+
     // After the whole batch, so a text that one record left and another took up is kept.
     for (const quint64 hash : replacedTextHashes) {
         sql::Query q(m_stmts->deleteOrphanEmbedding);
@@ -276,7 +287,21 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
             return sqlFail(QStringLiteral("writeBatch: storing the reject of record %1 in %2")
                                .arg(r.recordNumber).arg(r.source), rc);
     }
+    // A retried record (one record, no job of its own, one reject) counts as its reject's job would
+    // have counted it; any other batch only takes its resolved rejects out of their jobs' counts.
+    const bool retried = batch.jobId == 0 && batch.records.size() == 1 && resolvedRejects.size() == 1;
     for (const qint64 rejectId : resolvedRejects) {
+        {
+            sql::Query q(m_stmts->resolveRejectCounts);
+            q.bind(1, rejectId)
+                .bind(2, retried ? qint64(out->inserted) : 0)
+                .bind(3, retried ? qint64(out->updated) : 0)
+                .bind(4, retried ? qint64(out->unchanged) : 0);
+            const int rc = q.step();
+            if (rc != SQLITE_DONE)
+                return sqlFail(QStringLiteral("writeBatch: taking the fixed reject %1 out of its job's counts")
+                                   .arg(rejectId), rc);
+        }
         sql::Query q(m_stmts->deleteReject);
         q.bind(1, rejectId);
         const int rc = q.step();
@@ -385,7 +410,10 @@ bool Store::forEachVector(qint64 afterSeq, const std::function<bool(qint64, std:
     if (key == 0)
         return true; // no embedder yet: no vectors
     // One snapshot for the whole walk, so a concurrent writer cannot make it skip or repeat rows.
-    if (!beginRead())
+    // Inside the caller's snapshot (beginSnapshot) the walk reads that one, so the caller's counts
+    // and watermark describe exactly the vectors walked.
+    const bool ownSnapshot = sqlite3_get_autocommit(m_db) != 0;
+    if (ownSnapshot && !beginRead())
         return false;
     bool ok = true;
     {
@@ -401,7 +429,8 @@ bool Store::forEachVector(qint64 afterSeq, const std::function<bool(qint64, std:
             ok = false;
         }
     }
-    endRead();
+    if (ownSnapshot)
+        endRead();
     return ok;
 }
 

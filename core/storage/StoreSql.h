@@ -255,6 +255,11 @@ struct Store::Statements
         "SELECT id, job_id, source, record_number, line, field, reason, raw_data FROM rejects"
         " WHERE ?1 = 0 OR job_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"};
     sql::Statement deleteReject{"DELETE FROM rejects WHERE id = ?1"};
+    // A fixed reject leaves its job's rejected count; the fixed record's outcome (?2 inserted,
+    // ?3 updated, ?4 unchanged) joins the job's counts, so they still add up to what it read.
+    sql::Statement resolveRejectCounts{
+        "UPDATE jobs SET rejected = max(rejected - 1, 0), inserted = inserted + ?2, updated = updated + ?3,"
+        " unchanged = unchanged + ?4 WHERE id = (SELECT job_id FROM rejects WHERE id = ?1)"};
 
     // metrics
     sql::Statement insertMetric{"INSERT INTO metrics (ts, name, value) VALUES (?1, ?2, ?3)"};
@@ -273,14 +278,14 @@ struct Store::Statements
     }
 
 private:
-    std::array<sql::Statement *, 33> all()
+    std::array<sql::Statement *, 34> all()
     {
         return {&findRecord, &insertRecord, &updateRecord, &selectRecordById, &selectRecordByKey,
                 &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts, &updateFts,
                 &deleteFts, &insertEmbedding, &replaceEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
                 &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &bumpSeq, &insertJob,
                 &updateJob, &addJobCounts, &selectJob, &selectJobs, &insertReject, &selectRejects,
-                &deleteReject, &insertMetric, &selectMetrics, &selectMetricBuckets};
+                &deleteReject, &resolveRejectCounts, &insertMetric, &selectMetrics, &selectMetricBuckets};
     }
 };
 

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
@@ -61,6 +62,111 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(error));
         first.reset();
         QVERIFY(openEngine(dir.path()));
+    }
+
+    // A read-only view beside the owner (another QLockFile of this process fails like one of
+    // another process): it sees what the owner committed after its index file was saved, through
+    // the file caught up in memory, refuses writes, and leaves the owner's files alone.
+    void readOnlyViewBesideTheOwner()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QVERIFY(testdata::writeCases(dir.filePath(QStringLiteral("a.jsonl")), 0, 300));
+        QVERIFY(testdata::writeCases(dir.filePath(QStringLiteral("b.jsonl")), 300, 400));
+        {
+            auto first = openEngine(data);
+            QVERIFY(first);
+            QCOMPARE(ingest(*first, dir.filePath(QStringLiteral("a.jsonl"))), 300);
+        } // index file saved at exit
+        auto owner = openEngine(data);
+        QVERIFY(owner);
+        QCOMPARE(ingest(*owner, dir.filePath(QStringLiteral("b.jsonl"))), 100); // saves the index at its end
+        // Two edits after that save: the view catches the file up by them.
+        Record added;
+        added.collection = Collection::Cases;
+        added.externalId = QStringLiteral("NEW-1");
+        added.title = QStringLiteral("Quasar telescope mount drifts westward");
+        added.body = QStringLiteral("The quasar telescope mount drifts westward during long exposures.");
+        QVERIFY(owner->saveRecord(added).ok);
+        QVERIFY(owner->deleteRecord(owner->recordIdOf(QStringLiteral("CASE-7"))));
+        const QString indexPath = owner->status().indexPath;
+        const QDateTime indexSaved = QFileInfo(indexPath).lastModified();
+
+        QString error;
+        QVERIFY(!openEngine(data, &error)); // an owner is still refused
+        Engine::Options o;
+        o.dataDirectory = data;
+        o.logToFile = false;
+        o.readOnlyBesideOwner = true;
+        auto view = Engine::open(o, &error);
+        QVERIFY2(view, qPrintable(error));
+        QVERIFY(view->status().readOnlyBeside.contains(QString::number(QCoreApplication::applicationPid())));
+        QVERIFY2(view->status().vectorSearchUnavailable.isEmpty(), qPrintable(view->status().vectorSearchUnavailable));
+        QCOMPARE(view->counts().total(), 400);
+        QCOMPARE(view->status().indexVectors, 400);
+        QCOMPARE(view->indexOpenReport().action, IndexOpenReport::Action::CaughtUp);
+        QCOMPARE(view->indexOpenReport().added, 1);
+        QCOMPARE(view->indexOpenReport().removed, 1);
+        SearchQuery q;
+        q.text = QStringLiteral("quasar telescope mount drifts westward");
+        q.mode = SearchMode::Vector;
+        const SearchResult vectors = view->search(q);
+        QVERIFY2(vectors.error.isEmpty() && vectors.note.isEmpty(), qPrintable(vectors.error + vectors.note));
+        QVERIFY(!vectors.hits.isEmpty());
+        QCOMPARE(vectors.hits.first().externalId, QStringLiteral("NEW-1")); // from the caught-up part
+        q.text = testdata::caseObject(7).value(QStringLiteral("title")).toString();
+        for (const SearchHit &h : view->search(q).hits)
+            QVERIFY(h.externalId != QLatin1String("CASE-7")); // removed by the catch-up
+
+        // Writes are refused by the read-only connection and change nothing.
+        Record r;
+        r.collection = Collection::Cases;
+        r.externalId = QStringLiteral("VIEW-1");
+        r.title = QStringLiteral("written by a reader");
+        const RecordSaveResult saved = view->saveRecord(r);
+        QVERIFY(!saved.ok);
+        QVERIFY2(saved.error.contains(QStringLiteral("read-only")) || saved.error.contains(QStringLiteral("readonly")),
+                 qPrintable(saved.error));
+        QCOMPARE(owner->counts().total(), 400);
+        // Searches are not logged, and closing the view saves no index.
+        QVERIFY(owner->recentSearches(10).isEmpty());
+        view.reset();
+        QCOMPARE(QFileInfo(indexPath).lastModified(), indexSaved);
+
+        // An index file the view cannot use: keyword search, with the reason in the result.
+        QVERIFY(QFile::remove(indexPath));
+        view = Engine::open(o, &error);
+        QVERIFY2(view, qPrintable(error));
+        QVERIFY(view->status().vectorSearchUnavailable.contains(QStringLiteral("not saved a vector index file")));
+        q.text = QStringLiteral("quasar telescope mount drifts westward");
+        const SearchResult keyword = view->search(q);
+        QVERIFY(keyword.error.isEmpty());
+        QVERIFY(keyword.note.contains(QStringLiteral("keyword results only")));
+        QCOMPARE(keyword.vectorCandidates, 0);
+        QVERIFY(!keyword.hits.isEmpty());
+        QCOMPARE(keyword.hits.first().externalId, QStringLiteral("NEW-1"));
+        QVERIFY(view->similar(1, 5).error.contains(QStringLiteral("not saved a vector index file")));
+        const QJsonObject health = view->health(false);
+        QCOMPARE(health.value(QStringLiteral("components")).toObject().value(QStringLiteral("vector_index")).toObject()
+                     .value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        view.reset();
+        QVERIFY(!QFile::exists(indexPath)); // the view did not save one either
+    }
+
+    // With nobody holding the directory, a reader opens it as its owner (as before): a
+    // read-only view only exists beside an owner.
+    void readerWithoutAnOwnerOwns()
+    {
+        QTemporaryDir dir;
+        Engine::Options o;
+        o.dataDirectory = dir.filePath(QStringLiteral("data"));
+        o.logToFile = false;
+        o.readOnlyBesideOwner = true;
+        QString error;
+        auto engine = Engine::open(o, &error);
+        QVERIFY2(engine, qPrintable(error));
+        QVERIFY(engine->status().readOnlyBeside.isEmpty());
+        QVERIFY(!openEngine(dir.filePath(QStringLiteral("data")), &error));
     }
 
     void indexFileProblemsAreRepairedFromTheStore_data()

@@ -149,6 +149,118 @@ private Q_SLOTS:
         QVERIFY(!store->reject(rejectId));
     }
 
+    // A fixed reject leaves its job's rejected count, whatever batch fixes it: a retried record
+    // (one record, no job of its own) moves to the count of its outcome, other batches only take
+    // the reject out.
+    void fixedRejectLeavesItsJobsRejectedCount()
+    {
+        QString error;
+        auto store = Store::open(QStringLiteral(":memory:"), Store::Mode::ReadWrite, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(store->setActiveEmbedder(QStringLiteral("test")));
+        JobInfo job;
+        job.status = JobStatus::Completed;
+        const qint64 jobId = store->createJob(job);
+        BatchWrite bad;
+        bad.jobId = jobId;
+        bad.readSoFar = 3;
+        for (int i = 1; i <= 3; ++i) {
+            RejectInfo reject;
+            reject.source = QStringLiteral("a.jsonl");
+            reject.recordNumber = i;
+            reject.reason = QStringLiteral("bad");
+            bad.rejects.push_back(reject);
+        }
+        QVERIFY(store->writeBatch(bad));
+        QCOMPARE(store->job(jobId)->counts.rejected, 3);
+        const QList<RejectInfo> rejects = store->rejects(jobId);
+
+        auto recordWrite = [](const QString &id, quint64 hash) {
+            RecordWrite w;
+            w.record.externalId = id;
+            w.record.title = QStringLiteral("fixed");
+            w.contentHash = hash;
+            w.textHash = hash;
+            w.vector = {1.0f, 0.0f};
+            return w;
+        };
+        BatchWrite retry; // one retried record: rejected -> inserted
+        retry.records.push_back(recordWrite(QStringLiteral("A-1"), 1));
+        QVERIFY(store->writeBatch(retry, std::span<const qint64>(&rejects[0].id, 1)));
+        JobCounts c = store->job(jobId)->counts;
+        QCOMPARE(c.rejected, 2);
+        QCOMPARE(c.inserted, 1);
+        QCOMPARE(c.processed(), 3);
+
+        BatchWrite again; // the same content retried for another reject: rejected -> unchanged
+        again.records.push_back(recordWrite(QStringLiteral("A-1"), 1));
+        QVERIFY(store->writeBatch(again, std::span<const qint64>(&rejects[1].id, 1)));
+        c = store->job(jobId)->counts;
+        QCOMPARE(c.rejected, 1);
+        QCOMPARE(c.unchanged, 1);
+        QCOMPARE(c.processed(), 3);
+
+        JobInfo other;
+        const qint64 otherJob = store->createJob(other);
+        BatchWrite ofAJob; // a job's own batch that resolves a reject of another job
+        ofAJob.jobId = otherJob;
+        ofAJob.readSoFar = 1;
+        ofAJob.records.push_back(recordWrite(QStringLiteral("A-3"), 3));
+        QVERIFY(store->writeBatch(ofAJob, std::span<const qint64>(&rejects[2].id, 1)));
+        c = store->job(jobId)->counts;
+        QCOMPARE(c.rejected, 0);
+        QCOMPARE(c.inserted, 1); // the record counts in the job that wrote it
+        QCOMPARE(store->job(otherJob)->counts.inserted, 1);
+    }
+
+    // A batch that changes no record (all unchanged, only rejects) leaves the watermark where it
+    // was: an index saved at it is still current, not "behind by one" at every re-sync.
+    void batchesThatChangeNothingKeepTheWatermark()
+    {
+        QString error;
+        auto store = Store::open(QStringLiteral(":memory:"), Store::Mode::ReadWrite, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(store->setActiveEmbedder(QStringLiteral("test")));
+        BatchWrite b;
+        RecordWrite w;
+        w.record.externalId = QStringLiteral("A-1");
+        w.record.title = QStringLiteral("one");
+        w.contentHash = 1;
+        w.textHash = 1;
+        w.vector = {1.0f, 0.0f};
+        b.records.push_back(w);
+        const auto first = store->writeBatch(b);
+        QVERIFY(first);
+        QCOMPARE(first->inserted, 1);
+        const qint64 watermark = store->watermark();
+        QCOMPARE(first->seq, watermark);
+
+        const auto same = store->writeBatch(b); // unchanged
+        QVERIFY(same);
+        QCOMPARE(same->unchanged, 1);
+        QCOMPARE(same->seq, watermark);
+        QCOMPARE(store->watermark(), watermark);
+
+        BatchWrite onlyRejects;
+        RejectInfo reject;
+        reject.source = QStringLiteral("a.csv");
+        reject.reason = QStringLiteral("bad");
+        onlyRejects.rejects.push_back(reject);
+        const auto rejected = store->writeBatch(onlyRejects);
+        QVERIFY(rejected);
+        QCOMPARE(rejected->seq, watermark);
+        QCOMPARE(store->watermark(), watermark);
+        QCOMPARE(store->rejects(0).size(), 1); // the batch itself was written
+
+        b.records.front().contentHash = 2; // a real change advances it
+        const auto changed = store->writeBatch(b);
+        QVERIFY(changed);
+        QCOMPARE(changed->updated, 1);
+        QCOMPARE(store->watermark(), watermark + 1);
+        QCOMPARE(changed->seq, watermark + 1);
+        QCOMPARE(store->record(Collection::Cases, QStringLiteral("A-1"))->seq, watermark + 1);
+    }
+
     void optionsRoundTripThroughJson()
     {
         IngestOptions o;
@@ -323,6 +435,14 @@ private Q_SLOTS:
         QVERIFY(!r.unchanged);
         QVERIFY(engine->rejects(job.id).isEmpty());
         QCOMPARE(engine->counts().cases, 2);
+        // The job's counts read as if the record had been right the first time: no longer
+        // rejected, inserted instead, still adding up to what the job read.
+        const JobInfo after = *engine->job(job.id);
+        QCOMPARE(after.counts.rejected, 0);
+        QCOMPARE(after.counts.inserted, 2);
+        QCOMPARE(after.counts.processed(), job.counts.processed());
+        QCOMPARE(after.counts.read, job.counts.read);
+        QCOMPARE(after.status, job.status);
         const auto stored = internals(*engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("C-2")); });
         QVERIFY(stored);
         QCOMPARE(stored->id, r.recordId);

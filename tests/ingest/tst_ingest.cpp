@@ -189,6 +189,32 @@ private Q_SLOTS:
                 QCOMPARE(r.field, QStringLiteral("external_id"));
     }
 
+    // A job whose source cannot be opened did not start, and its row says so: no start time, no
+    // counts, the reason behind "did not start", in the list as in the answer; queued or run.
+    void jobThatCannotStartSaysSo()
+    {
+        QTemporaryDir dir;
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        const QString missing = dir.filePath(QStringLiteral("nothing.jsonl"));
+        const JobInfo run = engine->runJob(optionsFor(missing));
+        QCOMPARE(run.status, JobStatus::Failed);
+        QVERIFY2(run.error.startsWith(QStringLiteral("did not start: ")) && run.error.contains(missing),
+                 qPrintable(run.error));
+        QVERIFY(!run.startedAt.isValid());
+        const qint64 queuedId = engine->submitJob(optionsFor(missing));
+        QVERIFY(queuedId > 0);
+        engine->waitForJobs();
+        for (const qint64 id : {run.id, queuedId}) {
+            const JobInfo row = *engine->job(id);
+            QCOMPARE(row.status, JobStatus::Failed);
+            QVERIFY2(row.error.startsWith(QStringLiteral("did not start: ")), qPrintable(row.error));
+            QVERIFY(!row.startedAt.isValid());
+            QVERIFY(row.finishedAt.isValid());
+            QCOMPARE(row.counts, JobCounts{});
+        }
+    }
+
     void cancelLeavesWholeBatchesOnly()
     {
         QTemporaryDir dir;
