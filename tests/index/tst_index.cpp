@@ -516,6 +516,20 @@ private Q_SLOTS:
         QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
     }
 
+    // fuzz_index_file's finding: checksums and layout all consistent, but a link in the graph names
+    // an element that does not exist. hnswlib follows links unchecked, so the first search read
+    // outside the graph (ASan SEGV). The file must be refused at load instead.
+    void refusesLinksToMissingElements()
+    {
+        const QString path = QStringLiteral(KMS_INDEX_TEST_DATA "/fuzz_bad_link.kidx");
+        const auto loaded = VectorIndex::load(path, 4, QStringLiteral("fuzz-4"), HnswParams{});
+        QCOMPARE(loaded.status, IndexLoadStatus::Corrupt);
+        QVERIFY(!loaded.index);
+        QVERIFY2(loaded.message.contains(QLatin1String("links to an element that does not exist"))
+                     || loaded.message.contains(QLatin1String("entry point")),
+                 qPrintable(loaded.message));
+    }
+
     void leftoversOfInterruptedSavesAreFoundAndRemoved()
     {
         QTemporaryDir dir;
