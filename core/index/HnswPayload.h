@@ -172,21 +172,24 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
     // hnswlib follows links without a bound check: a neighbour id past the elements, a link count
     // past the list's room, or an entry point below the top level reads outside the graph at the
     // first search (found by fuzz_index_file with consistent checksums). Every link is checked here.
-    auto linksFit = [&](const linklistsizeint *list, size_t room) {
+    // Slots past a list's count are unused, but hnswlib's search prefetches from the first slot
+    // even of an empty list, so they are zeroed (element 0 always exists when a list is read).
+    auto linksFit = [&](linklistsizeint *list, size_t room) {
         const size_t n = *reinterpret_cast<const unsigned short *>(list);
         if (n > room)
             return false;
-        const tableint *ids = reinterpret_cast<const tableint *>(list + 1);
+        tableint *ids = reinterpret_cast<tableint *>(list + 1);
         for (size_t k = 0; k < n; ++k)
             if (ids[k] >= f.count)
                 return false;
+        std::fill(ids + n, ids + room, tableint(0));
         return true;
     };
     for (size_t i = 0; i < f.count; ++i) {
-        const auto *level0 = reinterpret_cast<const linklistsizeint *>(h.data_level0_memory_ + i * f.sizeDataPerElement);
+        auto *level0 = reinterpret_cast<linklistsizeint *>(h.data_level0_memory_ + i * f.sizeDataPerElement);
         bool ok = linksFit(level0, f.maxM0);
         for (int level = 1; ok && level <= h.element_levels_[i]; ++level)
-            ok = linksFit(reinterpret_cast<const linklistsizeint *>(h.linkLists_[i] + (level - 1) * h.size_links_per_element_), f.maxM);
+            ok = linksFit(reinterpret_cast<linklistsizeint *>(h.linkLists_[i] + (level - 1) * h.size_links_per_element_), f.maxM);
         if (!ok)
             return refuse(error, QStringLiteral("element %1 links to an element that does not exist").arg(i));
     }
