@@ -98,12 +98,13 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
     if (!fixedRead)
         return refuse(error, QStringLiteral("the payload ends inside its fixed fields"));
 
-    // The layout this build makes for the given space: anything else was not written by it.
+    // The layout this build makes for the given space: anything else was not written by it. mult is
+    // 1/ln(M), at most 1.45 for M >= 2; a larger one overflows the int of hnswlib's level draw.
     const size_t dataSize = space->get_data_size();
     const size_t links0 = f.maxM0 * sizeof(tableint) + sizeof(linklistsizeint);
     if (f.offsetLevel0 != 0 || f.maxM == 0 || f.maxM > 100'000 || f.maxM0 > 200'000 || f.offsetData != links0
         || f.labelOffset != links0 + dataSize || f.sizeDataPerElement != f.labelOffset + sizeof(hnswlib::labeltype)
-        || !std::isfinite(f.mult) || f.mult <= 0 || f.maxLevel < -1 || f.maxLevel > 64)
+        || !std::isfinite(f.mult) || f.mult <= 0 || f.mult > 2.0 || f.maxLevel < -1 || f.maxLevel > 64)
         return refuse(error, QStringLiteral("the payload's layout fields do not fit a %1-byte vector").arg(dataSize));
     if (f.count > source.remaining() / f.sizeDataPerElement)
         return refuse(error, QStringLiteral("the payload claims %1 elements, more than its bytes hold").arg(f.count));
