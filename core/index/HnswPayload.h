@@ -175,22 +175,23 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
     // first search (found by fuzz_index_file with consistent checksums). Every link is checked here.
     // Slots past a list's count are unused, but hnswlib's search prefetches from the first slot
     // even of an empty list, so they are zeroed (element 0 always exists when a list is read).
-    auto linksFit = [&](linklistsizeint *list, size_t room) {
+    // A neighbour at level l must itself reach level l, or adding a point writes past its lists.
+    auto linksFit = [&](linklistsizeint *list, size_t room, int level) {
         const size_t n = *reinterpret_cast<const unsigned short *>(list);
         if (n > room)
             return false;
         tableint *ids = reinterpret_cast<tableint *>(list + 1);
         for (size_t k = 0; k < n; ++k)
-            if (ids[k] >= f.count)
+            if (ids[k] >= f.count || h.element_levels_[ids[k]] < level)
                 return false;
         std::fill(ids + n, ids + room, tableint(0));
         return true;
     };
     for (size_t i = 0; i < f.count; ++i) {
         auto *level0 = reinterpret_cast<linklistsizeint *>(h.data_level0_memory_ + i * f.sizeDataPerElement);
-        bool ok = linksFit(level0, f.maxM0);
+        bool ok = linksFit(level0, f.maxM0, 0);
         for (int level = 1; ok && level <= h.element_levels_[i]; ++level)
-            ok = linksFit(reinterpret_cast<linklistsizeint *>(h.linkLists_[i] + (level - 1) * h.size_links_per_element_), f.maxM);
+            ok = linksFit(reinterpret_cast<linklistsizeint *>(h.linkLists_[i] + (level - 1) * h.size_links_per_element_), f.maxM, level);
         if (!ok)
             return refuse(error, QStringLiteral("element %1 links to an element that does not exist").arg(i));
     }
