@@ -12,6 +12,22 @@ elseif(KMS_SANITIZE STREQUAL "thread")
   add_link_options(-fsanitize=thread)
 endif()
 
+# KMS_FUZZ: every project object carries libFuzzer's coverage hooks and ASan+UBSan (UB aborts, so
+# the fuzzer sees it as a crash); only the fuzz targets link libFuzzer's main (fuzz/CMakeLists.txt).
+if(KMS_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "KMS_FUZZ=ON needs clang (libFuzzer), but the C++ compiler is "
+                        "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER}. Configure a fresh build folder with "
+                        "CC=clang CXX=clang++, as scripts/fuzz.sh does.")
+  endif()
+  if(KMS_SANITIZE)
+    message(FATAL_ERROR "KMS_FUZZ=ON brings its own sanitizers (address, undefined); leave KMS_SANITIZE empty.")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
 # kms_target_defaults(<target>): the warnings every project target compiles with.
 function(kms_target_defaults target)
   target_compile_options(${target} PRIVATE ${KMS_WARNING_FLAGS})

@@ -98,12 +98,13 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
     if (!fixedRead)
         return refuse(error, QStringLiteral("the payload ends inside its fixed fields"));
 
-    // The layout this build makes for the given space: anything else was not written by it.
+    // The layout this build makes for the given space: anything else was not written by it. mult is
+    // 1/ln(M), at most 1.45 for M >= 2; a larger one overflows the int of hnswlib's level draw.
     const size_t dataSize = space->get_data_size();
     const size_t links0 = f.maxM0 * sizeof(tableint) + sizeof(linklistsizeint);
     if (f.offsetLevel0 != 0 || f.maxM == 0 || f.maxM > 100'000 || f.maxM0 > 200'000 || f.offsetData != links0
         || f.labelOffset != links0 + dataSize || f.sizeDataPerElement != f.labelOffset + sizeof(hnswlib::labeltype)
-        || !std::isfinite(f.mult) || f.mult <= 0 || f.maxLevel < -1 || f.maxLevel > 64)
+        || !std::isfinite(f.mult) || f.mult <= 0 || f.mult > 2.0 || f.maxLevel < -1 || f.maxLevel > 64)
         return refuse(error, QStringLiteral("the payload's layout fields do not fit a %1-byte vector").arg(dataSize));
     if (f.count > source.remaining() / f.sizeDataPerElement)
         return refuse(error, QStringLiteral("the payload claims %1 elements, more than its bytes hold").arg(f.count));
@@ -169,6 +170,34 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
     }
     if (source.remaining() != 0)
         return refuse(error, QStringLiteral("%1 bytes follow the last element").arg(source.remaining()));
+    // hnswlib follows links without a bound check: a neighbour id past the elements, a link count
+    // past the list's room, or an entry point below the top level reads outside the graph at the
+    // first search (found by fuzz_index_file with consistent checksums). Every link is checked here.
+    // Slots past a list's count are unused, but hnswlib's search prefetches from the first slot
+    // even of an empty list, so they are zeroed (element 0 always exists when a list is read).
+    // A neighbour at level l must itself reach level l, or adding a point writes past its lists.
+    auto linksFit = [&](linklistsizeint *list, size_t room, int level) {
+        const size_t n = *reinterpret_cast<const unsigned short *>(list);
+        if (n > room)
+            return false;
+        tableint *ids = reinterpret_cast<tableint *>(list + 1);
+        for (size_t k = 0; k < n; ++k)
+            if (ids[k] >= f.count || h.element_levels_[ids[k]] < level)
+                return false;
+        std::fill(ids + n, ids + room, tableint(0));
+        return true;
+    };
+    for (size_t i = 0; i < f.count; ++i) {
+        auto *level0 = reinterpret_cast<linklistsizeint *>(h.data_level0_memory_ + i * f.sizeDataPerElement);
+        bool ok = linksFit(level0, f.maxM0, 0);
+        for (int level = 1; ok && level <= h.element_levels_[i]; ++level)
+            ok = linksFit(reinterpret_cast<linklistsizeint *>(h.linkLists_[i] + (level - 1) * h.size_links_per_element_), f.maxM, level);
+        if (!ok)
+            return refuse(error, QStringLiteral("element %1 links to an element that does not exist").arg(i));
+    }
+    if (f.count > 0 && h.element_levels_[f.enterPoint] != f.maxLevel)
+        return refuse(error, QStringLiteral("the payload's entry point %1 is not on its top level %2")
+                                 .arg(f.enterPoint).arg(f.maxLevel));
     return true;
 }
 

@@ -426,7 +426,12 @@ VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, co
         effective.M = h.params.M;
         effective.efConstruction = h.params.efConstruction;
         index.reset(new VectorIndex(Unbuilt{}, dimension, embedderId, effective));
-        const size_t maxElements = std::max<size_t>(size_t(double(h.elementCount) * 1.25), 1024);
+        // The header's element count is only a sizing hint: a file whose checksums match can still
+        // claim terabytes of elements (found by fuzz_index_file). Every element carries at least its
+        // vector in the payload, so the payload size bounds the count that can be real.
+        const quint64 vectorBytes = quint64(dimension) * sizeof(float);
+        const quint64 possible = vectorBytes > 0 ? h.payloadSize / vectorBytes : 0;
+        const size_t maxElements = std::max<size_t>(size_t(double(std::min(h.elementCount, possible)) * 1.25), 1024);
         return index->readPayload(source, maxElements, error);
     });
     result.status = check.status;

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -33,6 +34,7 @@ private slots:
     void refusesTruncatedSafetensors();
     void refusesOffsetsOutsideTheFile();
     void refusesMissingVocab();
+    void readsEmptyTensors();
     void refusesDecoderConfigs_data();
     void refusesDecoderConfigs();
 };
@@ -167,6 +169,37 @@ void TestEncoderRefusals::refusesOffsetsOutsideTheFile()
 
     writeAll(path, QByteArray("\x10\0\0\0\0\0\0\0{not json at all", 24));
     QVERIFY(refusal([&] { SafeTensorsFile f(path); }).contains(QLatin1String("not valid JSON")));
+}
+
+// fuzz_safetensors' first finding: toFloat of a tensor with a 0 in its shape called memcpy with a
+// null pointer (undefined; the sanitizer build, KMS_SANITIZE=address, aborts on it).
+void TestEncoderRefusals::readsEmptyTensors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray header = R"({"empty": {"dtype": "F32", "shape": [0, 4], "data_offsets": [0, 0]},)"
+                        R"( "half": {"dtype": "F16", "shape": [3, 0], "data_offsets": [0, 0]},)"
+                        R"( "one": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}})";
+    while (header.size() % 8 != 0)
+        header.append(' ');
+    QByteArray bytes(8, '\0');
+    qToLittleEndian<quint64>(quint64(header.size()), bytes.data());
+    bytes += header;
+    const float one = 1.5f;
+    bytes.append(reinterpret_cast<const char *>(&one), sizeof one);
+    const QString path = dir.filePath(QStringLiteral("model.safetensors"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    f.close();
+
+    SafeTensorsFile file(path);
+    const SafeTensor *empty = file.find(QStringLiteral("empty"));
+    const SafeTensor *half = file.find(QStringLiteral("half"));
+    QVERIFY(empty && half);
+    QCOMPARE(empty->elements(), 0);
+    QVERIFY(file.toFloat(*empty).empty());
+    QVERIFY(file.toFloat(*half).empty());
+    QCOMPARE(file.toFloat(*file.find(QStringLiteral("one"))), std::vector<float>{1.5f});
 }
 
 void TestEncoderRefusals::refusesMissingVocab()

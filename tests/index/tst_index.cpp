@@ -516,6 +516,47 @@ private Q_SLOTS:
         QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
     }
 
+    // fuzz_index_file's finding: checksums and layout all consistent, but a link in the graph names
+    // an element that does not exist. hnswlib follows links unchecked, so the first search read
+    // outside the graph (ASan SEGV). The file must be refused at load instead.
+    void refusesLinksToMissingElements()
+    {
+        const QString path = QStringLiteral(KMS_INDEX_TEST_DATA "/fuzz_bad_link.kidx");
+        const auto loaded = VectorIndex::load(path, 4, QStringLiteral("fuzz-4"), HnswParams{});
+        QCOMPARE(loaded.status, IndexLoadStatus::Corrupt);
+        QVERIFY(!loaded.index);
+        QVERIFY2(loaded.message.contains(QLatin1String("links to an element that does not exist"))
+                     || loaded.message.contains(QLatin1String("entry point")),
+                 qPrintable(loaded.message));
+    }
+
+    // fuzz_index_file's second finding: a header (checksum intact) claiming 2^40 elements made load
+    // allocate for all of them before reading the payload. The payload bounds the count now, so
+    // the file is refused for the mismatch, not for lack of memory.
+    void refusesElementCountsThePayloadCannotHold()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const auto data = randomVectors(10, 8, 5);
+        VectorIndex index(8, kEmbedder, HnswParams{});
+        for (qint64 id = 0; id < 10; ++id)
+            QVERIFY(index.add(id + 1, std::span<const float>(data.data() + id * 8, 8)));
+        QString error;
+        QVERIFY2(index.save(path, 3, &error), qPrintable(error));
+        IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
+        header.elementCount = quint64(1) << 40;
+        header.liveCount = quint64(1) << 40;
+        QByteArray bytes = readAll(path);
+        const QByteArray forged = encodeIndexHeader(header);
+        bytes.replace(0, forged.size(), forged);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size());
+        f.close();
+        const auto loaded = VectorIndex::load(path, 8, kEmbedder, HnswParams{});
+        QCOMPARE(loaded.status, IndexLoadStatus::Corrupt);
+        QVERIFY2(loaded.message.contains(QLatin1String("header says")), qPrintable(loaded.message));
+    }
+
     void leftoversOfInterruptedSavesAreFoundAndRemoved()
     {
         QTemporaryDir dir;
