@@ -413,6 +413,80 @@
     </message>
 </context>
 <context>
+    <name>kms::ui::ApiPage</name>
+    <message>
+        <source>&amp;Serve the REST API</source>
+        <translation>REST-API &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>Address the API listens on</source>
+        <translation>Adresse, auf der die API lauscht</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: only programs on this machine can call the API. 0.0.0.0: every network this machine is on; anyone who can reach it can try tokens.</source>
+        <translation>127.0.0.1: nur Programme auf diesem Rechner können die API aufrufen. 0.0.0.0: alle Netze dieses Rechners; jeder, der ihn erreicht, kann Tokens ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Port the API listens on</source>
+        <translation>Port, auf dem die API lauscht</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Recent requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>Serving at %1 — only GET /api/v1/health answers without a token.</source>
+        <translation>Bereitgestellt unter %1 – nur GET /api/v1/health antwortet ohne Token.</translation>
+    </message>
+    <message>
+        <source>Not serving: %1</source>
+        <translation>Nicht bereitgestellt: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for the data directory to open.</source>
+        <translation>Warte, bis das Datenverzeichnis geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Warnung: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::ApiService</name>
+    <message>
+        <source>The API server is already running.</source>
+        <translation>Der API-Server läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The data directory is not open yet.</source>
+        <translation>Das Datenverzeichnis ist noch nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::AppSettings</name>
     <message>
         <source>The data directory must be an absolute path such as %1; “%2” is not.</source>
@@ -441,6 +515,18 @@
     <message>
         <source>Batch size must be 0 (automatic) or a whole number from 50 to %1; “%2” is not.</source>
         <translation>Die Stapelgröße muss 0 (automatisch) oder eine ganze Zahl von 50 bis %1 sein; „%2“ ist es nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither on (true) nor off (false).</source>
+        <translation>„%1“ ist weder an (true) noch aus (false).</translation>
+    </message>
+    <message>
+        <source>The API address must be an IP address of this machine such as 127.0.0.1 (or 0.0.0.0 for every network); “%1” is not.</source>
+        <translation>Die API-Adresse muss eine IP-Adresse dieses Rechners sein, etwa 127.0.0.1 (oder 0.0.0.0 für alle Netze); „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>The API port must be a whole number from 1 to 65535; “%1” is not.</source>
+        <translation>Der API-Port muss eine ganze Zahl von 1 bis 65535 sein; „%1“ ist keine.</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2578,10 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
         <source>A background task failed: %1 (details in the log)</source>
         <translation>Eine Hintergrundaufgabe ist fehlgeschlagen: %1 (Details im Protokoll)</translation>
     </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -3047,6 +3137,37 @@ Sie wird abgebrochen; die Engine behält ihre aktuellen Vektoren und ihren Index
     <message>
         <source>Record %1 stored in %2; its reject is removed.</source>
         <translation>Datensatz %1 in %2 gespeichert; seine Ablehnung ist entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RequestTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
     </message>
 </context>
 <context>
@@ -3780,6 +3901,117 @@ Die ersten Datensätze erscheinen hier mit der Spaltenzuordnung, geprüft, bevor
     <message>
         <source>Every component is healthy.</source>
         <translation>Alle Komponenten sind in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::TokenPanel</name>
+    <message>
+        <source>Create token</source>
+        <translation>Token erstellen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Who holds it, e.g. helpdesk-sync</source>
+        <translation>Wer es hält, z. B. helpdesk-sync</translation>
+    </message>
+    <message>
+        <source>New token name</source>
+        <translation>Name des neuen Tokens</translation>
+    </message>
+    <message>
+        <source>New token scope</source>
+        <translation>Umfang des neuen Tokens</translation>
+    </message>
+    <message>
+        <source>read: search, read records and jobs, health, metrics</source>
+        <translation>read: suchen, Datensätze und Aufträge lesen, Zustand, Metriken</translation>
+    </message>
+    <message>
+        <source>write: also change records, ingest, cancel jobs</source>
+        <translation>write: außerdem Datensätze ändern, importieren, Aufträge abbrechen</translation>
+    </message>
+    <message>
+        <source>The new token</source>
+        <translation>Das neue Token</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>New token:</source>
+        <translation>Neues Token:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>Give the token a name first: who will hold it (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</source>
+        <translation>Geben Sie dem Token zuerst einen Namen: wer es halten wird (Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>The token was not created: %1</source>
+        <translation>Das Token wurde nicht erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Token “%1” (%2). Copy it now: only its hash is stored, so it cannot be shown again. Send it as the header  Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Token „%1“ (%2). Kopieren Sie es jetzt: Nur sein Hash wird gespeichert, es kann nicht erneut angezeigt werden. Senden Sie es als Header  Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Requests with it are refused from now on; this cannot be undone.</source>
+        <translation>Das Token „%1“ widerrufen? Anfragen damit werden ab sofort abgelehnt; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Token “%1” revoked.</source>
+        <translation>Token „%1“ widerrufen.</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>Das Token wurde nicht widerrufen: %1</translation>
     </message>
 </context>
 <context>

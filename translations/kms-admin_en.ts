@@ -413,6 +413,80 @@
     </message>
 </context>
 <context>
+    <name>kms::ui::ApiPage</name>
+    <message>
+        <source>&amp;Serve the REST API</source>
+        <translation>&amp;Serve the REST API</translation>
+    </message>
+    <message>
+        <source>Address the API listens on</source>
+        <translation>Address the API listens on</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: only programs on this machine can call the API. 0.0.0.0: every network this machine is on; anyone who can reach it can try tokens.</source>
+        <translation>127.0.0.1: only programs on this machine can call the API. 0.0.0.0: every network this machine is on; anyone who can reach it can try tokens.</translation>
+    </message>
+    <message>
+        <source>Port the API listens on</source>
+        <translation>Port the API listens on</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Recent requests</source>
+        <translation>Recent requests</translation>
+    </message>
+    <message>
+        <source>Serving at %1 — only GET /api/v1/health answers without a token.</source>
+        <translation>Serving at %1 — only GET /api/v1/health answers without a token.</translation>
+    </message>
+    <message>
+        <source>Not serving: %1</source>
+        <translation>Not serving: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Waiting for the data directory to open.</source>
+        <translation>Waiting for the data directory to open.</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Warning: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::ApiService</name>
+    <message>
+        <source>The API server is already running.</source>
+        <translation>The API server is already running.</translation>
+    </message>
+    <message>
+        <source>The data directory is not open yet.</source>
+        <translation>The data directory is not open yet.</translation>
+    </message>
+</context>
+<context>
     <name>kms::ui::AppSettings</name>
     <message>
         <source>The data directory must be an absolute path such as %1; “%2” is not.</source>
@@ -441,6 +515,18 @@
     <message>
         <source>Batch size must be 0 (automatic) or a whole number from 50 to %1; “%2” is not.</source>
         <translation>Batch size must be 0 (automatic) or a whole number from 50 to %1; “%2” is not.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither on (true) nor off (false).</source>
+        <translation>“%1” is neither on (true) nor off (false).</translation>
+    </message>
+    <message>
+        <source>The API address must be an IP address of this machine such as 127.0.0.1 (or 0.0.0.0 for every network); “%1” is not.</source>
+        <translation>The API address must be an IP address of this machine such as 127.0.0.1 (or 0.0.0.0 for every network); “%1” is not.</translation>
+    </message>
+    <message>
+        <source>The API port must be a whole number from 1 to 65535; “%1” is not.</source>
+        <translation>The API port must be a whole number from 1 to 65535; “%1” is not.</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2578,10 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
         <source>A background task failed: %1 (details in the log)</source>
         <translation>A background task failed: %1 (details in the log)</translation>
     </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::MaintenancePanel</name>
@@ -3047,6 +3137,37 @@ It is cancelled; the engine keeps its current vectors and index, and you can app
     <message>
         <source>Record %1 stored in %2; its reject is removed.</source>
         <translation>Record %1 stored in %2; its reject is removed.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::RequestTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
     </message>
 </context>
 <context>
@@ -3780,6 +3901,117 @@ The first records appear here with the column mapping, checked before anything i
     <message>
         <source>Every component is healthy.</source>
         <translation>Every component is healthy.</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::TokenPanel</name>
+    <message>
+        <source>Create token</source>
+        <translation>Create token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Who holds it, e.g. helpdesk-sync</source>
+        <translation>Who holds it, e.g. helpdesk-sync</translation>
+    </message>
+    <message>
+        <source>New token name</source>
+        <translation>New token name</translation>
+    </message>
+    <message>
+        <source>New token scope</source>
+        <translation>New token scope</translation>
+    </message>
+    <message>
+        <source>read: search, read records and jobs, health, metrics</source>
+        <translation>read: search, read records and jobs, health, metrics</translation>
+    </message>
+    <message>
+        <source>write: also change records, ingest, cancel jobs</source>
+        <translation>write: also change records, ingest, cancel jobs</translation>
+    </message>
+    <message>
+        <source>The new token</source>
+        <translation>The new token</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>New token:</source>
+        <translation>New token:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>revoked %1</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>Give the token a name first: who will hold it (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</source>
+        <translation>Give the token a name first: who will hold it (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>The token was not created: %1</source>
+        <translation>The token was not created: %1</translation>
+    </message>
+    <message>
+        <source>Token “%1” (%2). Copy it now: only its hash is stored, so it cannot be shown again. Send it as the header  Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Token “%1” (%2). Copy it now: only its hash is stored, so it cannot be shown again. Send it as the header  Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Revoke token</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Requests with it are refused from now on; this cannot be undone.</source>
+        <translation>Revoke the token “%1”? Requests with it are refused from now on; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Token “%1” revoked.</source>
+        <translation>Token “%1” revoked.</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>The token was not revoked: %1</translation>
     </message>
 </context>
 <context>
