@@ -29,6 +29,21 @@ inline bool openHost(ui::EngineHost &host, const QString &dir, QString *error = 
     return spy.at(0).at(0).toBool();
 }
 
+// The engine's configuration as the host's pool reads it (waits up to 10 s).
+inline EngineConfig engineConfig(ui::EngineHost &host)
+{
+    EngineConfig result;
+    bool done = false;
+    QObject context;
+    host.run(&context, [](Engine &e) { return e.config(); }, [&](EngineConfig c) {
+        result = c;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        qWarning("engine config did not arrive");
+    return result;
+}
+
 // Shuts the host down and waits for it (the engine closes off the GUI thread).
 inline bool closeHost(ui::EngineHost &host)
 {

@@ -43,20 +43,6 @@ void chooseProvider(QWidget *root, const QString &provider)
     combo->setCurrentIndex(combo->findData(provider));
 }
 
-EngineConfig engineConfig(EngineHost &host)
-{
-    EngineConfig result;
-    bool done = false;
-    QObject context;
-    host.run(&context, [](Engine &e) { return e.config(); }, [&](EngineConfig c) {
-        result = c;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        qWarning("engine config did not arrive");
-    return result;
-}
-
 } // namespace
 
 class TestEmbedderForm : public QObject
@@ -142,7 +128,7 @@ void TestEmbedderForm::serverProviderIsValidatedTestedEstimatedAndApplied()
     QVERIFY2(child<QLabel>(p, "engineMessage")->text().contains(QStringLiteral("base_url")),
              qPrintable(child<QLabel>(p, "engineMessage")->text()));
     QTRY_VERIFY(child<QLineEdit>(p, "remoteBaseUrl")->hasFocus());
-    QCOMPARE(engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
+    QCOMPARE(testui::engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
 
     child<QLineEdit>(p, "remoteBaseUrl")->setText(server.baseUrl());
     child<QLineEdit>(p, "remoteModel")->setText(QStringLiteral("mock-embed"));
@@ -156,7 +142,7 @@ void TestEmbedderForm::serverProviderIsValidatedTestedEstimatedAndApplied()
     QCOMPARE(tested.at(0).at(0).toBool(), true);
     QVERIFY2(child<QLabel>(p, "embedderTestResult")->text().startsWith(QStringLiteral("Works: 8 dimensions")),
              qPrintable(child<QLabel>(p, "embedderTestResult")->text()));
-    QCOMPARE(engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
+    QCOMPARE(testui::engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
     const int testRequests = server.requestCount();
     QVERIFY(testRequests > 0);
 
@@ -168,7 +154,7 @@ void TestEmbedderForm::serverProviderIsValidatedTestedEstimatedAndApplied()
     QCOMPARE(m_asked.size(), 1);
     QVERIFY2(m_asked[0].contains(QStringLiteral("tokens")) && m_asked[0].contains(QStringLiteral("costs about")),
              qPrintable(m_asked[0]));
-    const EngineConfig c = engineConfig(*m_host);
+    const EngineConfig c = testui::engineConfig(*m_host);
     QCOMPARE(c.embedderProvider, QStringLiteral("openai"));
     QCOMPARE(c.remote.baseUrl, server.baseUrl());
     QCOMPARE(c.remote.pricePerMillionTokens, 0.02);
@@ -219,7 +205,7 @@ void TestEmbedderForm::testSaysWhyAnEmbedderDoesNotWork()
     QCOMPARE(tested.at(2).at(0).toBool(), false);
     QVERIFY2(child<QLabel>(p, "embedderTestResult")->text().contains(QStringLiteral("no-such-model")),
              qPrintable(child<QLabel>(p, "embedderTestResult")->text()));
-    QCOMPARE(engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
+    QCOMPARE(testui::engineConfig(*m_host).embedderProvider, QStringLiteral("hash"));
 }
 
 void TestEmbedderForm::lsaIsTrainedFromThePage()
@@ -240,7 +226,7 @@ void TestEmbedderForm::lsaIsTrainedFromThePage()
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(child<QLabel>(p, "engineMessage")->text()));
     QCOMPARE(m_asked.size(), 1);
     QVERIFY(m_asked[0].contains(QStringLiteral("16 dimensions")));
-    const EngineConfig c = engineConfig(*m_host);
+    const EngineConfig c = testui::engineConfig(*m_host);
     QCOMPARE(c.embedderProvider, QStringLiteral("lsa"));
     QVERIFY(!c.lsaModel.isEmpty());
     QTRY_VERIFY(child<QLabel>(p, "embedderId")->text().startsWith(QStringLiteral("lsa")));
@@ -276,7 +262,7 @@ void TestEmbedderForm::modelFolderFromTheFolderDialog()
     // A local model costs nothing: the question says how many records, no tokens.
     QVERIFY(m_asked[0].contains(QStringLiteral("40 records")));
     QVERIFY(!m_asked[0].contains(QStringLiteral("tokens")));
-    const EngineConfig c = engineConfig(*m_host);
+    const EngineConfig c = testui::engineConfig(*m_host);
     QCOMPARE(c.embedderProvider, QStringLiteral("bert"));
     QCOMPARE(c.bertModel, folder);
     QCOMPARE(c.bertDocumentPrefix, QStringLiteral("passage: "));

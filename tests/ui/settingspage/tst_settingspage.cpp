@@ -54,20 +54,6 @@ template<typename T> T *child(QWidget *root, const char *name)
     return root->findChild<T *>(QLatin1String(name));
 }
 
-EngineConfig engineConfig(EngineHost &host)
-{
-    EngineConfig result;
-    bool done = false;
-    QObject context;
-    host.run(&context, [](Engine &e) { return e.config(); }, [&](EngineConfig c) {
-        result = c;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        qWarning("engine config did not arrive");
-    return result;
-}
-
 } // namespace
 
 class TestSettingsPage : public QObject
@@ -136,7 +122,7 @@ void TestSettingsPage::showsTheEngineConfiguration()
     QVERIFY(!child<QPushButton>(&page, "engineApply")->isEnabled());
     QVERIFY(openWith(300));
     QTRY_VERIFY(page.enginePanel()->isLoaded());
-    const EngineConfig c = engineConfig(*m_host);
+    const EngineConfig c = testui::engineConfig(*m_host);
     for (const EngineConfig::KeyInfo &k : EngineConfig::keys()) {
         auto *spin = page.findChild<QSpinBox *>(QStringLiteral("engine_") + k.name);
         QVERIFY2(spin, qPrintable(k.name));
@@ -169,7 +155,7 @@ void TestSettingsPage::efSearchAppliesAtOnce()
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QCOMPARE(asked, 0); // nothing to ask: it applies at once
     QCOMPARE(child<QLabel>(&page, "engineMessage")->text(), QStringLiteral("Applied."));
-    QCOMPARE(engineConfig(*m_host).hnswEfSearch, 150);
+    QCOMPARE(testui::engineConfig(*m_host).hnswEfSearch, 150);
     QCOMPARE(ef->value(), 150);
     bool indexUses = false;
     QObject context;
@@ -191,7 +177,7 @@ void TestSettingsPage::invalidValuesShowAMessageAndAreNotSaved()
     auto *engineMessage = child<QLabel>(&page, "engineMessage");
     QVERIFY2(engineMessage->text().contains(QStringLiteral("batchSize")), qPrintable(engineMessage->text()));
     QVERIFY(engineMessage->property("error").toBool());
-    QCOMPARE(engineConfig(*m_host).batchSize, 0);
+    QCOMPARE(testui::engineConfig(*m_host).batchSize, 0);
     QTest::mouseClick(child<QPushButton>(&page, "engineRevert"), Qt::LeftButton);
     QCOMPARE(batch->value(), 0);
 
@@ -243,7 +229,7 @@ void TestSettingsPage::hnswChangeAsksThenRebuilds()
     QTest::mouseClick(apply, Qt::LeftButton);
     QVERIFY2(question.contains(QStringLiteral("2,000")), qPrintable(question));
     QCOMPARE(child<QLabel>(&page, "engineMessage")->text(), QStringLiteral("Not applied."));
-    QCOMPARE(engineConfig(*m_host).hnswM, 16);
+    QCOMPARE(testui::engineConfig(*m_host).hnswM, 16);
 
     answer = true;
     QSignalSpy finished(page.enginePanel(), &EngineSettingsPanel::applyFinished);
@@ -253,7 +239,7 @@ void TestSettingsPage::hnswChangeAsksThenRebuilds()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QVERIFY(!child<QWidget>(&page, "engineProgressRow")->isVisibleTo(&page));
-    QCOMPARE(engineConfig(*m_host).hnswM, 24);
+    QCOMPARE(testui::engineConfig(*m_host).hnswM, 24);
     QCOMPARE(m->value(), 24);
 }
 
@@ -277,7 +263,7 @@ void TestSettingsPage::reembedRunsInTheBackgroundAndCancelKeepsTheOldVectors()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY2(child<QLabel>(&page, "engineMessage")->text().startsWith(QStringLiteral("Cancelled")),
              qPrintable(child<QLabel>(&page, "engineMessage")->text()));
-    QCOMPARE(engineConfig(*m_host).embeddingDimension, 256);
+    QCOMPARE(testui::engineConfig(*m_host).embeddingDimension, 256);
     QCOMPARE(dimension->value(), 256);
     QVERIFY(child<QLabel>(&page, "embedderId")->text().contains(QStringLiteral("d=256")));
 
@@ -290,7 +276,7 @@ void TestSettingsPage::reembedRunsInTheBackgroundAndCancelKeepsTheOldVectors()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
     QCOMPARE(finished.at(1).at(0).toBool(), true);
     QCOMPARE(maxProgress, 1000);
-    QCOMPARE(engineConfig(*m_host).embeddingDimension, 128);
+    QCOMPARE(testui::engineConfig(*m_host).embeddingDimension, 128);
     QVERIFY(child<QLabel>(&page, "embedderId")->text().contains(QStringLiteral("d=128")));
     QVERIFY(child<QLabel>(&page, "engineMessage")->text().contains(QStringLiteral("re-embedded")));
 }
@@ -317,7 +303,7 @@ void TestSettingsPage::rebuiltPageFollowsARunningChange()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QCOMPARE(child<QSpinBox>(rebuilt, "engine_hnswEfConstruction")->value(), 100);
-    QCOMPARE(engineConfig(*m_host).hnswEfConstruction, 100);
+    QCOMPARE(testui::engineConfig(*m_host).hnswEfConstruction, 100);
 }
 
 void TestSettingsPage::languageSwitchesTheWholeWindow()
