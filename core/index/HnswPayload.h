@@ -100,9 +100,20 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
 
     // The layout this build makes for the given space: anything else was not written by it. mult is
     // 1/ln(M), at most 1.45 for M >= 2; a larger one overflows the int of hnswlib's level draw.
+    // hnswlib's constructor always sets maxM = M and maxM0 = 2 M, and addPoint relies on it: it
+    // links a new element to up to M neighbours in a list with room for maxM (upper levels), so a
+    // file with M > maxM made it write past the list (fuzz_index_file's heap overflow in
+    // mutuallyConnectNewElement). A list's count is 16 bits, so 2 M must fit there too; and
+    // efConstruction is at least M, as the constructor makes it.
     const size_t dataSize = space->get_data_size();
     const size_t links0 = f.maxM0 * sizeof(tableint) + sizeof(linklistsizeint);
-    if (f.offsetLevel0 != 0 || f.maxM == 0 || f.maxM > 100'000 || f.maxM0 > 200'000 || f.offsetData != links0
+    const bool linkShape = f.M >= 2 && f.M <= 10'000 && f.maxM == f.M && f.maxM0 == 2 * f.M
+        && f.efConstruction >= f.M && f.efConstruction <= 100'000;
+    if (!linkShape)
+        return refuse(error, QStringLiteral("the payload's link sizes (M %1, maxM %2, maxM0 %3, efConstruction %4) "
+                                            "are not what hnswlib makes")
+                                 .arg(f.M).arg(f.maxM).arg(f.maxM0).arg(f.efConstruction));
+    if (f.offsetLevel0 != 0 || f.offsetData != links0
         || f.labelOffset != links0 + dataSize || f.sizeDataPerElement != f.labelOffset + sizeof(hnswlib::labeltype)
         || !std::isfinite(f.mult) || f.mult <= 0 || f.mult > 2.0 || f.maxLevel < -1 || f.maxLevel > 64)
         return refuse(error, QStringLiteral("the payload's layout fields do not fit a %1-byte vector").arg(dataSize));

@@ -557,6 +557,51 @@ private Q_SLOTS:
         QVERIFY2(loaded.message.contains(QLatin1String("header says")), qPrintable(loaded.message));
     }
 
+    // fuzz_index_file's last finding: checksums, layout and every link valid, but the payload's M
+    // larger than the room of an upper-level list (maxM). hnswlib links each new element to up to M
+    // neighbours, so the first add after such a load wrote past the list (ASan heap overflow in
+    // mutuallyConnectNewElement). hnswlib only ever writes maxM = M, maxM0 = 2 M, efConstruction >= M.
+    void refusesLinkSizesHnswlibNeverWrites_data()
+    {
+        QTest::addColumn<int>("offset");   // of the size_t field in hnswlib's payload layout
+        QTest::addColumn<int>("factor");   // the field's new value, as a multiple of the saved M
+        QTest::newRow("M above maxM") << 72 << 2;
+        QTest::newRow("maxM above M") << 56 << 2;
+        QTest::newRow("maxM0 not 2 M") << 64 << 3;
+        QTest::newRow("efConstruction below M") << 88 << 0;
+    }
+
+    void refusesLinkSizesHnswlibNeverWrites()
+    {
+        QFETCH(int, offset);
+        QFETCH(int, factor);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const auto data = randomVectors(200, 8, 23);
+        const HnswParams params{};
+        {
+            VectorIndex index(8, kEmbedder, params);
+            QVERIFY(index.addBatch(iota(200), data, 1));
+            QVERIFY(index.save(path, 9, nullptr));
+        }
+        const IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
+        const QByteArray bytes = readAll(path);
+        QByteArray payload = bytes.mid(qFromLittleEndian<quint32>(bytes.constData() + 12));
+        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + 72), quint64(params.M));
+        qToLittleEndian<quint64>(quint64(params.M) * quint64(factor), payload.data() + offset);
+        QString error;
+        QVERIFY2(writeIndexFile(path, header, quint64(payload.size()),
+                                [&payload](PayloadSink &sink, QString *) {
+                                    return sink.write(payload.constData(), payload.size());
+                                },
+                                &error),
+                 qPrintable(error));
+        const auto loaded = VectorIndex::load(path, 8, kEmbedder, params);
+        QVERIFY2(loaded.status == IndexLoadStatus::Corrupt,
+                 qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
+        QVERIFY2(loaded.message.contains(QLatin1String("link sizes")), qPrintable(loaded.message));
+    }
+
     void leftoversOfInterruptedSavesAreFoundAndRemoved()
     {
         QTemporaryDir dir;
