@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 
+#include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -13,11 +14,16 @@
 namespace kms::log {
 
 namespace {
+// Every logger has one sink for life: `fanOut`, which passes each line to the sinks in it under its
+// own mutex. init() adds the console and file sinks to it, never to the loggers, so a thread that
+// logs while another opens the engine never sees a sink list being replaced (swapping
+// logger::sinks() under a running logger was a data race).
 struct State {
     std::mutex mutex;
     // From the start, so lines logged before init() (and by loggers made before it) reach the page.
     std::shared_ptr<LogRing> ring = std::make_shared<LogRing>(Options{}.ringLines);
-    std::vector<spdlog::sink_ptr> sinks{ring};
+    std::shared_ptr<spdlog::sinks::dist_sink_mt> fanOut =
+        std::make_shared<spdlog::sinks::dist_sink_mt>(std::vector<spdlog::sink_ptr>{ring});
     spdlog::level::level_enum level = spdlog::level::info;
     QString filePath;
     bool haveFile = false;
@@ -32,13 +38,10 @@ State &state()
 
 constexpr const char *kPattern = "%Y-%m-%d %H:%M:%S.%e [%n] %l: %v";
 
-// Existing loggers keep their sink list; refresh them when a sink is added later.
-void applySinksLocked(State &s)
+// A logger's level is atomic in spdlog, so changing it beside a logging thread is safe.
+void applyLevelLocked(const State &s)
 {
-    spdlog::apply_all([&s](const std::shared_ptr<spdlog::logger> &l) {
-        l->sinks() = s.sinks;
-        l->set_level(s.level);
-    });
+    spdlog::apply_all([&s](const std::shared_ptr<spdlog::logger> &l) { l->set_level(s.level); });
 }
 } // namespace
 
@@ -47,7 +50,6 @@ bool init(const Options &options, QString *error)
     State &s = state();
     std::lock_guard guard(s.mutex);
     const auto oldLevel = s.level;
-    const size_t oldSinks = s.sinks.size();
     s.level = spdlog::level::from_str(options.level);
     s.ring->setCapacity(options.ringLines);
     if (options.console && !s.haveConsole) {
@@ -55,7 +57,7 @@ bool init(const Options &options, QString *error)
         console->set_pattern("%^%l%$ [%n] %v");
         // The console is for people: warnings and worse unless asked for more.
         console->set_level(s.level <= spdlog::level::debug ? s.level : spdlog::level::warn);
-        s.sinks.push_back(console);
+        s.fanOut->add_sink(console);
         s.haveConsole = true;
     }
     bool ok = true;
@@ -66,7 +68,7 @@ bool init(const Options &options, QString *error)
             auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
                 path.toStdString(), options.fileBytes, options.files);
             file->set_pattern(kPattern);
-            s.sinks.push_back(file);
+            s.fanOut->add_sink(file);
             s.haveFile = true;
             s.filePath = path;
         } catch (const spdlog::spdlog_ex &e) {
@@ -75,10 +77,8 @@ bool init(const Options &options, QString *error)
                 *error = QStringLiteral("cannot open log file %1: %2").arg(path, QString::fromUtf8(e.what()));
         }
     }
-    // Swapping a logger's sink list races with a thread logging through it, so only when it changed
-    // (each engine open calls init again).
-    if (s.sinks.size() != oldSinks || s.level != oldLevel)
-        applySinksLocked(s);
+    if (s.level != oldLevel)
+        applyLevelLocked(s);
     return ok;
 }
 
@@ -88,7 +88,7 @@ std::shared_ptr<spdlog::logger> get(const std::string &name)
     std::lock_guard guard(s.mutex);
     if (auto existing = spdlog::get(name))
         return existing;
-    auto logger = std::make_shared<spdlog::logger>(name, s.sinks.begin(), s.sinks.end());
+    auto logger = std::make_shared<spdlog::logger>(name, s.fanOut);
     logger->set_level(s.level);
     logger->flush_on(spdlog::level::warn);
     spdlog::register_logger(logger);
