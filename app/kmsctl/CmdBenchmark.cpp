@@ -2,10 +2,12 @@
 // kmsctl benchmark: end-to-end ingestion of a generated corpus next to each heavy stage run alone
 // on the same data, plus HNSW recall@10 against exact search (core/bench runs it; this prints it).
 // Numbers for docs/performance.md. --api: the REST API soak on the data directory as it is.
+// --soak: a million-record load and a re-sync while searches run, in a folder of its own.
 #include "Command.h"
 
 #include "bench/ApiSoak.h"
 #include "bench/IngestBenchmark.h"
+#include "bench/IngestSoak.h"
 #include "engine/Engine.h"
 
 #include <QCommandLineParser>
@@ -132,6 +134,92 @@ int apiSoak(const Context &ctx, const ApiSoakOptions &options)
     printApiLatency(r.searchInProcess);
     return r.errors == 0 ? Ok : Failed;
 }
+
+QJsonArray soakLatencyJson(const QList<SoakLatency> &rows)
+{
+    QJsonArray a;
+    for (const SoakLatency &l : rows)
+        a.append(QJsonObject{{QStringLiteral("mode"), l.mode}, {QStringLiteral("searches"), l.searches},
+                             {QStringLiteral("p50_ms"), l.p50Ms}, {QStringLiteral("p95_ms"), l.p95Ms},
+                             {QStringLiteral("max_ms"), l.maxMs}});
+    return a;
+}
+
+QJsonObject countsJson(const JobCounts &c)
+{
+    return {{QStringLiteral("inserted"), c.inserted}, {QStringLiteral("updated"), c.updated},
+            {QStringLiteral("unchanged"), c.unchanged}, {QStringLiteral("rejected"), c.rejected}};
+}
+
+// benchmark --soak: a fresh store in the work folder, loaded and re-synced while searches run.
+int ingestSoak(const Context &ctx, const SoakOptions &options)
+{
+    const SoakReport r = runIngestSoak(options, [&ctx](const QString &s) {
+        if (!ctx.json && !ctx.quiet)
+            err(s);
+    });
+    const bool countsEqual = r.storedRecords == r.inputRecords && r.indexVectors == r.inputRecords;
+    const bool passed = r.error.isEmpty() && countsEqual && r.integrityOk;
+    if (ctx.json) {
+        QJsonArray phases, slices, rss, problems;
+        for (const SoakPhase &p : r.phases)
+            phases.append(QJsonObject{{QStringLiteral("phase"), p.name}, {QStringLiteral("seconds"), p.seconds},
+                                      {QStringLiteral("records_per_second"), p.recordsPerSecond},
+                                      {QStringLiteral("counts"), countsJson(p.counts)},
+                                      {QStringLiteral("search_latency"), soakLatencyJson(p.latency)}});
+        for (const SoakSlice &s : r.slices)
+            slices.append(QJsonObject{{QStringLiteral("from"), s.fromRecords}, {QStringLiteral("to"), s.toRecords},
+                                      {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("records_per_second"), s.recordsPerSecond},
+                                      {QStringLiteral("searches"), s.searches}, {QStringLiteral("search_p95_ms"), s.searchP95Ms},
+                                      {QStringLiteral("rss_peak_bytes"), s.rssPeakBytes}});
+        for (const auto &[at, bytes] : r.rss)
+            rss.append(QJsonArray{at, bytes});
+        for (const QString &p : r.integrityProblems)
+            problems.append(p);
+        printJson(QJsonObject{
+            {QStringLiteral("error"), r.error}, {QStringLiteral("input_records"), r.inputRecords},
+            {QStringLiteral("changed_records"), r.changedRecords}, {QStringLiteral("corpus_bytes"), r.corpusBytes},
+            {QStringLiteral("phases"), phases}, {QStringLiteral("slices"), slices},
+            {QStringLiteral("rss"), rss}, {QStringLiteral("rss_peak_bytes"), r.rssPeakBytes},
+            {QStringLiteral("stored_records"), r.storedRecords}, {QStringLiteral("index_vectors"), r.indexVectors},
+            {QStringLiteral("integrity_ok"), r.integrityOk}, {QStringLiteral("missing_from_index"), r.missingFromIndex},
+            {QStringLiteral("extra_in_index"), r.extraInIndex}, {QStringLiteral("records_without_vector"), r.recordsWithoutVector},
+            {QStringLiteral("integrity_problems"), problems}, {QStringLiteral("integrity_seconds"), r.integritySeconds},
+            {QStringLiteral("data_directory_bytes"), r.dataDirectoryBytes}, {QStringLiteral("passed"), passed}});
+        return passed ? Ok : Failed;
+    }
+    if (!r.error.isEmpty())
+        err(QStringLiteral("kmsctl benchmark --soak: %1").arg(r.error));
+    out(QStringLiteral("input              %1 records (%2 of the corpus file), %3 changed for the re-sync")
+            .arg(r.inputRecords).arg(mib(qint64(r.corpusBytes))).arg(r.changedRecords));
+    for (const SoakPhase &p : r.phases) {
+        out(QStringLiteral("%1 %2 s, %3 rec/s: %4 inserted, %5 updated, %6 unchanged, %7 rejected")
+                .arg(p.name, -18).arg(p.seconds, 0, 'f', 1).arg(p.recordsPerSecond, 0, 'f', 0).arg(p.counts.inserted)
+                .arg(p.counts.updated).arg(p.counts.unchanged).arg(p.counts.rejected));
+        for (const SoakLatency &l : p.latency)
+            out(QStringLiteral("  search %1 p50 %2 ms  p95 %3 ms  max %4 ms  (%5 searches)").arg(l.mode, -8)
+                    .arg(l.p50Ms, 0, 'f', 2).arg(l.p95Ms, 0, 'f', 2).arg(l.maxMs, 0, 'f', 1).arg(l.searches));
+    }
+    out(QStringLiteral("the load per slice:"));
+    out(QStringLiteral("  %1 %2 %3 %4 %5").arg(QStringLiteral("records"), -20).arg(QStringLiteral("rec/s"), 8)
+            .arg(QStringLiteral("searches"), 9).arg(QStringLiteral("p95 ms"), 8).arg(QStringLiteral("RSS peak"), 12));
+    for (const SoakSlice &s : r.slices)
+        out(QStringLiteral("  %1 %2 %3 %4 %5").arg(QStringLiteral("%1-%2").arg(s.fromRecords).arg(s.toRecords), -20)
+                .arg(s.recordsPerSecond, 8, 'f', 0).arg(s.searches, 9).arg(s.searchP95Ms, 8, 'f', 1).arg(mib(s.rssPeakBytes), 12));
+    out(QStringLiteral("RSS peak           %1").arg(mib(r.rssPeakBytes)));
+    if (!r.error.isEmpty())
+        return Failed;
+    out(QStringLiteral("at the end         %1 records stored, %2 vectors in the index (input %3): %4")
+            .arg(r.storedRecords).arg(r.indexVectors).arg(r.inputRecords)
+            .arg(countsEqual ? QStringLiteral("equal") : QStringLiteral("NOT EQUAL")));
+    out(QStringLiteral("integrity check    %1 in %2 s (missing from index %3, extra %4, without vector %5)")
+            .arg(r.integrityOk ? QStringLiteral("ok") : QStringLiteral("FAILED")).arg(r.integritySeconds, 0, 'f', 1)
+            .arg(r.missingFromIndex).arg(r.extraInIndex).arg(r.recordsWithoutVector));
+    for (const QString &p : r.integrityProblems)
+        out(QStringLiteral("  %1").arg(p));
+    out(QStringLiteral("data directory     %1").arg(mib(r.dataDirectoryBytes)));
+    return passed ? Ok : Failed;
+}
 } // namespace
 
 namespace {
@@ -140,8 +228,8 @@ namespace {
 class BenchmarkCommand : public OptionCommand {
 public:
     BenchmarkCommand()
-        : OptionCommand("benchmark", "[--cases N] | --search-only | --api [--requests N --clients N]",
-                        "ingestion speed per stage, HNSW recall, search latency, REST API soak")
+        : OptionCommand("benchmark", "[--cases N] | --search-only | --api [--requests N --clients N] | --soak [--cases N --changed-percent P]",
+                        "ingestion speed per stage, HNSW recall, search latency, REST API and ingestion soaks")
     {
     }
 
@@ -165,6 +253,12 @@ protected:
         parser.addOption({QStringLiteral("api"), QStringLiteral("The REST API soak instead, on the data directory (--data-dir) as it is: a mix of "
                                                                 "searches, reads, lists, health, metrics and a few writes over HTTP on 127.0.0.1 "
                                                                 "(the cases it writes are deleted again).")});
+        parser.addOption({QStringLiteral("soak"), QStringLiteral("The ingestion soak instead: generates --cases (default 950000) and --articles (default 50000), "
+                                                                 "loads them into a fresh store in --work-dir while one thread searches without pause, then "
+                                                                 "re-syncs the file with --changed-percent of the records changed; RSS over time, the rate and "
+                                                                 "search p95 per slice, counts and the integrity check at the end.")});
+        parser.addOption({QStringLiteral("changed-percent"), QStringLiteral("--soak: records changed for the re-sync (default 5)."), QStringLiteral("p"), QStringLiteral("5")});
+        parser.addOption({QStringLiteral("slice"), QStringLiteral("--soak: records per row of the slice table (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")});
         parser.addOption({QStringLiteral("requests"), QStringLiteral("--api: requests in all (default 20000)."), QStringLiteral("n"), QStringLiteral("20000")});
         parser.addOption({QStringLiteral("clients"), QStringLiteral("--api: concurrent clients (default 8)."), QStringLiteral("n"), QStringLiteral("8")});
         parser.addOption({QStringLiteral("server-threads"), QStringLiteral("--api: server threads (default: as many as clients)."), QStringLiteral("n")});
@@ -172,6 +266,8 @@ protected:
     }
     int check(const QCommandLineParser &parser) override
     {
+        if (parser.isSet(QStringLiteral("soak")))
+            return checkSoak(parser);
         if (!parser.isSet(QStringLiteral("api")))
             return Ok;
         auto number = [&](const char *name, int min, int max, int *value) {
@@ -196,7 +292,37 @@ protected:
     int run(const Context &ctx, const QCommandLineParser &parser) override;
 
 private:
+    int checkSoak(const QCommandLineParser &parser)
+    {
+        // --cases and --articles keep the soak's own defaults (a million) when not given.
+        auto count = [&](const char *name, qint64 min, qint64 max, qint64 *value) {
+            const QString key = QLatin1String(name);
+            if (!parser.isSet(key) && (key == QLatin1String("cases") || key == QLatin1String("articles")))
+                return true;
+            bool ok = false;
+            const QString text = parser.value(key);
+            *value = text.toLongLong(&ok);
+            if (!ok || *value < min || *value > max) {
+                err(QStringLiteral("%1: --%2 '%3' is not a whole number from %4 to %5").arg(invokedAs(), key, text).arg(min).arg(max));
+                return false;
+            }
+            return true;
+        };
+        qint64 percent = m_soak.changedPercent;
+        if (!count("cases", 0, 100'000'000, &m_soak.cases) || !count("articles", 0, 100'000'000, &m_soak.articles)
+            || !count("changed-percent", 0, 100, &percent) || !count("slice", 1, 100'000'000, &m_soak.sliceRecords))
+            return Usage;
+        m_soak.changedPercent = int(percent);
+        if (m_soak.cases + m_soak.articles == 0) {
+            err(QStringLiteral("%1: --soak needs at least one record (--cases, --articles)").arg(invokedAs()));
+            return Usage;
+        }
+        m_soak.workDir = parser.value(QStringLiteral("work-dir"));
+        return Ok;
+    }
+
     ApiSoakOptions m_api;
+    SoakOptions m_soak;
 };
 
 int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
@@ -206,6 +332,8 @@ int BenchmarkCommand::run(const Context &ctx, const QCommandLineParser &parser)
         return searchOnly(ctx, queries);
     if (parser.isSet(QStringLiteral("api")))
         return apiSoak(ctx, m_api);
+    if (parser.isSet(QStringLiteral("soak")))
+        return ingestSoak(ctx, m_soak);
     BenchmarkOptions o;
     o.cases = parser.value(QStringLiteral("cases")).toLongLong();
     if (parser.isSet(QStringLiteral("articles")))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bench/ApiSoak.h"
+#include "bench/ProcessMemory.h"
 
 #include "api/ApiRoutes.h"
 #include "engine/Engine.h"
@@ -24,18 +25,6 @@
 namespace kms {
 
 namespace {
-
-// VmRSS of this process from /proc (Linux); 0 where it cannot be read.
-qint64 residentBytes()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return 0;
-}
 
 // Nearest-rank percentiles of one kind's latencies.
 ApiLatency summarise(const QString &kind, std::vector<double> ms, qint64 errors)
