@@ -119,6 +119,12 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
         return refuse(error, QStringLiteral("the payload's layout fields do not fit a %1-byte vector").arg(dataSize));
     if (f.count > source.remaining() / f.sizeDataPerElement)
         return refuse(error, QStringLiteral("the payload claims %1 elements, more than its bytes hold").arg(f.count));
+    // An empty graph is what hnswlib's constructor makes: no top level, no entry point. Any other
+    // pair sends the first add to search from the new element itself on levels it does not have
+    // (fuzz_index_file's heap overflow in searchBaseLayer).
+    if (f.count == 0 && (f.maxLevel != -1 || f.enterPoint != tableint(-1)))
+        return refuse(error, QStringLiteral("the payload has no elements but a top level %1 and entry point %2")
+                                 .arg(f.maxLevel).arg(qint64(qint32(f.enterPoint))));
     if (f.count > 0 && f.enterPoint >= f.count)
         return refuse(error, QStringLiteral("the payload's entry point %1 is not one of its %2 elements")
                                  .arg(f.enterPoint).arg(f.count));

@@ -602,6 +602,37 @@ private Q_SLOTS:
         QVERIFY2(loaded.message.contains(QLatin1String("link sizes")), qPrintable(loaded.message));
     }
 
+    void refusesEmptyGraphWithATopLevel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        {
+            VectorIndex index(8, kEmbedder, HnswParams{});
+            QVERIFY(index.save(path, 0, nullptr));
+        }
+        QCOMPARE(VectorIndex::load(path, 8, kEmbedder, HnswParams{}).status, IndexLoadStatus::Loaded);
+        const IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
+        const QByteArray bytes = readAll(path);
+        QByteArray payload = bytes.mid(qFromLittleEndian<quint32>(bytes.constData() + 12));
+        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + 16), quint64(0)); // no elements
+        QCOMPARE(qFromLittleEndian<qint32>(payload.constData() + 48), -1);           // no top level
+        // What the fuzzer wrote: a top level and an entry point for a graph without elements, which
+        // made the first add search the new element's own missing upper lists.
+        qToLittleEndian<qint32>(2, payload.data() + 48);
+        qToLittleEndian<quint32>(0, payload.data() + 52);
+        QString error;
+        QVERIFY2(writeIndexFile(path, header, quint64(payload.size()),
+                                [&payload](PayloadSink &sink, QString *) {
+                                    return sink.write(payload.constData(), payload.size());
+                                },
+                                &error),
+                 qPrintable(error));
+        const auto loaded = VectorIndex::load(path, 8, kEmbedder, HnswParams{});
+        QVERIFY2(loaded.status == IndexLoadStatus::Corrupt,
+                 qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
+        QVERIFY2(loaded.message.contains(QLatin1String("no elements")), qPrintable(loaded.message));
+    }
+
     void leftoversOfInterruptedSavesAreFoundAndRemoved()
     {
         QTemporaryDir dir;
