@@ -4,9 +4,14 @@
 
 // hnswlib 0.6.2's SSE path prefetches the entry one past the end of a link list, reading up to four
 // bytes beyond an upper-layer list's allocation (harmless slack in practice). Sanitizer builds take
-// the plain path so that they report our bugs, not that one.
+// the plain path so that they report our bugs, not that one: g++ says so with __SANITIZE_*__, clang
+// (the fuzz build) only through __has_feature.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define NO_MANUAL_VECTORIZATION
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define NO_MANUAL_VECTORIZATION
+#endif
 #endif
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wall"

@@ -173,7 +173,10 @@ inline bool readHnswPayload(Hnsw &h, hnswlib::SpaceInterface<float> *space, size
             || size / h.size_links_per_element_ > size_t(f.maxLevel < 0 ? 0 : f.maxLevel))
             return refuse(error, QStringLiteral("element %1 has a link list of %2 bytes that does not fit").arg(i).arg(size));
         if (size > 0) {
-            h.linkLists_[i] = static_cast<char *>(std::malloc(size));
+            // hnswlib's search prefetches the slot after a list's last neighbour, so a full top-level
+            // list is read one id past its end (fuzz_index_file under ASan): a zeroed spare id keeps
+            // that read inside the allocation.
+            h.linkLists_[i] = static_cast<char *>(std::calloc(1, size + sizeof(tableint)));
             if (!h.linkLists_[i])
                 return refuse(error, QStringLiteral("not enough memory for the links of element %1").arg(i));
             h.element_levels_[i] = int(size / h.size_links_per_element_);

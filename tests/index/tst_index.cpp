@@ -602,6 +602,28 @@ private Q_SLOTS:
         QVERIFY2(loaded.message.contains(QLatin1String("link sizes")), qPrintable(loaded.message));
     }
 
+    void addsAfterLoadingGraphWithFullUpperLists()
+    {
+        // With M = 2 most upper-level lists are full, the case where hnswlib's SSE search prefetches
+        // one id past a list (the loader leaves a spare zeroed id there): adding after a load must
+        // link into those lists and still find what it added.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const HnswParams params{2, 8, 16};
+        const auto data = randomVectors(400, 8, 29);
+        {
+            VectorIndex index(8, kEmbedder, params);
+            QVERIFY(index.addBatch(iota(300), std::span<const float>(data).first(300 * 8), 1));
+            QVERIFY(index.save(path, 1, nullptr));
+        }
+        auto loaded = VectorIndex::load(path, 8, kEmbedder, params);
+        QCOMPARE(loaded.status, IndexLoadStatus::Loaded);
+        for (qint64 id = 300; id < 400; ++id)
+            QVERIFY(loaded.index->add(id, std::span<const float>(data).subspan(size_t(id) * 8, 8), nullptr));
+        QCOMPARE(loaded.index->size(), qint64(400));
+        QCOMPARE(loaded.index->search(std::span<const float>(data).subspan(350 * 8, 8), 1).front().id, qint64(350));
+    }
+
     void refusesEmptyGraphWithATopLevel()
     {
         QTemporaryDir dir;
