@@ -64,8 +64,19 @@ function(kms_add_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 600)
   endif()
+  set(sanitizer_env "")
+  if(KMS_SANITIZE STREQUAL "thread")
+    # Suppressions for findings outside our code (tests/tsan.supp), and no lock-order checking:
+    # hnswlib's addPoint takes its per-element locks in both orders (safe: an element not yet linked
+    # cannot be another insert's neighbour), which TSan reports without stacks a suppression could
+    # match, and its lock graph over one mutex per vector made the search and ingest tests time out.
+    # TSan runs 5-15x slower, so QTest's per-function watchdog and CTest's limit grow with it.
+    set(sanitizer_env "TSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/tsan.supp:detect_deadlocks=0"
+                      "QTEST_FUNCTION_TIMEOUT=3600000")
+    math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * 6")
+  endif()
   set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENV}")
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${sanitizer_env};${ARG_ENV}")
   if(ARG_LABELS)
     set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
   endif()
