@@ -66,6 +66,9 @@ int main(int argc, char **argv)
     options.dataDirectory = kms::Engine::resolveDataDirectory(parser.isSet(dataDir) ? parser.value(dataDir)
                                                                               : settings.dataDirectory());
     options.startSampler = true;
+    // The store appears at once; the vector index loads on a thread of its own meanwhile (seconds on
+    // a large store), shown as "loading" on the dashboard, health page and search console.
+    options.indexLoading = kms::Engine::Options::IndexLoading::InBackground;
     kms::ui::EngineHost host;
     // Opening reports back through the event loop, so the window below is connected in time; it
     // already knows which directory is being opened.

@@ -69,9 +69,10 @@ QString humanDuration(double seconds)
     return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler, bool readOnlyBesideOwner)
+std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler, bool readOnlyBesideOwner, bool indexAtOpen)
 {
     Engine::Options o;
+    o.indexLoading = indexAtOpen ? Engine::Options::IndexLoading::AtOpen : Engine::Options::IndexLoading::OnFirstUse;
     o.dataDirectory = Engine::resolveDataDirectory(ctx.dataDir);
     o.startSampler = startSampler;
     o.readOnlyBesideOwner = readOnlyBesideOwner;

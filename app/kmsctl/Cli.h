@@ -51,7 +51,11 @@ void printTable(const QStringList &header, const QList<QStringList> &rows);
 
 // Opens the engine on the context's data directory, printing the reason and returning null on failure.
 // readOnlyBesideOwner: a read-only view when another process owns the directory, said on stderr.
-std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false, bool readOnlyBesideOwner = false);
+// The vector index is read when the command first needs vectors (a vector or hybrid search, an
+// ingestion, health), so `stats`, `jobs` and `rejects` never read it; atOpen reads it before
+// returning (`serve`: the API answers with the index ready).
+std::unique_ptr<Engine> openEngine(const Context &ctx, bool startSampler = false, bool readOnlyBesideOwner = false,
+                                   bool indexAtOpen = false);
 
 // The job options `ingest` and `schedule add` share: --collection, --workers, --batch-size,
 // --priority, --mode, --map. jobOptionsFrom() prints what is wrong and returns false.

@@ -40,6 +40,9 @@ public:
     }
 
 protected:
+    // The API's search answers carry no note, so it must not answer keyword-only while the index
+    // loads: it listens once the index is ready.
+    bool loadsIndexAtOpen() const override { return true; }
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral(

@@ -66,7 +66,7 @@ int OptionCommand::check(const QCommandLineParser &)
 
 int EngineCommand::run(const Context &ctx, const QCommandLineParser &parser)
 {
-    auto engine = openEngine(ctx, startsSampler(), readsOnly());
+    auto engine = openEngine(ctx, startsSampler(), readsOnly(), loadsIndexAtOpen());
     if (!engine)
         return StoreUnavailable;
     return runOn(ctx, parser, *engine);

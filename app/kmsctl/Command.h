@@ -65,6 +65,8 @@ protected:
     // A command that only reads: while another process owns the data directory it runs on a
     // read-only view of it (Engine::Options::readOnlyBesideOwner) instead of failing.
     virtual bool readsOnly() const { return false; }
+    // Whether the vector index is read before runOn() instead of when first needed (openEngine()).
+    virtual bool loadsIndexAtOpen() const { return false; }
     virtual int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) = 0;
 
 private:

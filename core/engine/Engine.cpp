@@ -130,8 +130,19 @@ bool Engine::init(const Options &options, QString *error)
     m_cache = std::make_unique<EmbeddingCache>(size_t(m_config.embeddingCacheEntries));
     m_metrics = std::make_unique<Metrics>();
 
-    if (!(m_readOnly ? openIndexReadOnly(error) : openIndex(error)))
-        return false;
+    m_indexLoading = options.indexLoading;
+    if (m_indexLoading == Options::IndexLoading::AtOpen) {
+        // The load's own failure (a database error while catching up) fails the open, as before
+        // loading could be deferred.
+        OpenedIndex opened;
+        if (!(m_readOnly ? openIndexReadOnly(&opened, error) : openIndex(&opened, error)))
+            return false;
+        m_index = std::move(opened.index);
+        m_indexReport = std::move(opened.report);
+        m_vectorNote = std::move(opened.vectorNote);
+        m_indexSavedWatermark = opened.savedWatermark;
+        m_indexState = IndexState::Ready;
+    }
 
     m_searchLog = std::make_unique<SearchLog>(*m_stores);
     SearchEngine::Parts parts;
@@ -154,6 +165,14 @@ bool Engine::init(const Options &options, QString *error)
         },
         m_jobEvents);
 
+    if (m_indexLoading == Options::IndexLoading::InBackground) {
+        {
+            std::lock_guard guard(m_indexMutex);
+            m_indexState = IndexState::Loading;
+            m_indexLoadStartedMs = QDateTime::currentMSecsSinceEpoch();
+        }
+        m_indexLoader = std::thread([this] { loadIndex(); });
+    }
     if (m_readOnly)
         return true; // no background writers: the owner fills the backlog and keeps the history
     startVectorBacklog();
@@ -164,6 +183,9 @@ bool Engine::init(const Options &options, QString *error)
 
 Engine::~Engine()
 {
+    m_indexLoadCancel = true; // a background catch-up stops at its next batch; the file stays as it is
+    if (m_indexLoader.joinable())
+        m_indexLoader.join();
     m_scheduler.reset(); // cancels and joins a running job: whole batches only
     m_backlog.reset();   // finishes the page it fills
     if (m_sampler.joinable()) {
@@ -176,7 +198,7 @@ Engine::~Engine()
     }
     if (m_readOnly)
         return; // nothing to save: the index file and the database are the owner's
-    if (m_index && m_stores) {
+    if (indexSaveAllowed() && m_stores) {
         QString error;
         if (!saveIndex(&error))
             log::get("kms.core.index")->error("saving the vector index failed: {}", error.toStdString());
@@ -186,10 +208,90 @@ Engine::~Engine()
     log::flush();
 }
 
-std::shared_ptr<VectorIndex> Engine::currentIndex() const
+std::shared_ptr<VectorIndex> Engine::currentIndex()
+{
+    std::unique_lock lock(m_indexMutex);
+    if (m_indexState == IndexState::NotLoaded) {
+        // The first verb that needs vectors loads them, on its own thread; others wait below.
+        m_indexState = IndexState::Loading;
+        m_indexLoadStartedMs = QDateTime::currentMSecsSinceEpoch();
+        lock.unlock();
+        loadIndex();
+        lock.lock();
+    }
+    m_indexLoaded.wait(lock, [this] { return m_indexState == IndexState::Ready; });
+    return m_index;
+}
+
+void Engine::loadIndex()
+{
+    OpenedIndex opened;
+    QString error;
+    bool ok = false;
+    try {
+        ok = m_readOnly ? openIndexReadOnly(&opened, &error) : openIndex(&opened, &error);
+    } catch (const std::exception &e) {
+        error = QString::fromUtf8(e.what()); // never across the thread boundary
+    }
+    if (!ok) {
+        // Verbs wait for an index and expect one: an empty stand-in, never saved over the file,
+        // with a note that keeps searches keyword-only. The next open tries again.
+        if (error.isEmpty())
+            error = QStringLiteral("the load was stopped");
+        const EngineConfig config = this->config();
+        const std::shared_ptr<const Embedder> embedder = currentEmbedder();
+        const HnswParams params{config.hnswM, config.hnswEfConstruction, config.hnswEfSearch};
+        opened = {};
+        opened.index = std::make_shared<VectorIndex>(embedder->dimension(), embedder->id(), params, 16);
+        opened.vectorNote = QStringLiteral("the vector index could not be loaded (%1)").arg(error);
+        opened.report.message = QStringLiteral("not loaded: %1").arg(error);
+        if (!m_indexLoadCancel)
+            log::get("kms.core.index")->error("{}", opened.vectorNote.toStdString());
+    }
+    {
+        std::lock_guard guard(m_indexMutex);
+        m_index = std::move(opened.index);
+        m_indexReport = std::move(opened.report);
+        m_vectorNote = std::move(opened.vectorNote);
+        m_indexLoadFailed = !ok;
+        m_indexState = IndexState::Ready;
+    }
+    {
+        std::lock_guard guard(m_indexSaveMutex);
+        if (ok)
+            m_indexSavedWatermark = opened.savedWatermark;
+    }
+    m_indexLoaded.notify_all();
+}
+
+bool Engine::indexSaveAllowed() const
 {
     std::lock_guard guard(m_indexMutex);
-    return m_index;
+    return m_indexState == IndexState::Ready && m_index && !m_indexLoadFailed && !m_readOnly;
+}
+
+bool Engine::isIndexLoading() const
+{
+    std::lock_guard guard(m_indexMutex);
+    return m_indexLoading == Options::IndexLoading::InBackground && m_indexState != IndexState::Ready;
+}
+
+IndexOpenReport Engine::indexOpenReport() const
+{
+    std::lock_guard guard(m_indexMutex);
+    return m_indexReport;
+}
+
+QString Engine::vectorUnavailable(bool wait)
+{
+    if (wait)
+        currentIndex();
+    std::lock_guard guard(m_indexMutex);
+    if (m_indexState != IndexState::Ready) {
+        const qint64 seconds = (QDateTime::currentMSecsSinceEpoch() - m_indexLoadStartedMs) / 1000;
+        return QStringLiteral("the vector index is still loading (%1 s so far)").arg(seconds);
+    }
+    return m_vectorNote;
 }
 
 std::shared_ptr<const Embedder> Engine::currentEmbedder() const
@@ -198,8 +300,9 @@ std::shared_ptr<const Embedder> Engine::currentEmbedder() const
     return m_embedder;
 }
 
-VectorSpace Engine::vectorSpace() const
+VectorSpace Engine::vectorSpace()
 {
+    currentIndex();
     std::lock_guard guard(m_indexMutex);
     return {m_embedder, m_index};
 }
@@ -217,16 +320,39 @@ QString Engine::resolveDataDirectory(const QString &explicitPath)
 
 EngineStatus Engine::status() const
 {
-    const VectorSpace space = vectorSpace();
+    // Never loads the index: the dashboard and `kmsctl stats` ask this on a store whose index may
+    // take seconds to read.
+    std::shared_ptr<const Embedder> embedder;
+    std::shared_ptr<VectorIndex> index;
     EngineStatus s;
+    {
+        std::lock_guard guard(m_indexMutex);
+        embedder = m_embedder;
+        index = m_index;
+        s.vectorSearchUnavailable = m_vectorNote;
+        switch (m_indexState) {
+        case IndexState::Ready: s.indexState = EngineStatus::IndexState::Ready; break;
+        case IndexState::NotLoaded: s.indexState = EngineStatus::IndexState::NotLoaded; break;
+        case IndexState::Loading:
+            s.indexState = m_indexLoading == Options::IndexLoading::InBackground ? EngineStatus::IndexState::Loading
+                                                                                   : EngineStatus::IndexState::NotLoaded;
+            s.indexLoadingForMs = QDateTime::currentMSecsSinceEpoch() - m_indexLoadStartedMs;
+            break;
+        }
+    }
     s.dataDirectory = m_dir->path();
     s.databasePath = m_dir->databasePath();
     s.indexPath = m_dir->indexPath();
-    s.indexVectors = space.index ? space.index->size() : 0;
-    s.embedderId = space.embedder->id();
-    s.dimension = space.embedder->dimension();
+    if (s.indexState == EngineStatus::IndexState::Ready) {
+        s.indexVectors = index ? index->size() : 0;
+    } else {
+        // The count the saved file says it holds: one header read, the payload stays on disk.
+        const IndexFileCheck header = readIndexFileHeader(m_dir->indexPath());
+        s.indexVectors = header.status == IndexLoadStatus::Loaded ? qint64(header.header.liveCount) : 0;
+    }
+    s.embedderId = embedder->id();
+    s.dimension = embedder->dimension();
     s.readOnlyBeside = m_owner;
-    s.vectorSearchUnavailable = m_vectorNote;
     return s;
 }
 
@@ -290,18 +416,34 @@ bool Engine::fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<
     return ok && flush();
 }
 
-bool Engine::openIndex(QString *error)
+bool Engine::openIndex(OpenedIndex *out, QString *error)
 {
+    std::shared_ptr<VectorIndex> &index = out->index;
+    IndexOpenReport &report = out->report;
     auto logger = log::get("kms.core.index");
-    const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
-    const qint64 dbWatermark = m_stores->read([](Store &s) { return s.watermark(); });
-    // Records in the vector backlog have no vector yet, so the index holds none for them.
-    const qint64 dbCount = m_stores->read(
-        [](Store &s) { return s.counts().total() - std::max<qint64>(0, s.vectorBacklogCount()); });
+    const EngineConfig config = this->config();
+    const std::shared_ptr<const Embedder> embedder = currentEmbedder();
+    const HnswParams params{config.hnswM, config.hnswEfConstruction, config.hnswEfSearch};
     // This process owns the data directory now: whatever a killed save or load left is garbage.
     if (const int removed = removeIndexLeftovers(m_dir->indexPath()); removed > 0)
         logger->info("removed {} file(s) left beside the index by an interrupted save or load", removed);
-    auto loaded = VectorIndex::load(m_dir->indexPath(), m_embedder->dimension(), m_embedder->id(), params);
+    auto loaded = VectorIndex::load(m_dir->indexPath(), embedder->dimension(), embedder->id(), params);
+
+    // Watermark, counts, deletions and the vectors to catch up come from one read snapshot: with a
+    // background load, edits may commit meanwhile (they wait for the index, then apply to it).
+    auto reader = m_stores->reader();
+    if (!reader->beginSnapshot()) {
+        if (error)
+            *error = reader->lastError();
+        return false;
+    }
+    struct SnapshotEnd {
+        Store *store;
+        ~SnapshotEnd() { store->endSnapshot(); }
+    } snapshotEnd{reader.get()};
+    const qint64 dbWatermark = reader->watermark();
+    // Records in the vector backlog have no vector yet, so the index holds none for them.
+    const qint64 dbCount = reader->counts().total() - std::max<qint64>(0, reader->vectorBacklogCount());
 
     bool rebuild = loaded.status != IndexLoadStatus::Loaded;
     QString why = loaded.message;
@@ -314,53 +456,63 @@ bool Engine::openIndex(QString *error)
         why = QStringLiteral("index watermark %1 is ahead of the database (%2)").arg(loaded.watermark).arg(dbWatermark);
     }
     if (!rebuild) {
-        m_index = std::move(loaded.index);
-        m_index->setEfSearch(params.efSearch);
+        index = std::move(loaded.index);
+        index->setEfSearch(params.efSearch);
         if (loaded.watermark < dbWatermark) {
             // Deletes first: a rowid freed by a delete may come back for a new record.
-            auto reader = m_stores->reader();
             for (qint64 id : reader->deletedSince(loaded.watermark))
-                m_indexReport.removed += m_index->remove(id) ? 1 : 0;
+                report.removed += index->remove(id) ? 1 : 0;
         }
         if (loaded.watermark < dbWatermark
-            && !fillIndex(*m_index, loaded.watermark, {}, nullptr, &m_indexReport.added, error))
+            && !fillIndex(*index, loaded.watermark, {}, &m_indexLoadCancel, &report.added, error, reader.get()))
             return false;
-        if (m_index->size() != dbCount) {
+        if (m_indexLoadCancel)
+            return false; // a partial catch-up must not be saved or used
+        if (index->size() != dbCount) {
             rebuild = true;
             why = QStringLiteral("index holds %1 vectors after catching up, the database %2 records with a vector")
-                      .arg(m_index->size()).arg(dbCount);
+                      .arg(index->size()).arg(dbCount);
         } else if (loaded.watermark < dbWatermark) {
-            m_indexReport.action = IndexOpenReport::Action::CaughtUp;
-            m_indexReport.message = QStringLiteral("caught up from watermark %1 to %2 (+%3 vectors, -%4)")
+            report.action = IndexOpenReport::Action::CaughtUp;
+            report.message = QStringLiteral("caught up from watermark %1 to %2 (+%3 vectors, -%4)")
                                         .arg(loaded.watermark).arg(dbWatermark)
-                                        .arg(m_indexReport.added).arg(m_indexReport.removed);
+                                        .arg(report.added).arg(report.removed);
         } else {
-            m_indexReport.message = QStringLiteral("verified, %1 vectors").arg(m_index->size());
-            m_indexSavedWatermark = loaded.watermark;
+            report.message = QStringLiteral("verified, %1 vectors").arg(index->size());
+            out->savedWatermark = loaded.watermark;
         }
     }
     if (rebuild) {
-        m_indexReport = {};
-        m_indexReport.action = IndexOpenReport::Action::Rebuilt;
-        m_index = std::make_unique<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params,
-                                                size_t(std::max<qint64>(dbCount, 1024)));
-        if (!fillIndex(*m_index, 0, {}, nullptr, &m_indexReport.added, error))
+        report = {};
+        report.action = IndexOpenReport::Action::Rebuilt;
+        index = std::make_unique<VectorIndex>(embedder->dimension(), embedder->id(), params,
+                                              size_t(std::max<qint64>(dbCount, 1024)));
+        if (!fillIndex(*index, 0, {}, &m_indexLoadCancel, &report.added, error, reader.get()))
             return false;
-        m_indexReport.message = QStringLiteral("rebuilt from the database (%1 vectors): %2")
-                                    .arg(m_indexReport.added).arg(why);
+        if (m_indexLoadCancel)
+            return false;
+        report.message = QStringLiteral("rebuilt from the database (%1 vectors): %2")
+                                    .arg(report.added).arg(why);
     }
-    if (m_indexReport.action != IndexOpenReport::Action::Verified || loaded.status == IndexLoadStatus::Missing) {
+    if (report.action != IndexOpenReport::Action::Verified || loaded.status == IndexLoadStatus::Missing) {
         if (dbCount > 0 || loaded.status != IndexLoadStatus::Missing)
-            logger->warn("vector index {}", m_indexReport.message.toStdString());
-        saveIndexAt(dbWatermark);
+            logger->warn("vector index {}", report.message.toStdString());
+        // Saved here, on the loading thread, before the index is published: nothing else uses it yet.
+        QString saveError;
+        if (index->save(m_dir->indexPath(), dbWatermark, &saveError))
+            out->savedWatermark = dbWatermark;
+        else
+            logger->error("saving the vector index failed: {}", saveError.toStdString());
     } else {
-        logger->info("vector index {}", m_indexReport.message.toStdString());
+        logger->info("vector index {}", report.message.toStdString());
     }
     return true;
 }
 
 void Engine::saveIndexAt(qint64 watermark)
 {
+    if (!indexSaveAllowed())
+        return;
     std::lock_guard guard(m_indexSaveMutex);
     if (watermark == m_indexSavedWatermark)
         return;
@@ -378,6 +530,8 @@ bool Engine::saveIndex(QString *error)
         auto writerLock = m_stores->writer();
         watermark = writerLock->watermark();
     }
+    if (!indexSaveAllowed())
+        return true; // nothing loaded (or a failed load's stand-in): the file on disk stays as it is
     std::lock_guard guard(m_indexSaveMutex);
     if (watermark == m_indexSavedWatermark)
         return true;
@@ -502,7 +656,16 @@ QHash<QString, QList<MetricBucket>> Engine::metricSeries(const QStringList &name
 
 QJsonObject Engine::health(bool detailed)
 {
-    const VectorSpace space = vectorSpace(); // kept alive while the check reads it
+    // In the background mode a loading index is reported as such, not waited for: the health page
+    // shows up at once. Otherwise the check loads the index it reports on.
+    const QString vectorNote = vectorUnavailable(m_indexLoading != Options::IndexLoading::InBackground);
+    VectorSpace space; // kept alive while the check reads it
+    {
+        std::lock_guard guard(m_indexMutex);
+        space.embedder = m_embedder;
+        if (m_indexState == IndexState::Ready)
+            space.index = m_index;
+    }
     QString indexMessage;
     {
         std::lock_guard indexGuard(m_indexMutex); // a rebuild rewrites the report
@@ -522,9 +685,9 @@ QJsonObject Engine::health(bool detailed)
     in.quickCheck = quickCheck;
     in.store = reader.get();
     // A read-only view without a usable index reports why instead of its empty stand-in.
-    in.index = m_vectorNote.isEmpty() ? space.index.get() : nullptr;
+    in.index = vectorNote.isEmpty() ? space.index.get() : nullptr;
     in.readOnlyBeside = m_owner;
-    in.indexUnavailable = m_vectorNote;
+    in.indexUnavailable = vectorNote;
     in.embedder = space.embedder.get();
     in.embedderProvider = config().embedderProvider;
     in.embedderLastError = embedderInfo().usage.lastError;

@@ -97,6 +97,15 @@ public:
         // owner's saved file caught up in memory, or absent (keyword search only, status() says
         // why). Writing verbs fail with "database ... is open read-only".
         bool readOnlyBesideOwner = false;
+        // When the vector index is read from its file (or caught up / rebuilt). AtOpen: before
+        // open() returns. OnFirstUse: by the first verb that needs vectors (a vector or hybrid
+        // search, similar(), ingestion, an edit, maintenance, health), on its thread, so commands
+        // that need none (counts, jobs, rejects, browsing) never read the file. InBackground: on a
+        // thread of its own started by open(); until it is ready vector and hybrid searches answer
+        // keyword-only with a note, similar() says the index is loading, status() and health()
+        // report it as loading, and verbs that must change the index wait for it.
+        enum class IndexLoading { AtOpen, OnFirstUse, InBackground };
+        IndexLoading indexLoading = IndexLoading::AtOpen;
     };
 
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
@@ -119,7 +128,13 @@ public:
     {
         return m_jobEvents.subscribe(std::move(callback));
     }
-    const IndexOpenReport &indexOpenReport() const { return m_indexReport; }
+    // What loading the index found; empty (Verified, no message) while it is not loaded yet.
+    IndexOpenReport indexOpenReport() const;
+    // Loads the vector index now if it is not loaded yet, or waits for the background load.
+    void waitForIndex() { currentIndex(); }
+    // The background load (IndexLoading::InBackground) is still running. No I/O: the GUI thread
+    // may ask.
+    bool isIndexLoading() const;
     QStringList warnings() const { return m_warnings; }
 
     // ---- search (any thread) ----
@@ -290,13 +305,27 @@ private:
     friend class EngineInternals; // core/engine/EngineInternals.h: the services, for core and tests
     Engine() = default;
     std::shared_ptr<const Embedder> currentEmbedder() const;
-    std::shared_ptr<VectorIndex> currentIndex() const;
-    VectorSpace vectorSpace() const; // embedder and index from one snapshot
+    // Both load the index first when it is not loaded yet (or wait for the background load).
+    std::shared_ptr<VectorIndex> currentIndex();
+    VectorSpace vectorSpace(); // embedder and index from one snapshot
+    // Reads the index (openIndex / openIndexReadOnly) and publishes it; on the loading thread.
+    void loadIndex();
+    // Why vector search cannot run now ("still loading", a read-only view without an index, a
+    // failed load); empty when it can. wait: load the index first instead of reporting "loading".
+    QString vectorUnavailable(bool wait);
     // Runs f with a read connection of the pool (defined in EngineInternals.h).
     template<typename F> auto withReader(F &&f);
     bool init(const Options &options, QString *error);
-    bool openIndex(QString *error);
-    bool openIndexReadOnly(QString *error); // EngineReadOnly.cpp
+    // Both fill the OpenedIndex instead of members: they run on the loading thread, which
+    // publishes the result under m_indexMutex.
+    struct OpenedIndex {
+        std::shared_ptr<VectorIndex> index;
+        IndexOpenReport report;
+        QString vectorNote;        // set when vector search is off (read-only view, failed load)
+        qint64 savedWatermark = -1; // the file on disk is current at this watermark
+    };
+    bool openIndex(OpenedIndex *out, QString *error);
+    bool openIndexReadOnly(OpenedIndex *out, QString *error); // EngineReadOnly.cpp
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,
                    const std::atomic<bool> *cancel, qint64 *added, QString *error, Store *source = nullptr);
     // EngineMaintenance.cpp
@@ -317,13 +346,15 @@ private:
     void noteDirectIndexChange(qint64 id, qint64 seq);
     bool isSupersededIndexChange(qint64 id, qint64 seq) const;
     void saveIndexAt(qint64 watermark);
+    // Index saves are skipped while this is set: a load that failed left a stand-in behind.
+    bool indexSaveAllowed() const;
     void startVectorBacklog(); // EngineBacklog.cpp
 
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
     bool m_readOnly = false;  // a view beside the owner (Options::readOnlyBesideOwner)
     QString m_owner;          // who owns the data directory then
-    QString m_vectorNote;     // why that view has no vector search; empty when it has
+    QString m_vectorNote;     // why vector search is off (read-only view, failed load); under m_indexMutex
     std::unique_ptr<DataDirectory> m_dir;
     // The database's one writer and its read pool (StorePool.h); every query goes through it.
     std::unique_ptr<StorePool> m_stores;
@@ -334,6 +365,15 @@ private:
     std::shared_ptr<const Embedder> m_embedder;
     std::shared_ptr<VectorIndex> m_index;
     mutable std::mutex m_indexMutex;
+    // The index's load (Options::IndexLoading), under m_indexMutex; m_indexLoaded wakes the verbs
+    // that wait for it. A failed load leaves an empty stand-in, a note and no saves.
+    enum class IndexState { NotLoaded, Loading, Ready } m_indexState = IndexState::NotLoaded;
+    Options::IndexLoading m_indexLoading = Options::IndexLoading::AtOpen;
+    std::condition_variable m_indexLoaded;
+    bool m_indexLoadFailed = false;
+    qint64 m_indexLoadStartedMs = 0;
+    std::atomic<bool> m_indexLoadCancel{false}; // the destructor stops a background catch-up
+    std::thread m_indexLoader;
     std::mutex m_maintenanceMutex;            // one rebuild / re-embed at a time
     std::atomic<bool> m_maintenanceRunning{false};
     std::atomic<bool> m_maintenanceCancel{false};

@@ -222,6 +222,7 @@ bool Engine::rebuildWith(const HnswParams &params, const std::function<void(qint
                          const std::atomic<bool> *cancel, QString *error)
 {
     auto logger = log::get("kms.core.index");
+    currentIndex(); // a load still running would replace the rebuilt index when it ends
     // A pooled connection for the whole walk, which takes a while.
     auto source = m_stores->reader();
     const auto embedder = currentEmbedder();
@@ -257,6 +258,8 @@ bool Engine::rebuildWith(const HnswParams &params, const std::function<void(qint
         }
         std::lock_guard indexGuard(m_indexMutex);
         m_index = fresh;
+        m_indexLoadFailed = false; // a stand-in a failed load left is replaced by a real index
+        m_vectorNote.clear();
         m_indexReport = {IndexOpenReport::Action::Rebuilt,
                          QStringLiteral("rebuilt on request (%1 vectors, M %2, efConstruction %3)")
                              .arg(fresh->size()).arg(params.M).arg(params.efConstruction),
@@ -276,6 +279,7 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
                          const std::atomic<bool> *cancel, QString *error)
 {
     auto logger = log::get("kms.core.engine");
+    currentIndex(); // a load still running would replace the new index when it ends
     auto source = m_stores->reader();
     const std::shared_ptr<const Embedder> embedder = makeEmbedder(next, modelDirectory(), error);
     if (!embedder)
@@ -394,6 +398,8 @@ bool Engine::reembedWith(const EngineConfig &next, const std::function<void(qint
         std::lock_guard indexGuard(m_indexMutex);
         m_embedder = embedder;
         m_index = fresh;
+        m_indexLoadFailed = false; // a stand-in a failed load left is replaced by a real index
+        m_vectorNote.clear();
         m_indexReport = {IndexOpenReport::Action::Rebuilt,
                          QStringLiteral("rebuilt after re-embedding with %1 (%2 vectors)").arg(newId).arg(fresh->size()),
                          fresh->size(), 0};

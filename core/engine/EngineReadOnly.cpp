@@ -14,24 +14,26 @@
 
 namespace kms {
 
-bool Engine::openIndexReadOnly(QString *error)
+bool Engine::openIndexReadOnly(OpenedIndex *out, QString *error)
 {
     auto logger = log::get("kms.core.index");
-    const HnswParams params{m_config.hnswM, m_config.hnswEfConstruction, m_config.hnswEfSearch};
+    const EngineConfig config = this->config();
+    const std::shared_ptr<const Embedder> embedder = currentEmbedder();
+    const HnswParams params{config.hnswM, config.hnswEfConstruction, config.hnswEfSearch};
     // An empty index stands in when the file cannot be used, so that every verb finds one; the
     // note keeps searches from using it (search() goes keyword-only) and health reports why.
     auto keywordOnly = [&](const QString &why) {
-        m_vectorNote = QStringLiteral("vector search is off in this read-only view: %1").arg(why);
-        m_index = std::make_shared<VectorIndex>(m_embedder->dimension(), m_embedder->id(), params, 16);
-        m_indexReport = {};
-        m_indexReport.message = QStringLiteral("not loaded: %1").arg(why);
-        logger->info("{}", m_vectorNote.toStdString());
+        out->vectorNote = QStringLiteral("vector search is off in this read-only view: %1").arg(why);
+        out->index = std::make_shared<VectorIndex>(embedder->dimension(), embedder->id(), params, 16);
+        out->report = {};
+        out->report.message = QStringLiteral("not loaded: %1").arg(why);
+        logger->info("{}", out->vectorNote.toStdString());
         return true;
     };
 
     // The owner may rename a new save over the file meanwhile: the open file stays the old,
     // complete one. No leftovers are removed: a ".tmp" may be the owner's save in progress.
-    auto loaded = VectorIndex::load(m_dir->indexPath(), m_embedder->dimension(), m_embedder->id(), params);
+    auto loaded = VectorIndex::load(m_dir->indexPath(), embedder->dimension(), embedder->id(), params);
     if (loaded.status == IndexLoadStatus::Missing)
         return keywordOnly(QStringLiteral("the owner has not saved a vector index file yet"));
     if (loaded.status != IndexLoadStatus::Loaded)
@@ -62,7 +64,7 @@ bool Engine::openIndexReadOnly(QString *error)
     if (loaded.watermark < dbWatermark) {
         for (qint64 id : reader->deletedSince(loaded.watermark))
             removed += loaded.index->remove(id) ? 1 : 0;
-        filled = fillIndex(*loaded.index, loaded.watermark, {}, nullptr, &added, &fillError, reader.get());
+        filled = fillIndex(*loaded.index, loaded.watermark, {}, &m_indexLoadCancel, &added, &fillError, reader.get());
     }
     reader->endSnapshot();
     if (!filled)
@@ -71,20 +73,20 @@ bool Engine::openIndexReadOnly(QString *error)
         return keywordOnly(QStringLiteral("the saved vector index holds %1 vectors after catching up, the database "
                                           "%2 records with a vector")
                                .arg(loaded.index->size()).arg(dbCount));
-    m_index = std::move(loaded.index);
-    m_index->setEfSearch(params.efSearch);
-    m_indexReport = {};
-    m_indexReport.action = loaded.watermark < dbWatermark ? IndexOpenReport::Action::CaughtUp
+    out->index = std::move(loaded.index);
+    out->index->setEfSearch(params.efSearch);
+    out->report = {};
+    out->report.action = loaded.watermark < dbWatermark ? IndexOpenReport::Action::CaughtUp
                                                           : IndexOpenReport::Action::Verified;
-    m_indexReport.added = added;
-    m_indexReport.removed = removed;
-    m_indexReport.message =
+    out->report.added = added;
+    out->report.removed = removed;
+    out->report.message =
         loaded.watermark < dbWatermark
             ? QStringLiteral("read-only view: the saved file (watermark %1) caught up in memory to %2 (+%3 vectors, -%4)")
                   .arg(loaded.watermark).arg(dbWatermark).arg(added).arg(removed)
             : QStringLiteral("read-only view: the saved file is current (watermark %1, %2 vectors)")
-                  .arg(dbWatermark).arg(m_index->size());
-    logger->info("vector index {}", m_indexReport.message.toStdString());
+                  .arg(dbWatermark).arg(out->index->size());
+    logger->info("vector index {}", out->report.message.toStdString());
     return true;
 }
 

@@ -12,23 +12,28 @@ namespace kms {
 
 SearchResult Engine::search(const SearchQuery &query, const std::atomic<bool> *cancel)
 {
-    // A read-only view without a usable index (m_vectorNote, set once at open) searches by keyword
-    // and says so, rather than fusing with an empty vector side.
-    if (!m_vectorNote.isEmpty() && query.mode != SearchMode::Keyword) {
-        SearchQuery keyword = query;
-        keyword.mode = SearchMode::Keyword;
-        SearchResult r = m_search->search(keyword, cancel);
-        r.note = m_vectorNote + QStringLiteral("; keyword results only");
-        return r;
+    // Without a usable index (still loading in the background, a read-only view without one, a
+    // failed load) a vector or hybrid search answers by keyword and says so, rather than waiting
+    // for seconds or fusing with an empty vector side. Loaded on first use, it loads here.
+    if (query.mode != SearchMode::Keyword) {
+        const QString note = vectorUnavailable(m_indexLoading != Options::IndexLoading::InBackground);
+        if (!note.isEmpty()) {
+            SearchQuery keyword = query;
+            keyword.mode = SearchMode::Keyword;
+            SearchResult r = m_search->search(keyword, cancel);
+            r.note = note + QStringLiteral("; keyword results only");
+            return r;
+        }
     }
     return m_search->search(query, cancel);
 }
 
 SearchResult Engine::similar(qint64 recordId, int k, const SearchFilters &filters, const std::atomic<bool> *cancel)
 {
-    if (!m_vectorNote.isEmpty()) {
+    const QString note = vectorUnavailable(m_indexLoading != Options::IndexLoading::InBackground);
+    if (!note.isEmpty()) {
         SearchResult r;
-        r.error = QStringLiteral("more like this is not available: ") + m_vectorNote;
+        r.error = QStringLiteral("more like this is not available: ") + note;
         return r;
     }
     return m_search->similar(recordId, k, filters, cancel);

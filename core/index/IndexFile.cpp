@@ -304,10 +304,12 @@ bool writeIndexFile(const QString &path, IndexFileHeader header, quint64 payload
     return true;
 }
 
-IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString &embedderId,
-                              const PayloadReader &readPayload)
+namespace {
+// Opens `path` and reads and checks its header (magic, sizes, header checksum, version, fields),
+// leaving `file` positioned at the first payload byte. Status Loaded means the header is sound;
+// the payload has not been looked at.
+IndexFileCheck readHeader(QFile &file, const QString &path, quint32 *headerSizeOut)
 {
-    QFile file(path);
     if (!file.exists())
         return fail(IndexLoadStatus::Missing, QStringLiteral("%1 does not exist").arg(path));
     if (!file.open(QIODevice::ReadOnly))
@@ -358,6 +360,33 @@ IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString 
         return fail(IndexLoadStatus::Corrupt, QStringLiteral("%1 is corrupt: malformed header fields").arg(path));
     h.embedderId = QString::fromUtf8(embedder);
     h.params = HnswParams{int(m), int(efc), int(efs)};
+    result.status = IndexLoadStatus::Loaded;
+    *headerSizeOut = headerSize;
+    return result;
+}
+} // namespace
+
+IndexFileCheck readIndexFileHeader(const QString &path)
+{
+    QFile file(path);
+    quint32 headerSize = 0;
+    IndexFileCheck result = readHeader(file, path, &headerSize);
+    if (result.status == IndexLoadStatus::Loaded)
+        result.message = QStringLiteral("%1: header of %2 live vectors, watermark %3 (payload not checked)")
+                             .arg(path).arg(result.header.liveCount).arg(result.header.watermark);
+    return result;
+}
+
+IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString &embedderId,
+                              const PayloadReader &readPayload)
+{
+    QFile file(path);
+    quint32 headerSize = 0;
+    IndexFileCheck result = readHeader(file, path, &headerSize);
+    if (result.status != IndexLoadStatus::Loaded)
+        return result;
+    const IndexFileHeader &h = result.header;
+    const qint64 fileSize = file.size();
 
     const quint64 present = quint64(fileSize) - headerSize;
     if (present < h.payloadSize) {

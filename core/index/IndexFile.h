@@ -67,6 +67,11 @@ struct IndexFileCheck {
 IndexFileCheck checkIndexFile(const QString &path, int dimension, const QString &embedderId,
                               const PayloadReader &readPayload = {});
 
+// Reads and checks only the header (its checksum included), not the payload: what the file says it
+// holds (live count, watermark) at the cost of one small read, for status displays that must not
+// load the index. Status Loaded means a sound header, nothing more.
+IndexFileCheck readIndexFileHeader(const QString &path);
+
 // Files an interrupted save or load may have left beside the index at `path` (its ".tmp", and the
 // ".payload-*" / ".load-*" copies that earlier versions made). Returns their names.
 QStringList indexLeftovers(const QString &path);

@@ -11,6 +11,12 @@ struct EngineStatus {
     QString dataDirectory;
     QString databasePath;
     QString indexPath;
+    // Ready: in memory. Loading: a background load runs (vector search answers keyword-only until
+    // it is done). NotLoaded: loaded when a verb first needs vectors; indexVectors is then the live
+    // count the saved file's header records (0 without a readable file).
+    enum class IndexState { Ready, Loading, NotLoaded };
+    IndexState indexState = IndexState::Ready;
+    qint64 indexLoadingForMs = 0; // how long the background load has run, when Loading
     qint64 indexVectors = 0;
     QString embedderId;
     int dimension = 0;

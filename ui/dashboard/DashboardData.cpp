@@ -25,6 +25,8 @@ DashboardSummary loadSummary(Engine &engine, qint64 sinceMs)
     s.counts = engine.counts();
     const EngineStatus status = engine.status();
     s.indexVectors = status.indexVectors;
+    s.indexLoading = status.indexState == EngineStatus::IndexState::Loading;
+    s.indexLoadingForMs = status.indexLoadingForMs;
     s.indexFileBytes = QFileInfo(status.indexPath).size();
     s.dataDirBytes = SystemProbe::directoryBytes(status.dataDirectory);
     s.embedder = engine.embedderInfo();

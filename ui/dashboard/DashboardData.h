@@ -30,7 +30,9 @@ WindowSpec windowSpec(ChartWindow w);
 struct DashboardSummary {
     bool loaded = false;
     StoreCounts counts;
-    qint64 indexVectors = 0;
+    qint64 indexVectors = 0;     // while loading: what the file's header says it holds
+    bool indexLoading = false;   // the index loads in the background (EngineStatus::Loading)
+    qint64 indexLoadingForMs = 0;
     qint64 indexFileBytes = 0;
     qint64 dataDirBytes = 0;
     EmbedderInfo embedder;   // provider, id, a remote one's requests / retries / last error

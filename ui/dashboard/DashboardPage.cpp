@@ -106,6 +106,7 @@ DashboardPage::DashboardPage(EngineHost *host, QWidget *parent)
 
     connect(host, &EngineHost::opened, this, [this](bool ok, const QString &) { onOpened(ok); });
     connect(host, &EngineHost::metricsTick, this, &DashboardPage::onMetrics);
+    connect(host, &EngineHost::indexLoaded, this, &DashboardPage::refreshSummary);
     connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
         if (e.isStateChange())
             refreshSummary();
@@ -272,7 +273,20 @@ void DashboardPage::applySummary(const DashboardSummary &s)
     m_cases->setValue(format::count(s.counts.cases), tr("%1 records in all").arg(format::count(s.counts.total())));
     m_articles->setValue(format::count(s.counts.knowledge),
                          tr("%1 stored embeddings").arg(format::count(s.counts.embeddings)));
-    m_index->setValue(format::count(s.indexVectors), tr("vectors; index file %1").arg(format::bytes(double(s.indexFileBytes))));
+    if (s.indexLoading) {
+        // The store is usable already; vector search waits for this (keyword-only answers meanwhile).
+        m_index->setValue(tr("Loading …"), tr("%1 vectors in the index file (%2), %3 s so far")
+                                               .arg(format::count(s.indexVectors), format::bytes(double(s.indexFileBytes)))
+                                               .arg(s.indexLoadingForMs / 1000));
+        m_index->setValueColor(QColor(0xe0, 0x7b, 0x12));
+        QTimer::singleShot(1000, this, [this] {
+            if (isVisible())
+                refreshSummary(); // the tile counts the seconds until indexLoaded() arrives
+        });
+    } else {
+        m_index->setValue(format::count(s.indexVectors), tr("vectors; index file %1").arg(format::bytes(double(s.indexFileBytes))));
+        m_index->setValueColor({});
+    }
     m_dataDir->setValue(format::bytes(double(s.dataDirBytes)), m_host->dataDirectory());
     m_dataDir->setToolTip(m_host->dataDirectory());
     showEmbedder(s.embedder, s.vectorBacklog);

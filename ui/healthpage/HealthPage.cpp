@@ -84,6 +84,8 @@ HealthPage::HealthPage(EngineHost *host, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, [this] { refresh(true); });
     m_timer->setInterval(kRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &HealthPage::autoRefresh);
+    // "Loading" turns into the index's real state as soon as it is there.
+    connect(m_host, &EngineHost::indexLoaded, this, [this] { refresh(false); });
     connect(m_maintenance, &MaintenancePanel::finished, this, [this] { refresh(true); });
     connect(host, &EngineHost::opened, this, &HealthPage::onOpened);
     connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {

@@ -79,6 +79,7 @@ void EngineHost::adopt(std::unique_ptr<Engine> engine, const QString &error)
 void EngineHost::attach()
 {
     m_jobSubscription = m_engine->subscribeJobEvents([this](const JobEvent &e) { onJobEvent(e); });
+    m_indexWasLoading = m_engine->isIndexLoading();
 
     auto *timer = new QTimer(this);
     timer->setInterval(1000);
@@ -128,6 +129,10 @@ void EngineHost::pollMetrics()
 {
     if (!isOpen())
         return;
+    if (m_indexWasLoading && !m_engine->isIndexLoading()) {
+        m_indexWasLoading = false;
+        emit indexLoaded();
+    }
     // An in-memory snapshot the sampler thread wrote; no I/O here.
     const MetricsPoint point = m_engine->latestMetrics();
     if (point.timestampMs == 0 || point.timestampMs == m_lastMetricsMs)

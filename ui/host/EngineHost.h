@@ -104,6 +104,9 @@ public:
     // Never for work on the GUI thread: that goes through run().
     Engine *engineForService() const { return isOpen() ? m_engine.get() : nullptr; }
 
+    // The vector index is still loading in the background (Engine::isIndexLoading; no I/O).
+    bool isIndexLoading() const { return isOpen() && m_engine->isIndexLoading(); }
+
     // The progress of the running job, if any (cached from its last event).
     std::optional<JobProgress> runningJob() const;
 
@@ -119,6 +122,8 @@ signals:
     void jobChanged(const kms::JobEvent &event);
     // The engine's newest per-second metrics point (about once a second while open).
     void metricsTick(const kms::MetricsPoint &point);
+    // The vector index finished loading in the background (seen within a second of it).
+    void indexLoaded();
     // A background task threw instead of answering (run()); message is what it threw.
     void taskFailed(const QString &message);
 
@@ -135,6 +140,7 @@ private:
     QString m_dataDirectory;
     bool m_closing = false;
     qint64 m_lastMetricsMs = 0;
+    bool m_indexWasLoading = false;
 
     mutable std::mutex m_jobMutex;
     std::optional<JobProgress> m_progress; // of the running job, as of its latest event

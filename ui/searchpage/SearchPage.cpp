@@ -126,6 +126,15 @@ SearchPage::SearchPage(EngineHost *host, QWidget *parent)
             runCompare();
     });
     connect(m_host, &EngineHost::opened, this, &SearchPage::onOpened);
+    connect(m_host, &EngineHost::indexLoaded, this, [this] {
+        // Shown results that are keyword-only for want of the index are run again, in full.
+        if (!m_shownResult.note.isEmpty() && !m_runner->isRunning() && !m_shown.isSimilar()
+            && m_shown.query.mode != SearchMode::Keyword) {
+            SearchRequest again = m_shown;
+            again.query.log = false; // the first run was logged already
+            start(again);
+        }
+    });
     connect(m_host, &EngineHost::closed, this, [this] {
         m_runner->cancel();
         setEnabled(false);
@@ -204,7 +213,11 @@ void SearchPage::onOpened(bool ok, const QString &error)
         setStatus(tr("Search is unavailable: %1").arg(error), true);
         return;
     }
-    setStatus(tr("Type a query and press Enter. Ctrl+K focuses the search box from anywhere."));
+    if (m_host->isIndexLoading())
+        setStatus(tr("The vector index is loading: until it is ready, vector and hybrid searches answer by "
+                     "keyword only (each answer says so). Keyword search works now."));
+    else
+        setStatus(tr("Type a query and press Enter. Ctrl+K focuses the search box from anywhere."));
     m_history->load(m_host);
 }
 
@@ -307,8 +320,11 @@ void SearchPage::onFinished(const SearchResult &result)
     // a scan of every match on a large store). Rank 1000 is as deep as its lists go.
     m_next->setEnabled(int(result.hits.size()) >= request.query.k && last < 1000);
     m_pageLabel->setText(result.hits.isEmpty() ? tr("No hits") : tr("Hits %1–%2").arg(first).arg(last));
-    m_latency->setText(tr("Latency %1").arg(format::milliseconds(result.latencyMs)));
-    m_latency->setToolTip(tr("Time the engine took for this search"));
+    // What the user waited, from Enter (or the draft starting) to these rows; the engine's own
+    // time is only part of it when an older search or a loading index held it up.
+    m_latency->setText(tr("Latency %1").arg(format::milliseconds(m_runner->waitedMs())));
+    m_latency->setToolTip(tr("From starting this search to its results: %1, of which the engine searched for %2")
+                              .arg(format::milliseconds(m_runner->waitedMs()), format::milliseconds(result.latencyMs)));
     if (!result.error.isEmpty()) {
         logger()->warn("search failed: {}", result.error.toStdString());
         setStatus(tr("Search failed: %1").arg(result.error), true);
@@ -316,6 +332,8 @@ void SearchPage::onFinished(const SearchResult &result)
         setStatus(tr("Records most like %1").arg(request.similarLabel));
     } else if (result.hits.isEmpty()) {
         setStatus(tr("Nothing matches \"%1\" with these filters.").arg(request.query.text));
+    } else if (!result.note.isEmpty()) {
+        setStatus(tr("Searched for: %1 (%2)").arg(result.expandedQuery, result.note));
     } else {
         setStatus(tr("Searched for: %1").arg(result.expandedQuery));
     }

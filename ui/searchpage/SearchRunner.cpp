@@ -3,6 +3,8 @@
 
 #include "host/EngineHost.h"
 
+#include <QPointer>
+
 namespace kms::ui {
 
 namespace {
@@ -40,35 +42,70 @@ SearchRunner::~SearchRunner()
 
 quint64 SearchRunner::start(const SearchRequest &request)
 {
+    const bool replacingPending = m_pending;
+    const quint64 replaced = m_generation;
     cancel();
     if (!m_host->isOpen())
         return 0;
+    if (replacingPending)
+        emit staleDropped(replaced, true); // it waited its turn and never ran
     const quint64 generation = ++m_generation;
     m_request = request;
     m_running = true;
+    m_requestedAt.start();
+    emit started();
+    if (m_inFlight)
+        m_pending = true; // starts when the search in flight comes back (onArrived)
+    else
+        dispatch();
+    return generation;
+}
+
+void SearchRunner::dispatch()
+{
+    m_pending = false;
+    m_inFlight = true;
+    ++m_dispatched;
+    const quint64 generation = m_generation;
+    const SearchRequest request = m_request;
     auto flag = std::make_shared<std::atomic<bool>>(false);
     m_cancel = flag;
-    emit started();
-    auto deliver = [this, generation](Outcome outcome) {
-        if (generation != m_generation) {
-            emit staleDropped(generation, outcome.result.cancelled);
-            return;
-        }
-        m_running = false;
-        if (!outcome.ran)
-            outcome.result.error = tr("The search failed inside the engine; the log has the details.");
-        emit finished(outcome.result);
-    };
+    QPointer<SearchRunner> self(this);
     m_host->run(
         this, [request, flag](Engine &e) { return runRequest(e, request, flag.get()); },
-        [this, deliver](Outcome outcome) {
+        [this, generation](Outcome outcome) {
             // The host calls back at once when the work finished before it attached the callback;
             // the queued hop keeps a result from ever arriving inside start().
             QMetaObject::invokeMethod(
-                this, [deliver, outcome = std::move(outcome)]() mutable { deliver(std::move(outcome)); },
+                this,
+                [this, generation, outcome = std::move(outcome)]() mutable {
+                    onArrived(generation, std::move(outcome.result), outcome.ran);
+                },
                 Qt::QueuedConnection);
+        },
+        [self, generation](const QString &) {
+            // The task threw: the host reports it; the console still needs its answer.
+            if (self)
+                QMetaObject::invokeMethod(
+                    self, [self, generation] { self->onArrived(generation, {}, false); }, Qt::QueuedConnection);
         });
-    return generation;
+}
+
+void SearchRunner::onArrived(quint64 generation, SearchResult result, bool ran)
+{
+    m_inFlight = false;
+    if (generation != m_generation || !m_running) {
+        emit staleDropped(generation, result.cancelled);
+        if (m_pending)
+            dispatch();
+        return;
+    }
+    m_running = false;
+    m_cancel.reset();
+    if (!ran)
+        result.error = tr("The search failed inside the engine; the log has the details.");
+    m_waitedMs = double(m_requestedAt.nsecsElapsed()) / 1e6;
+    emit finished(result);
 }
 
 void SearchRunner::cancel()
@@ -76,6 +113,7 @@ void SearchRunner::cancel()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
+    m_pending = false;
     if (m_running) {
         ++m_generation; // whatever the cancelled search still returns is stale now
         m_running = false;
