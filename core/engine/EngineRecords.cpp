@@ -193,6 +193,9 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
     BatchWrite batch;
     batch.records.push_back(RecordPreparer::prepareOne(r, *m_normalizer, *m_embedder, m_cache.get()));
 
+    // Loaded (or waited for) before the writer is taken: a load under it would hold every
+    // writer for the seconds it takes.
+    currentIndex();
     auto writerLock = m_stores->writer();
     // Checked again under the lock: another save may have taken the id, or a delete removed it.
     const auto current = writerLock->record(r.collection, r.externalId);
@@ -247,6 +250,9 @@ RecordSaveResult Engine::saveRecord(const Record &input, qint64 id)
 
 bool Engine::deleteRecord(qint64 id, QString *error)
 {
+    // Loaded (or waited for) before the writer is taken: a load under it would hold every
+    // writer for the seconds it takes.
+    currentIndex();
     auto writerLock = m_stores->writer();
     if (!writerLock->deleteRecord(id)) {
         if (error)

@@ -89,6 +89,9 @@ RejectRetryResult Engine::retryReject(qint64 rejectId, const QString &fixedText)
 
     // The index add happens under the writer lock too, so an index checkpoint that reads the
     // watermark after this commit always finds the vector in the index.
+    // Loaded (or waited for) before the writer is taken: a load under it would hold every
+    // writer for the seconds it takes.
+    currentIndex();
     auto writerLock = m_stores->writer();
     const auto outcome = writerLock->writeBatch(prepared.write, std::span<const qint64>(&rejectId, 1));
     if (!outcome)

@@ -279,10 +279,14 @@ void DashboardPage::applySummary(const DashboardSummary &s)
                                                .arg(format::count(s.indexVectors), format::bytes(double(s.indexFileBytes)))
                                                .arg(s.indexLoadingForMs / 1000));
         m_index->setValueColor(QColor(0xe0, 0x7b, 0x12));
-        QTimer::singleShot(1000, this, [this] {
-            if (isVisible())
-                refreshSummary(); // the tile counts the seconds until indexLoaded() arrives
-        });
+        if (!m_indexPollQueued) {
+            m_indexPollQueued = true; // one poll chain, however many summaries arrive meanwhile
+            QTimer::singleShot(1000, this, [this] {
+                m_indexPollQueued = false;
+                if (isVisible())
+                    refreshSummary(); // the tile counts the seconds until indexLoaded() arrives
+            });
+        }
     } else {
         m_index->setValue(format::count(s.indexVectors), tr("vectors; index file %1").arg(format::bytes(double(s.indexFileBytes))));
         m_index->setValueColor({});

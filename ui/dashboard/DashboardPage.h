@@ -77,6 +77,7 @@ private:
     QList<std::pair<qint64, QHash<QString, double>>> m_liveWhileLoading;
     bool m_summaryInFlight = false;
     bool m_summaryAgain = false;
+    bool m_indexPollQueued = false; // a summary refresh is due while the index loads
     QList<JobInfo> m_windowJobs; // for the markers, refreshed with the tiles
     qint64 m_runningJobId = 0;   // the last-job tile follows this job's batches
     QDateTime m_runningJobStart;
