@@ -17,19 +17,25 @@ PrepareWorkers::PrepareWorkers(const RecordPreparer &preparer, BatchQueue &queue
 
 PrepareWorkers::~PrepareWorkers()
 {
-    m_pool.waitForDone();
+    waitForDone();
 }
 
 void PrepareWorkers::submit(RawBatch &&batch)
 {
     // QThreadPool takes a copyable callable: the batch travels in a shared_ptr, moved from once.
     auto shared = std::make_shared<RawBatch>(std::move(batch));
-    m_pool.start([this, shared] { prepare(*shared); });
+    m_submitted.fetch_add(1, std::memory_order_release);
+    m_pool.start([this, shared] {
+        (void)m_submitted.load(std::memory_order_acquire);
+        prepare(*shared);
+        m_finished.fetch_add(1, std::memory_order_acq_rel);
+    });
 }
 
 void PrepareWorkers::waitForDone()
 {
     m_pool.waitForDone();
+    (void)m_finished.load(std::memory_order_acquire);
 }
 
 void PrepareWorkers::prepare(RawBatch &batch)
