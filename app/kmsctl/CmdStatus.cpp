@@ -139,6 +139,10 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
         o.insert(QStringLiteral("read_only_beside"), status.readOnlyBeside);
     if (!status.vectorSearchUnavailable.isEmpty())
         o.insert(QStringLiteral("vector_search_unavailable"), status.vectorSearchUnavailable);
+    // stats does not load the index: the count is the saved file's, which a running owner may have
+    // outgrown in memory (it saves at checkpoints and at its end).
+    const bool fromFile = status.indexState != EngineStatus::IndexState::Ready;
+    o.insert(QStringLiteral("index_vectors_from"), fromFile ? QStringLiteral("file") : QStringLiteral("memory"));
     if (ctx.json) {
         printJson(o);
         return Ok;
@@ -147,7 +151,10 @@ int StatsCommand::runOn(const Context &ctx, const QCommandLineParser &, Engine &
     out(QStringLiteral("cases           %1").arg(humanCount(double(c.cases))));
     out(QStringLiteral("knowledge       %1").arg(humanCount(double(c.knowledge))));
     out(QStringLiteral("embeddings      %1 distinct texts").arg(humanCount(double(c.embeddings))));
-    out(QStringLiteral("index vectors   %1").arg(humanCount(double(engine.status().indexVectors))));
+    out(QStringLiteral("index vectors   %1%2").arg(humanCount(double(status.indexVectors)))
+            .arg(!fromFile ? QString()
+                 : status.readOnlyBeside.isEmpty() ? QStringLiteral(" (in the saved index file)")
+                                                   : QStringLiteral(" (in the saved index file; the owner may hold more in memory)")));
     out(QStringLiteral("vector backlog  %1%2").arg(humanCount(double(std::max<qint64>(backlog, 0))))
             .arg(backlog > 0 ? QStringLiteral(" records wait for a vector (retried in the background)") : QString()));
     out(QStringLiteral("jobs            %1 (%2 rejected records)").arg(c.jobs).arg(c.rejects));

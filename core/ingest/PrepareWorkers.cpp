@@ -9,6 +9,10 @@
 
 namespace kms {
 
+namespace {
+std::atomic<quint64> handedOver{0}; // see m_finished in PrepareWorkers.h
+} // namespace
+
 PrepareWorkers::PrepareWorkers(const RecordPreparer &preparer, BatchQueue &queue, Settings settings)
     : m_preparer(preparer), m_queue(queue), m_settings(settings)
 {
@@ -24,9 +28,9 @@ void PrepareWorkers::submit(RawBatch &&batch)
 {
     // QThreadPool takes a copyable callable: the batch travels in a shared_ptr, moved from once.
     auto shared = std::make_shared<RawBatch>(std::move(batch));
-    m_submitted.fetch_add(1, std::memory_order_release);
+    handedOver.fetch_add(1, std::memory_order_release);
     m_pool.start([this, shared] {
-        (void)m_submitted.load(std::memory_order_acquire);
+        (void)handedOver.load(std::memory_order_acquire);
         prepare(*shared);
         m_finished.fetch_add(1, std::memory_order_acq_rel);
     });

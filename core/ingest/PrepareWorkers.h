@@ -41,10 +41,10 @@ private:
     Settings m_settings;
     QThreadPool m_pool;
     // QThreadPool hands tasks over under its own QMutex, compiled into QtCore where ThreadSanitizer
-    // cannot see it; these two atomics state the same ordering in our code (release on submit and at
-    // a task's end, acquire at its start and after waitForDone), so TSan checks the batches' data
-    // instead of reporting every hand-off. They cost one uncontended atomic per batch.
-    std::atomic<quint64> m_submitted{0};
+    // cannot see it; atomics state the same ordering in our code (release on submit and at a task's
+    // end, acquire at its start and after waitForDone), so TSan checks the batches' data instead of
+    // reporting every hand-off. The one for the start is file-static (PrepareWorkers.cpp): a task
+    // must acquire before it reads even its own captures. One uncontended atomic per batch.
     std::atomic<quint64> m_finished{0};
 };
 
