@@ -5,6 +5,7 @@
 #include "metrics/Metrics.h"
 #include "storage/StorePool.h"
 
+#include <functional>
 #include <memory>
 
 namespace kms {
@@ -28,12 +29,13 @@ void PrepareWorkers::submit(RawBatch &&batch)
 {
     // QThreadPool takes a copyable callable: the batch travels in a shared_ptr, moved from once.
     auto shared = std::make_shared<RawBatch>(std::move(batch));
-    handedOver.fetch_add(1, std::memory_order_release);
-    m_pool.start([this, shared] {
+    std::function<void()> task = [this, shared] {
         (void)handedOver.load(std::memory_order_acquire);
         prepare(*shared);
         m_finished.fetch_add(1, std::memory_order_acq_rel);
-    });
+    };
+    handedOver.fetch_add(1, std::memory_order_release); // after the task and its captures are written
+    m_pool.start(std::move(task));
 }
 
 void PrepareWorkers::waitForDone()
