@@ -2,6 +2,8 @@
 #pragma once
 
 #include "config/EngineConfig.h"
+#include "distributed/DistributedEmbedder.h"
+#include "distributed/WorkerRegistry.h"
 #include "engine/EmbedderInfo.h"
 #include "engine/RecordEdits.h"
 #include "health/IntegrityCheck.h"
@@ -97,6 +99,8 @@ public:
         // owner's saved file caught up in memory, or absent (keyword search only, status() says
         // why). Writing verbs fail with "database ... is open read-only".
         bool readOnlyBesideOwner = false;
+        // Timeouts and chunk size of distributed jobs (the defaults suit real workers; tests shorten).
+        DistributedEmbedder::Settings distributed;
     };
 
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
@@ -286,6 +290,12 @@ public:
     IntegrityReport checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
                                    const std::atomic<bool> *cancel);
 
+    // ---- distributed embedding (EngineWorkers.cpp) ----
+    // The embedding workers registered in the Redis the redisUrl setting names, with the store's
+    // embedder id as published there: nullopt with *error when no URL is set or Redis cannot be
+    // reached. Blocks for at most the connect timeout (2 s): call it off the GUI thread.
+    std::optional<QList<WorkerInfo>> distributedWorkers(QString *error) const;
+
 private:
     friend class EngineInternals; // core/engine/EngineInternals.h: the services, for core and tests
     Engine() = default;
@@ -318,9 +328,12 @@ private:
     bool isSupersededIndexChange(qint64 id, qint64 seq) const;
     void saveIndexAt(qint64 watermark);
     void startVectorBacklog(); // EngineBacklog.cpp
+    // The IngestContext::distributed hook for a job with this configuration (EngineWorkers.cpp).
+    std::function<std::shared_ptr<const Embedder>(bool, QString *)> distributedHook(const EngineConfig &config) const;
 
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
+    DistributedEmbedder::Settings m_distributedSettings;
     bool m_readOnly = false;  // a view beside the owner (Options::readOnlyBesideOwner)
     QString m_owner;          // who owns the data directory then
     QString m_vectorNote;     // why that view has no vector search; empty when it has
