@@ -273,6 +273,14 @@ private slots:
         const int n = 6000;
         QVERIFY(testdata::writeCases(file, 0, n));
         auto worker = startWorker(redis, 40, 2000);
+        {
+            // As an earlier distributed job of this store would have: a worker registers only once an
+            // owner has published the embedder it must match.
+            auto client = RedisClient::connect(endpoint(redis), 1000, &error);
+            QVERIFY2(client, qPrintable(error));
+            QVERIFY2(registry::publishEmbedder(*client, {HashEmbedder().id(), 256, QStringLiteral("test")}, &error),
+                     qPrintable(error));
+        }
 
         EngineConfig config;
         config.redisUrl = redis.url();
