@@ -39,8 +39,11 @@ for n in $counts; do
   start=$(date +%s.%N)
   "$kmsctl" --data-dir "$data" --log-level info ingest "$tmp/records.jsonl" --mode "$mode" >"$tmp/ingest-$n.out" 2>"$tmp/ingest-$n.log" || true
   end=$(date +%s.%N)
-  for p in "${pids[@]}"; do kill -TERM "$p"; done
-  wait "${pids[@]}" 2>/dev/null || true
+  # Only the workers: a bare `wait` (no workers) would wait for redis-server too.
+  if [ ${#pids[@]} -gt 0 ]; then
+    for p in "${pids[@]}"; do kill -TERM "$p"; done
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
   secs=$(echo "$end - $start" | bc -l)
   printf 'workers=%d records=%d seconds=%.1f records_per_second=%.1f\n' "$n" "$records" "$secs" "$(echo "$records / $secs" | bc -l)"
   grep -o 'distributed embedding: .*' "$tmp/ingest-$n.log" || echo "  (no distributed line: embedded locally)"

@@ -128,6 +128,10 @@ EmbedWorker::Outcome EmbedWorker::run(const std::atomic<bool> &stop, QString *me
                 if (!saidWaiting)
                     say(false, QStringLiteral("waiting for an owner to publish its embedder (it does when a distributed job starts)"));
                 saidWaiting = true;
+                // Listed while it waits: the owner's auto mode and kmsctl workers see it before the
+                // first job, and a job does not start by embedding locally for lack of workers.
+                if (!m_sinceAnnounce.isValid() || m_sinceAnnounce.elapsed() > 2000)
+                    announce(*redis);
                 pause(1000, stop);
                 continue;
             }
