@@ -46,5 +46,5 @@ for n in $counts; do
   fi
   secs=$(echo "$end - $start" | bc -l)
   printf 'workers=%d records=%d seconds=%.1f records_per_second=%.1f\n' "$n" "$records" "$secs" "$(echo "$records / $secs" | bc -l)"
-  grep -o 'distributed embedding: .*' "$tmp/ingest-$n.log" || echo "  (no distributed line: embedded locally)"
+  grep -rho "distributed embedding: .*" "$tmp/ingest-$n.log" "$data" || echo "  (no distributed line: embedded locally)"
 done
