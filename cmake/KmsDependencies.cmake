@@ -44,3 +44,8 @@ pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
 add_library(kms_openblas INTERFACE)
 target_link_libraries(kms_openblas INTERFACE PkgConfig::OPENBLAS)
 add_library(kms::openblas ALIAS kms_openblas)
+
+# hiredis (Debian's libhiredis-dev 0.14): the Redis client behind distributed embedding. This
+# version has no TLS support (hiredis_ssl came with 1.0), so rediss:// URLs are refused.
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET GLOBAL hiredis)
+add_library(kms::hiredis ALIAS PkgConfig::HIREDIS)

@@ -14,6 +14,7 @@ packages=(
   python3-numpy
   xvfb xauth appstream desktop-file-utils librsvg2-bin help2man man-db
   prometheus
+  redis-server libhiredis-dev
 )
 
 sudo_cmd=()

@@ -4,6 +4,22 @@
 <context>
     <name>kms::ui</name>
     <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Live workers</source>
+        <translation>Aktive Worker</translation>
+    </message>
+    <message>
+        <source>%1 · %2 batches · %3 rec/s · last seen %4</source>
+        <translation>%1 · %2 Stapel · %3 Datensätze/s · zuletzt gesehen %4</translation>
+    </message>
+    <message>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
@@ -816,6 +832,22 @@
 </context>
 <context>
     <name>kms::ui::DashboardPage</name>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Redis unreachable: jobs embed locally</source>
+        <translation>Redis nicht erreichbar: Jobs berechnen Vektoren lokal</translation>
+    </message>
+    <message>
+        <source>%1: %2 batches, %3 rec/s, last seen %4</source>
+        <translation>%1: %2 Stapel, %3 Datensätze/s, zuletzt gesehen %4</translation>
+    </message>
+    <message>
+        <source>no worker is running</source>
+        <translation>kein Worker läuft</translation>
+    </message>
     <message>
         <source>Read</source>
         <translation>Lesen</translation>
@@ -2141,6 +2173,10 @@ Suchen verwenden den aktuellen Index, bis der neue ihn ersetzt. Importaufträge 
     <message>
         <source>Hybrid (large loads)</source>
         <translation>Hybrid (große Importe)</translation>
+    </message>
+    <message>
+        <source>Distributed (workers via Redis)</source>
+        <translation>Verteilt (Worker über Redis)</translation>
     </message>
     <message>
         <source>Workers</source>

@@ -4,6 +4,22 @@
 <context>
     <name>kms::ui</name>
     <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Live workers</source>
+        <translation>Live workers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 batches · %3 rec/s · last seen %4</source>
+        <translation>%1 · %2 batches · %3 rec/s · last seen %4</translation>
+    </message>
+    <message>
         <source>verified</source>
         <translation>verified</translation>
     </message>
@@ -816,6 +832,22 @@
 </context>
 <context>
     <name>kms::ui::DashboardPage</name>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Redis unreachable: jobs embed locally</source>
+        <translation>Redis unreachable: jobs embed locally</translation>
+    </message>
+    <message>
+        <source>%1: %2 batches, %3 rec/s, last seen %4</source>
+        <translation>%1: %2 batches, %3 rec/s, last seen %4</translation>
+    </message>
+    <message>
+        <source>no worker is running</source>
+        <translation>no worker is running</translation>
+    </message>
     <message>
         <source>Read</source>
         <translation>Read</translation>
@@ -2141,6 +2173,10 @@ Searches keep using the current index until the new one replaces it. Queued inge
     <message>
         <source>Hybrid (large loads)</source>
         <translation>Hybrid (large loads)</translation>
+    </message>
+    <message>
+        <source>Distributed (workers via Redis)</source>
+        <translation>Distributed (workers via Redis)</translation>
     </message>
     <message>
         <source>Workers</source>

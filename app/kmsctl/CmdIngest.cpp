@@ -81,7 +81,7 @@ void addJobOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores, max 128)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Records per transaction, 50-1000 (default: from the mode)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("priority"), QStringLiteral("high, normal or low."), QStringLiteral("p"), QStringLiteral("normal")});
-    parser.addOption({QStringLiteral("mode"), QStringLiteral("auto, async or hybrid (how workers and batch size are chosen)."), QStringLiteral("m"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("auto, async, hybrid or distributed (how workers and batch size are chosen; distributed sends embedding to kmsctl worker processes through Redis)."), QStringLiteral("m"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("map"), QStringLiteral("Map a field to a column, e.g. title=Subject (repeatable)."), QStringLiteral("field=column")});
 }
 
@@ -112,7 +112,7 @@ bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o)
     const auto priority = jobPriorityFromName(parser.value(QStringLiteral("priority")));
     const auto mode = ingestModeFromName(parser.value(QStringLiteral("mode")));
     if (!priority || !mode) {
-        err(QStringLiteral("kmsctl: --priority takes high|normal|low and --mode auto|async|hybrid"));
+        err(QStringLiteral("kmsctl: --priority takes high|normal|low and --mode auto|async|hybrid|distributed"));
         return false;
     }
     o->priority = *priority;

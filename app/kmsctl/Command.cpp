@@ -97,6 +97,8 @@ const CommandList &commandTable()
         t.push_back(makeEmbedCommand());
         t.push_back(makeTokenCommand());
         t.push_back(makeServeCommand());
+        t.push_back(makeWorkerCommand());
+        t.push_back(makeWorkersCommand());
         return t;
     }();
     return table;

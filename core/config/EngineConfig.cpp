@@ -2,6 +2,7 @@
 #include "config/EngineConfig.h"
 
 #include <QThread>
+#include <QUrl>
 
 #include <algorithm>
 #include <array>
@@ -46,6 +47,20 @@ QString providerProblem(const EngineConfig &c)
                               "(with config.json, vocab.txt and model.safetensors)");
     return {};
 }
+// The form of a Redis URL only (core/distributed parses it fully): the config library links no
+// Redis client. rediss:// is refused here already, so that the setting cannot promise TLS.
+QString redisUrlProblem(const QString &url)
+{
+    if (url.isEmpty())
+        return {};
+    if (url.startsWith(QLatin1String("rediss://"), Qt::CaseInsensitive))
+        return QStringLiteral("redisUrl: TLS (rediss://) is not supported by this build's Redis client (hiredis 0.14); "
+                              "use redis:// inside a trusted network or through a tunnel");
+    const QUrl u(url, QUrl::StrictMode);
+    if (!url.startsWith(QLatin1String("redis://"), Qt::CaseInsensitive) || !u.isValid() || u.host().isEmpty())
+        return QStringLiteral("redisUrl must look like redis://[user:password@]host:port[/db], got \"%1\"").arg(url);
+    return {};
+}
 } // namespace
 
 QStringList EngineConfig::providers()
@@ -64,7 +79,8 @@ QJsonObject EngineConfig::toJson() const
     if (remote != RemoteEmbedderConfig{})
         o.insert(QStringLiteral("remote"), remote.toJson());
     for (const auto &[name, value] : {std::pair{"bertModel", &bertModel}, std::pair{"bertQueryPrefix", &bertQueryPrefix},
-                                      std::pair{"bertDocumentPrefix", &bertDocumentPrefix}}) {
+                                      std::pair{"bertDocumentPrefix", &bertDocumentPrefix},
+                                      std::pair{"redisUrl", &redisUrl}}) {
         if (!value->isEmpty())
             o.insert(QLatin1String(name), *value);
     }
@@ -89,7 +105,8 @@ EngineConfig EngineConfig::fromJson(const QJsonObject &o, QString *error)
                                        std::pair{"lsaModel", &EngineConfig::lsaModel},
                                        std::pair{"bertModel", &EngineConfig::bertModel},
                                        std::pair{"bertQueryPrefix", &EngineConfig::bertQueryPrefix},
-                                       std::pair{"bertDocumentPrefix", &EngineConfig::bertDocumentPrefix}}) {
+                                       std::pair{"bertDocumentPrefix", &EngineConfig::bertDocumentPrefix},
+                                       std::pair{"redisUrl", &EngineConfig::redisUrl}}) {
         const QJsonValue v = o.value(QLatin1String(name));
         if (v.isUndefined())
             continue;
@@ -148,6 +165,11 @@ bool EngineConfig::validate(QString *error) const
             *error = why;
         return false;
     }
+    if (const QString why = redisUrlProblem(redisUrl); !why.isEmpty()) {
+        if (error)
+            *error = why;
+        return false;
+    }
     return true;
 }
 
@@ -166,6 +188,8 @@ QString EngineConfig::invalidKey() const
         return QStringLiteral("lsaModel");
     if (const QString why = providerProblem(*this); !why.isEmpty())
         return why.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(':')); // "remote.base_url", "bertModel"
+    if (!redisUrlProblem(redisUrl).isEmpty())
+        return QStringLiteral("redisUrl");
     return {};
 }
 

@@ -29,6 +29,10 @@ struct EngineConfig {
     QString bertQueryPrefix;
     QString bertDocumentPrefix;
     int embeddingDimension = 256;
+    // Distributed embedding: the Redis server where this store's workers (kmsctl worker) meet,
+    // redis://[user:password@]host:port[/db]; empty: none. Credentials are better left out of it
+    // and given as KMS_REDIS_USER / KMS_REDIS_PASSWORD or KMS_REDIS_PASSWORD_FILE (a 0600 file).
+    QString redisUrl;
     // HNSW
     int hnswM = 16;
     int hnswEfConstruction = 64;

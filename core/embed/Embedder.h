@@ -60,6 +60,9 @@ public:
     // True when calls leave the process (network) and may be slow or fail: callers then keep
     // records from waiting on them.
     virtual bool isRemote() const { return false; }
+    // True when embedding costs far more than the rest of ingestion (a transformer, a server):
+    // the ingestion mode `auto` then sends batches to distributed workers when some are running.
+    virtual bool isExpensive() const { return isRemote(); }
     // How many inputs one call should carry at most; callers split larger batches.
     virtual int maxBatchSize() const { return 256; }
     // Texts a caller found in the embedding cache instead of calling: a remote embedder's usage

@@ -35,6 +35,8 @@ public:
     QString id() const override { return m_id; }
     int dimension() const override { return m_model->dimension(); }
     Reads reads() const override { return Reads::Text; }
+    // A transformer pass per text: the slow step of ingestion, worth handing to workers.
+    bool isExpensive() const override { return true; }
     EmbedBatchResult embedBatch(std::span<const EmbedInput> inputs, std::span<float> out,
                                 const std::atomic<bool> *cancel = nullptr) const override;
 

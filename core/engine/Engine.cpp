@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "engine/Engine.h"
+
+#include "distributed/RedisUrl.h"
 #include "engine/EngineInternals.h"
 
 #include "embed/EmbeddingCache.h"
@@ -38,6 +40,7 @@ std::unique_ptr<Engine> Engine::open(const Options &options, QString *error)
 bool Engine::init(const Options &options, QString *error)
 {
     m_dir = std::make_unique<DataDirectory>(options.dataDirectory);
+    m_distributedSettings = options.distributed;
     if (!m_dir->acquire(error)) {
         // Another live process owns the directory: a reader may still look, without writing.
         if (!options.readOnlyBesideOwner || m_dir->heldBy().isEmpty())
@@ -561,6 +564,8 @@ std::unique_ptr<IngestPipeline> Engine::makePipeline(const IngestOptions &option
     ctx.indexGate = &m_directChangesMutex;
     ctx.events = &m_jobEvents;
     ctx.vectorsMissing = [this](qint64) { m_backlog->wake(); };
+    if (!config.redisUrl.isEmpty())
+        ctx.distributed = distributedHook(config);
     IngestOptions o = options;
     if (o.workers == 0 && config.workers > 0)
         o.workers = config.workers;
@@ -700,6 +705,15 @@ QJsonObject Engine::health(bool detailed)
         const VectorBacklogStatus backlog = m_backlog->status();
         in.vectorBacklogError = backlog.lastError;
         in.vectorBacklogRetryMs = backlog.retryInMs;
+    }
+    if (const QString url = config().redisUrl; !url.isEmpty()) {
+        RedisEndpoint endpoint;
+        QString ignored;
+        in.redisUrl = parseRedisUrl(url, &endpoint, &ignored) ? endpoint.display() : url.section(QLatin1Char('@'), -1);
+        if (const auto workers = distributedWorkers(&in.workersError)) {
+            for (const WorkerInfo &w : *workers)
+                in.workers.append(workerJson(w));
+        }
     }
     return checkHealth(in);
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "config/EngineConfig.h"
+#include "distributed/DistributedEmbedder.h"
+#include "distributed/WorkerRegistry.h"
 #include "engine/EmbedderInfo.h"
 #include "engine/RecordEdits.h"
 #include "health/IntegrityCheck.h"
@@ -106,6 +108,8 @@ public:
         // report it as loading, and verbs that must change the index wait for it.
         enum class IndexLoading { AtOpen, OnFirstUse, InBackground };
         IndexLoading indexLoading = IndexLoading::AtOpen;
+        // Timeouts and chunk size of distributed jobs (the defaults suit real workers; tests shorten).
+        DistributedEmbedder::Settings distributed;
     };
 
     static std::unique_ptr<Engine> open(const Options &options, QString *error);
@@ -301,6 +305,12 @@ public:
     IntegrityReport checkIntegrity(const std::function<void(const IntegrityProgress &)> &progress,
                                    const std::atomic<bool> *cancel);
 
+    // ---- distributed embedding (EngineWorkers.cpp) ----
+    // The embedding workers registered in the Redis the redisUrl setting names, with the store's
+    // embedder id as published there: nullopt with *error when no URL is set or Redis cannot be
+    // reached. Blocks for at most the connect timeout (2 s): call it off the GUI thread.
+    std::optional<QList<WorkerInfo>> distributedWorkers(QString *error) const;
+
 private:
     friend class EngineInternals; // core/engine/EngineInternals.h: the services, for core and tests
     Engine() = default;
@@ -349,9 +359,12 @@ private:
     // Index saves are skipped while this is set: a load that failed left a stand-in behind.
     bool indexSaveAllowed() const;
     void startVectorBacklog(); // EngineBacklog.cpp
+    // The IngestContext::distributed hook for a job with this configuration (EngineWorkers.cpp).
+    std::function<std::shared_ptr<const Embedder>(bool, QString *)> distributedHook(const EngineConfig &config) const;
 
     EngineConfig m_config;
     mutable std::mutex m_configMutex;
+    DistributedEmbedder::Settings m_distributedSettings;
     bool m_readOnly = false;  // a view beside the owner (Options::readOnlyBesideOwner)
     QString m_owner;          // who owns the data directory then
     QString m_vectorNote;     // why vector search is off (read-only view, failed load); under m_indexMutex

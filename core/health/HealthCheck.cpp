@@ -209,6 +209,17 @@ Component memoryHealth(const HealthInputs &in)
         c.worsen(HealthStatus::Degraded, QStringLiteral("less than 2 % of memory available"));
     return c;
 }
+Component workersHealth(const HealthInputs &in)
+{
+    Component c;
+    c.details.insert(QStringLiteral("redis"), in.redisUrl);
+    c.details.insert(QStringLiteral("count"), in.workers.size());
+    c.details.insert(QStringLiteral("workers"), in.workers);
+    if (!in.workersError.isEmpty())
+        c.worsen(HealthStatus::Degraded,
+                 QStringLiteral("cannot list the workers (%1): distributed jobs embed locally").arg(in.workersError));
+    return c;
+}
 } // namespace
 
 QJsonObject checkHealth(const HealthInputs &in)
@@ -229,6 +240,11 @@ QJsonObject checkHealth(const HealthInputs &in)
                            {QStringLiteral("embedder"), embedder.json()},
                            {QStringLiteral("disk"), disk.json()},
                            {QStringLiteral("memory"), memory.json()}};
+    if (!in.redisUrl.isEmpty()) {
+        const Component workers = workersHealth(in);
+        overall = HealthStatus(std::max(int(overall), int(workers.status)));
+        components.insert(QStringLiteral("workers"), workers.json());
+    }
     const qint64 total = SystemProbe::totalMemoryBytes();
     const qint64 diskTotal = SystemProbe::diskTotalBytes(in.dataDirectory);
     QJsonObject system{

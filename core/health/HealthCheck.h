@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -36,11 +37,18 @@ struct HealthInputs {
     // quick_check's result when the caller ran it on a connection of its own (Engine::health);
     // empty: a detailed check runs it on `store`.
     QString quickCheck;
+    // Distributed embedding, reported as the "workers" component only when a Redis URL is set:
+    // where the workers meet (no password), the live workers as JSON rows and why they could not be
+    // listed (then distributed jobs embed locally: degraded).
+    QString redisUrl;
+    QJsonArray workers;
+    QString workersError;
     qint64 minFreeDiskBytes = 1LL << 30; // below: degraded; below a tenth of it: unhealthy
     double maxMemoryFraction = 0.9;      // RSS over this fraction of RAM: degraded
 };
 
-// Health as JSON: {"status", "components": {database, vector_index, embedder, disk, memory},
+// Health as JSON: {"status", "components": {database, vector_index, embedder, disk, memory
+// [, workers]},
 // "system": {...}, "performance": {...}}. The overall status is the worst component status.
 QJsonObject checkHealth(const HealthInputs &in);
 

@@ -186,9 +186,13 @@ JobInfo IngestPipeline::run()
         fail(QStringLiteral("did not start: ") + openError);
         return m_info;
     }
-    const qint64 estimate = m_options.mode == IngestMode::Auto ? estimateRecordCount(m_options.files) : 0;
-    const Tuning tuning = chooseTuning(m_options.mode, estimate, QThread::idealThreadCount(),
-                                       m_options.workers, m_options.batchSize);
+    const qint64 estimate = m_options.mode == IngestMode::Auto || m_options.mode == IngestMode::Distributed
+                                ? estimateRecordCount(m_options.files)
+                                : 0;
+    Tuning tuning = chooseTuning(m_options.mode, estimate, QThread::idealThreadCount(),
+                                 m_options.workers, m_options.batchSize);
+    if (!m_options.dryRun && !chooseEmbedding(&tuning))
+        return m_info;
     {
         std::lock_guard guard(m_progressMutex);
         m_progress.status = m_paused.load() ? JobStatus::Paused : JobStatus::Running;
@@ -208,7 +212,7 @@ JobInfo IngestPipeline::run()
     // Workers: validate, normalise, embed.
     RecordPreparer::Context pctx;
     pctx.normalizer = m_ctx.normalizer;
-    pctx.embedder = m_ctx.embedder;
+    pctx.embedder = m_distributed ? m_distributed.get() : m_ctx.embedder;
     pctx.cache = m_ctx.cache;
     pctx.metrics = m_ctx.metrics;
     pctx.limits = m_ctx.limits;
@@ -269,6 +273,36 @@ JobInfo IngestPipeline::run()
     }
     finish(queue.failed() ? queue.error() : QString(), queue.failed());
     return m_info;
+}
+
+// Distributed mode, or auto with a slow embedder: the embedder that sends batches to workers.
+// Explicit distributed without a Redis URL is a setup mistake and stops the job; an unreachable
+// Redis is not: the job embeds locally (it never waits on workers that are not there).
+bool IngestPipeline::chooseEmbedding(Tuning *tuning)
+{
+    auto logger = log::get("kms.core.ingest");
+    const bool explicitMode = m_options.mode == IngestMode::Distributed;
+    const bool autoCandidate = m_options.mode == IngestMode::Auto && m_ctx.embedder && m_ctx.embedder->isExpensive()
+                               && m_ctx.distributed;
+    if (!explicitMode && !autoCandidate)
+        return true;
+    if (!m_ctx.distributed) {
+        m_info.startedAt = QDateTime();
+        m_startedAt = QDateTime();
+        fail(QStringLiteral("did not start: the distributed mode needs a Redis URL where the workers meet (the "
+                            "redisUrl setting: kmsctl workers --set-redis URL)"));
+        return false;
+    }
+    QString why;
+    m_distributed = m_ctx.distributed(!explicitMode, &why);
+    if (m_distributed) {
+        tuning->mode = IngestMode::Distributed;
+        tuning->reason += QStringLiteral("; embedding through Redis workers");
+    } else if (explicitMode) {
+        tuning->reason += QStringLiteral("; embedding locally: %1").arg(why);
+        logger->warn("job {}: distributed mode embeds locally: {}", m_jobId, why.toStdString());
+    }
+    return true;
 }
 
 void IngestPipeline::noteVectorsMissing(const PreparedBatch &batch)

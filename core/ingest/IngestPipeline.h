@@ -12,6 +12,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 namespace kms {
@@ -73,6 +74,11 @@ struct IngestContext {
     // Where the job's Started and Progress events go (not for dry runs). Its end is published by
     // whoever ran it, once it is really over (the queue may start maintenance from that event).
     const JobEventStream *events = nullptr;
+    // Distributed embedding, set by the engine when a Redis URL is configured (unset otherwise):
+    // makes the embedder a job uses to send its batches to workers (core/distributed), or returns
+    // null with *why when Redis cannot be reached or, with onlyWithWorkers (mode auto), when no
+    // worker with the store's embedder is running.
+    std::function<std::shared_ptr<const Embedder>(bool onlyWithWorkers, QString *why)> distributed;
 };
 
 // Runs one ingestion job as five stages, each a unit of its own:
@@ -103,6 +109,7 @@ public:
 
 private:
     void writeBatches(BatchQueue &queue, BatchIndexer *indexer); // the writer thread
+    bool chooseEmbedding(Tuning *tuning);            // false: the job failed before it started
     void fail(const QString &error);                 // before any stage ran
     void finish(const QString &error, bool failed);  // after every stage stopped
     void persist(JobStatus status, const QString &error);
@@ -127,6 +134,7 @@ private:
     std::mutex m_queueMutex;           // guards m_queue for cancel() from other threads
     BatchQueue *m_queue = nullptr;
     std::function<void(const JobProgress &)> m_onBatch;
+    std::shared_ptr<const Embedder> m_distributed; // the job's distributed embedder, when it uses one
 };
 
 } // namespace kms

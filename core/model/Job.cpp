@@ -31,8 +31,9 @@ constexpr std::array<std::pair<JobStatus, const char16_t *>, 6> kStatuses{{
     {JobStatus::Queued, u"queued"}, {JobStatus::Running, u"running"}, {JobStatus::Paused, u"paused"},
     {JobStatus::Completed, u"completed"}, {JobStatus::Failed, u"failed"},
     {JobStatus::Cancelled, u"cancelled"}}};
-constexpr std::array<std::pair<IngestMode, const char16_t *>, 3> kModes{{
-    {IngestMode::Auto, u"auto"}, {IngestMode::Async, u"async"}, {IngestMode::Hybrid, u"hybrid"}}};
+constexpr std::array<std::pair<IngestMode, const char16_t *>, 4> kModes{{
+    {IngestMode::Auto, u"auto"}, {IngestMode::Async, u"async"}, {IngestMode::Hybrid, u"hybrid"},
+    {IngestMode::Distributed, u"distributed"}}};
 } // namespace
 
 QString jobPriorityName(JobPriority p) { return nameOf(kPriorities, p); }

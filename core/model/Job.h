@@ -12,7 +12,9 @@ enum class JobPriority : int { Low = 0, Normal = 1, High = 2 };
 enum class JobStatus : int { Queued, Running, Paused, Completed, Failed, Cancelled };
 // How workers and batch size are chosen: auto picks from the estimated record count,
 // async favours small loads, hybrid larger ones (the old system's modes).
-enum class IngestMode : int { Auto, Async, Hybrid };
+// Distributed: embedding goes to workers on other machines through Redis (core/distributed); the
+// rest of the job, and the single writer, stay here.
+enum class IngestMode : int { Auto, Async, Hybrid, Distributed };
 
 QString jobPriorityName(JobPriority p);
 std::optional<JobPriority> jobPriorityFromName(QStringView name);

@@ -74,7 +74,7 @@ private Q_SLOTS:
         for (auto s : {JobStatus::Queued, JobStatus::Running, JobStatus::Paused, JobStatus::Completed,
                        JobStatus::Failed, JobStatus::Cancelled})
             QCOMPARE(jobStatusFromName(jobStatusName(s)), s);
-        for (auto m : {IngestMode::Auto, IngestMode::Async, IngestMode::Hybrid})
+        for (auto m : {IngestMode::Auto, IngestMode::Async, IngestMode::Hybrid, IngestMode::Distributed})
             QCOMPARE(ingestModeFromName(ingestModeName(m)), m);
         QVERIFY(!jobPriorityFromName(u"urgent"));
         QCOMPARE(jobPriorityFromName(u"HIGH"), JobPriority::High);

@@ -31,6 +31,11 @@ DashboardSummary loadSummary(Engine &engine, qint64 sinceMs)
     s.dataDirBytes = SystemProbe::directoryBytes(status.dataDirectory);
     s.embedder = engine.embedderInfo();
     s.vectorBacklog = engine.vectorBacklog();
+    if (!engine.config().redisUrl.isEmpty()) {
+        s.workersConfigured = true;
+        if (const auto workers = engine.distributedWorkers(&s.workersError))
+            s.workers = *workers;
+    }
     const QList<JobInfo> jobs = engine.jobs(200);
     for (const JobInfo &job : jobs) {
         const bool ranInWindow = (job.finishedAt.isValid() && job.finishedAt.toMSecsSinceEpoch() >= sinceMs)

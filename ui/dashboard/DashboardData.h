@@ -3,6 +3,7 @@
 // What the dashboard reads from the engine, as value types, and the functions that read it. The
 // functions run on the host's pool (EngineHost::run), never on the GUI thread.
 
+#include "distributed/WorkerRegistry.h"
 #include "engine/EmbedderInfo.h"
 #include "model/Job.h"
 #include "model/MetricBucket.h"
@@ -37,6 +38,10 @@ struct DashboardSummary {
     qint64 dataDirBytes = 0;
     EmbedderInfo embedder;   // provider, id, a remote one's requests / retries / last error
     qint64 vectorBacklog = 0; // records stored without a vector yet
+    // Distributed embedding, when a Redis URL is set: the live workers, or why they cannot be listed.
+    bool workersConfigured = false;
+    QList<WorkerInfo> workers;
+    QString workersError;
     QList<JobInfo> jobs; // newest first: the newest job, and every job that ran since sinceMs
 };
 DashboardSummary loadSummary(Engine &engine, qint64 sinceMs);

@@ -56,8 +56,9 @@ DashboardPage::DashboardPage(EngineHost *host, QWidget *parent)
     auto *tiles = new QHBoxLayout;
     tiles->setSpacing(8);
     buildTiles();
-    for (StatTile *tile : {m_cases, m_articles, m_index, m_embedder, m_lastJob, m_dataDir, m_process})
+    for (StatTile *tile : {m_cases, m_articles, m_index, m_embedder, m_workers, m_lastJob, m_dataDir, m_process})
         tiles->addWidget(tile, 1);
+    m_workers->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Time window:"), this));
@@ -133,6 +134,33 @@ void DashboardPage::buildTiles()
     m_lastJob = new StatTile(QStringLiteral("lastJobTile"), tr("Last job"), this);
     m_dataDir = new StatTile(QStringLiteral("dataDirTile"), tr("Data directory"), this);
     m_process = new StatTile(QStringLiteral("processTile"), tr("Memory (RSS)"), this);
+    m_workers = new StatTile(QStringLiteral("workersTile"), tr("Workers"), this);
+}
+
+void DashboardPage::showWorkers(const DashboardSummary &s)
+{
+    m_workers->setVisible(s.workersConfigured);
+    if (!s.workersConfigured)
+        return;
+    if (!s.workersError.isEmpty()) {
+        m_workers->setValue(QStringLiteral("—"), tr("Redis unreachable: jobs embed locally"));
+        m_workers->setValueColor(QColor(0xe0, 0x7b, 0x12));
+        m_workers->setToolTip(s.workersError);
+        return;
+    }
+    QStringList hosts;
+    QStringList tip;
+    for (const WorkerInfo &w : s.workers) {
+        if (!hosts.contains(w.host))
+            hosts << w.host;
+        tip << tr("%1: %2 batches, %3 rec/s, last seen %4")
+                   .arg(w.host, format::count(w.batches), QLocale().toString(w.rate, 'f', 1),
+                        QLocale().toString(w.lastSeen.toLocalTime().time(), QLocale::ShortFormat));
+    }
+    m_workers->setValue(format::count(s.workers.size()),
+                        hosts.isEmpty() ? tr("no worker is running") : hosts.join(QStringLiteral(", ")));
+    m_workers->setValueColor({});
+    m_workers->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 MetricChart *DashboardPage::chart(const QString &objectName) const
@@ -294,6 +322,7 @@ void DashboardPage::applySummary(const DashboardSummary &s)
     m_dataDir->setValue(format::bytes(double(s.dataDirBytes)), m_host->dataDirectory());
     m_dataDir->setToolTip(m_host->dataDirectory());
     showEmbedder(s.embedder, s.vectorBacklog);
+    showWorkers(s);
 
     if (s.jobs.isEmpty()) {
         m_lastJob->setValue(tr("None"), tr("No ingestion job has run yet"));

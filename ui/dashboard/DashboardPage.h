@@ -54,6 +54,7 @@ private:
     void loadHistory();
     void applySummary(const DashboardSummary &summary);
     void showEmbedder(const EmbedderInfo &embedder, qint64 backlog);
+    void showWorkers(const DashboardSummary &s);
     QList<ChartMarker> markersFor(const QList<JobInfo> &jobs, qint64 fromMs) const;
     void showRunningJob(const kms::JobProgress &progress);
 
@@ -68,6 +69,7 @@ private:
     StatTile *m_lastJob = nullptr;
     StatTile *m_dataDir = nullptr;
     StatTile *m_process = nullptr;
+    StatTile *m_workers = nullptr; // shown only when a Redis URL is set
     QButtonGroup *m_windowButtons = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_summaryTimer = nullptr;

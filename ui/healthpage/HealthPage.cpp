@@ -172,6 +172,10 @@ void HealthPage::display(const QJsonObject &health, bool detailed)
     QStringList unwell;
     for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
         const QJsonObject c = components.value(it.key()).toObject();
+        // Optional components (workers: only with a Redis URL) are hidden while absent.
+        it.value()->setVisible(!c.isEmpty());
+        if (c.isEmpty())
+            continue;
         const QString status = c.value(QStringLiteral("status")).toString();
         it.value()->setHealth(status, healthRows(it.key(), health, m_detailed, m_detailedAtMs),
                               c.value(QStringLiteral("problems")).toString());

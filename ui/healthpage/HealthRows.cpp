@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QLocale>
 
 namespace kms::ui {
@@ -178,12 +179,34 @@ QList<HealthRow> memoryRows(const QJsonObject &m)
          tr("%1 of %2").arg(format::bytes(double(integer(m, "available_bytes"))), format::bytes(double(total)))},
     };
 }
+// Distributed embedding: where the workers meet, how many are live and one row per worker.
+QList<HealthRow> workerRows(const QJsonObject &w)
+{
+    const QJsonArray workers = w.value(QStringLiteral("workers")).toArray();
+    QList<HealthRow> rows{
+        {QStringLiteral("workers.redis"), tr("Redis"), w.value(QStringLiteral("redis")).toString(), true},
+        {QStringLiteral("workers.count"), tr("Live workers"), format::count(workers.size())},
+    };
+    for (const QJsonValue &v : workers) {
+        const QJsonObject o = v.toObject();
+        const QDateTime seen = QDateTime::fromString(o.value(QStringLiteral("last_seen")).toString(), Qt::ISODateWithMs);
+        rows.append({QStringLiteral("workers.") + o.value(QStringLiteral("name")).toString(),
+                     o.value(QStringLiteral("host")).toString(),
+                     tr("%1 · %2 batches · %3 rec/s · last seen %4")
+                         .arg(o.value(QStringLiteral("embedder")).toString(), format::count(integer(o, "batches")),
+                              QLocale().toString(o.value(QStringLiteral("rate")).toDouble(), 'f', 1),
+                              QLocale().toString(seen.toLocalTime().time(), QLocale::ShortFormat)),
+                     true});
+    }
+    return rows;
+}
 } // namespace
 
 QStringList healthComponents()
 {
+    // "workers" is in the health only when a Redis URL is set; the page hides its card otherwise.
     return {QStringLiteral("database"), QStringLiteral("vector_index"), QStringLiteral("embedder"),
-            QStringLiteral("disk"), QStringLiteral("memory")};
+            QStringLiteral("disk"), QStringLiteral("memory"), QStringLiteral("workers")};
 }
 
 QString healthComponentTitle(const QString &c)
@@ -198,6 +221,8 @@ QString healthComponentTitle(const QString &c)
         return tr("Disk");
     if (c == QLatin1String("memory"))
         return tr("Memory");
+    if (c == QLatin1String("workers"))
+        return tr("Workers");
     return c;
 }
 
@@ -216,6 +241,8 @@ QList<HealthRow> healthRows(const QString &name, const QJsonObject &health, cons
         return diskRows(c);
     if (name == QLatin1String("memory"))
         return memoryRows(c);
+    if (name == QLatin1String("workers"))
+        return workerRows(c);
     return {};
 }
 

@@ -38,6 +38,7 @@ JobOptionsPanel::JobOptionsPanel(QWidget *parent)
     m_mode->addItem(tr("Auto"), int(IngestMode::Auto));
     m_mode->addItem(tr("Async (small loads)"), int(IngestMode::Async));
     m_mode->addItem(tr("Hybrid (large loads)"), int(IngestMode::Hybrid));
+    m_mode->addItem(tr("Distributed (workers via Redis)"), int(IngestMode::Distributed));
 
     m_workers->setObjectName(QStringLiteral("workersSpin"));
     m_workers->setAccessibleName(tr("Workers"));
