@@ -92,6 +92,15 @@ void writeAll(const QString &path, const QByteArray &bytes)
     QCOMPARE(f.write(bytes), bytes.size());
 }
 
+// Writes an index file with valid checksums around `payload`: what a hostile or foreign file that
+// passes the envelope checks looks like.
+bool writeWithPayload(const QString &path, const IndexFileHeader &header, const QByteArray &payload, QString *error)
+{
+    return writeIndexFile(path, header, quint64(payload.size()),
+                          [&payload](PayloadSink &sink, QString *) { return sink.write(payload.constData(), payload.size()); },
+                          error);
+}
+
 // The folder holds nothing but `expected` (no temp or partial files left behind).
 QStringList leftovers(const QString &dir, const QStringList &expected)
 {
@@ -456,12 +465,7 @@ private Q_SLOTS:
             if (damage == QLatin1String("junk"))
                 payload = QByteArray(int(payload.size()), '\x7f');
             QString error;
-            QVERIFY2(writeIndexFile(path, h, quint64(payload.size()),
-                                    [&payload](PayloadSink &sink, QString *) {
-                                        return sink.write(payload.constData(), payload.size());
-                                    },
-                                    &error),
-                     qPrintable(error));
+            QVERIFY2(writeWithPayload(path, h, payload, &error), qPrintable(error));
             if (damage == QLatin1String("version")) {
                 const QByteArray forged = readAll(path);
                 QCOMPARE(qFromLittleEndian<quint32>(forged.constData() + 8), quint32(where));
@@ -590,12 +594,7 @@ private Q_SLOTS:
         QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + 72), quint64(params.M));
         qToLittleEndian<quint64>(quint64(params.M) * quint64(factor), payload.data() + offset);
         QString error;
-        QVERIFY2(writeIndexFile(path, header, quint64(payload.size()),
-                                [&payload](PayloadSink &sink, QString *) {
-                                    return sink.write(payload.constData(), payload.size());
-                                },
-                                &error),
-                 qPrintable(error));
+        QVERIFY2(writeWithPayload(path, header, payload, &error), qPrintable(error));
         const auto loaded = VectorIndex::load(path, 8, kEmbedder, params);
         QVERIFY2(loaded.status == IndexLoadStatus::Corrupt,
                  qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
@@ -643,12 +642,7 @@ private Q_SLOTS:
         qToLittleEndian<qint32>(2, payload.data() + 48);
         qToLittleEndian<quint32>(0, payload.data() + 52);
         QString error;
-        QVERIFY2(writeIndexFile(path, header, quint64(payload.size()),
-                                [&payload](PayloadSink &sink, QString *) {
-                                    return sink.write(payload.constData(), payload.size());
-                                },
-                                &error),
-                 qPrintable(error));
+        QVERIFY2(writeWithPayload(path, header, payload, &error), qPrintable(error));
         const auto loaded = VectorIndex::load(path, 8, kEmbedder, HnswParams{});
         QVERIFY2(loaded.status == IndexLoadStatus::Corrupt,
                  qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
