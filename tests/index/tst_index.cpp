@@ -692,7 +692,9 @@ private Q_SLOTS:
 
         std::atomic<size_t> removedBefore{0}; // ids below this (of the initial ones) are removed
         std::atomic<bool> writerDone{false};
-        std::atomic<int> badResults{0};
+        std::atomic<int> badShapes{0}; // duplicate ids or more than k
+        std::atomic<int> badIds{0};    // unknown or already removed
+        std::atomic<int> badSizes{0};
         std::atomic<int> writerErrors{0};
         std::atomic<long> searches{0};
 
@@ -704,13 +706,15 @@ private Q_SLOTS:
                 const size_t removed = removedBefore.load(std::memory_order_acquire);
                 const auto hits = index.search(row(data, dim, pick(rng)), 10);
                 if (!wellFormed(hits) || hits.size() > 10)
-                    ++badResults;
+                    ++badShapes;
                 for (const auto &h : hits) {
                     if (h.id < 0 || size_t(h.id) >= initial + extra || size_t(h.id) < removed)
-                        ++badResults;
+                        ++badIds;
                 }
-                if (index.size() < 0 || index.capacity() < size_t(index.size()))
-                    ++badResults;
+                // The size first: the capacity only grows, so read after it, it holds that size.
+                const qint64 size = index.size();
+                if (size < 0 || index.capacity() < size_t(size))
+                    ++badSizes;
                 ++searches;
                 ++rounds;
             } while (!writerDone.load() || rounds < 20);
@@ -737,7 +741,9 @@ private Q_SLOTS:
             t.join();
 
         QCOMPARE(writerErrors.load(), 0);
-        QCOMPARE(badResults.load(), 0);
+        QCOMPARE(badShapes.load(), 0);
+        QCOMPARE(badIds.load(), 0);
+        QCOMPARE(badSizes.load(), 0);
         QVERIFY(searches.load() >= 80);
         QCOMPARE(index.size(), qint64(initial + extra - removals));
         for (size_t i = 0; i < initial + extra; ++i)
