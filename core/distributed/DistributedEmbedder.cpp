@@ -304,7 +304,12 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
         std::vector<std::shared_ptr<Pending>> overdue;
         {
             std::unique_lock lock(m_mutex);
-            m_cv.wait_for(lock, std::chrono::milliseconds(50));
+            // With a chunk of its own to embed the owner does not wait for answers.
+            const bool ownShare = m_settings.ownerEmbeds && std::any_of(chunks.begin(), chunks.end(), [](const auto &p) {
+                return p->takenAtMs < 0 && p->state == Pending::State::Waiting;
+            });
+            if (!ownShare)
+                m_cv.wait_for(lock, std::chrono::milliseconds(50));
             for (auto it = chunks.begin(); it != chunks.end();) {
                 Pending &p = **it;
                 const qint64 age = p.sent.elapsed();
@@ -315,7 +320,9 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
                         logger()->warn("worker {} refused a batch, embedding it here: {}", p.worker.toStdString(),
                                        p.message.toStdString());
                     local.push_back(*it);
-                } else if ((p.takenAtMs < 0 && age > m_settings.pickupTimeoutMs)
+                } else if ((p.takenAtMs < 0 && !m_settings.ownerEmbeds
+                            && std::min(age, m_sinceTaken.isValid() ? m_sinceTaken.elapsed() : age)
+                                   > m_settings.pickupTimeoutMs)
                            || (p.takenAtMs >= 0 && age - p.takenAtMs > m_settings.resultTimeoutMs)) {
                     overdue.push_back(*it);
                 } else {
@@ -324,10 +331,24 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
                 }
                 it = chunks.erase(it);
             }
+            // The owner's share: the last chunk no worker has taken, embedded here while the
+            // workers go on from the front (and no sooner than the others are checked, so that
+            // answers already in are applied first).
+            if (m_settings.ownerEmbeds && overdue.empty() && local.empty()) {
+                const auto last = std::find_if(chunks.rbegin(), chunks.rend(), [](const auto &p) {
+                    return p->takenAtMs < 0 && p->state == Pending::State::Waiting;
+                });
+                if (last != chunks.rend()) {
+                    overdue.push_back(*last);
+                    chunks.erase(std::next(last).base());
+                }
+            }
         }
         for (const auto &p : overdue) {
             logger()->debug("chunk {} {}: embedding it here", p->batchId.toStdString(),
-                            p->takenAtMs < 0 ? "was taken by no worker in time" : "was not answered in time");
+                            p->takenAtMs >= 0        ? "was not answered in time"
+                            : m_settings.ownerEmbeds ? "is the owner's share"
+                                                     : "was taken by no worker in time");
             abandon(p);
             local.push_back(p);
         }
@@ -380,6 +401,7 @@ void DistributedEmbedder::handleReply(const QList<QPair<QByteArray, QByteArray>>
         // Also when another worker claims it from one that stopped: its time starts again.
         p->takenAtMs = p->sent.elapsed();
         p->worker = reply.worker;
+        m_sinceTaken.start();
         break;
     case stream::EmbedReply::Kind::Refused:
         p->state = Pending::State::Refused;

@@ -23,18 +23,24 @@ class RedisClient;
 // the store's own: a batch is cut into chunks that go to the request stream, workers on other
 // machines (kmsctl worker) embed them, and their vectors come back here to go through the
 // pipeline's single writer as if embedded locally. The owner never waits on a missing worker: with
-// no live worker, a batch is embedded locally at once; a chunk no worker took within the pickup
-// timeout, one taken but not answered within the result timeout, one a worker refused and every
-// chunk in flight when the connection to Redis is lost are embedded locally too (the job goes on
-// while Redis is down, and uses the workers again once it is back). A chunk answered twice (its
-// first worker was slow, another claimed it) is applied once: the first answer whose content hashes
-// match the chunk's wins, later ones are dropped.
+// no live worker, a batch is embedded locally at once; while workers take chunks from the head of
+// the stream the owner embeds untaken ones from the end of its batch itself (it is one more worker,
+// and the batch ends when the two meet); a chunk taken but not answered within the result timeout,
+// one a worker refused and every chunk in flight when the connection to Redis is lost are embedded
+// locally too (the job goes on while Redis is down, and uses the workers again once it is back). A
+// chunk answered twice (its first worker was slow, another claimed it) is applied once: the first
+// answer whose content hashes match the chunk's wins, later ones are dropped.
 class DistributedEmbedder final : public Embedder
 {
 public:
     struct Settings {
         int chunkSize = 32;            // texts per stream entry: small enough to spread over workers
-        int pickupTimeoutMs = 5000;    // a chunk no worker has taken by then is embedded here
+        // The owner embeds untaken chunks itself while it waits. Off (workers only, as the tests of
+        // the workers' own recovery need), a chunk is embedded here only once no worker has taken
+        // any of this owner's chunks for pickupTimeoutMs: a queue that moves is waited for, however
+        // long it is, and one that stands still is not.
+        bool ownerEmbeds = true;
+        int pickupTimeoutMs = 5000;
         int resultTimeoutMs = 120000;  // a chunk taken but not answered by then is embedded here
         int workerCheckMs = 2000;      // how long the count of live workers is trusted
         int connectTimeoutMs = 2000;
@@ -43,7 +49,7 @@ public:
     struct Stats {
         qint64 chunksSent = 0;
         qint64 chunksFromWorkers = 0;
-        qint64 chunksLocal = 0;        // embedded here: no worker, timeout, refusal, lost connection
+        qint64 chunksLocal = 0;        // embedded here: its share, no worker, timeout, refusal, lost link
         qint64 recordsFromWorkers = 0;
         qint64 recordsLocal = 0;
         qint64 duplicateReplies = 0;   // a chunk answered again after it was applied: dropped
@@ -109,6 +115,7 @@ private:
     mutable std::mutex m_mutex;   // pending chunks and stats
     mutable std::condition_variable m_cv;
     mutable QHash<QByteArray, std::shared_ptr<Pending>> m_pending;
+    mutable QElapsedTimer m_sinceTaken; // since a worker last took one of this owner's chunks
     mutable std::atomic<qint64> m_nextChunk{0};
     mutable Stats m_stats;
 

@@ -2,6 +2,7 @@
 // Distributed embedding against a real redis-server started by the test: a worker killed mid-batch,
 // two workers racing on one batch, a worker with another embedder, Redis restarted mid-job.
 #include "RedisServer.h"
+#include "../SlowEmbedder.h"
 #include "../TestData.h"
 
 #include "distributed/DistributedEmbedder.h"
@@ -178,6 +179,7 @@ private slots:
         auto local = std::make_shared<HashEmbedder>();
         DistributedEmbedder::Settings s;
         s.chunkSize = 16;
+        s.ownerEmbeds = false; // the workers' own recovery, without the owner's share
         s.pickupTimeoutMs = 20000;
         s.resultTimeoutMs = 30000;
         s.workerCheckMs = 100;
@@ -217,6 +219,7 @@ private slots:
         auto local = std::make_shared<HashEmbedder>();
         DistributedEmbedder::Settings s;
         s.chunkSize = 16;
+        s.ownerEmbeds = false; // the workers' own recovery, without the owner's share
         s.pickupTimeoutMs = 20000;
         s.resultTimeoutMs = 30000;
         s.workerCheckMs = 100;
@@ -240,6 +243,65 @@ private slots:
         QCOMPARE(st.chunksLocal, qint64(0));
         stopWorker(*a);
         stopWorker(*b);
+    }
+
+    void queueThatMovesIsWaitedFor()
+    {
+        // Twelve chunks for one worker at 200 ms each: the last is taken 2.2 s after it was sent,
+        // well past the 1.5 s pickup timeout, but the queue moved all along, so none is embedded here.
+        RedisServer redis;
+        QString error;
+        QVERIFY2(redis.start(&error), qPrintable(error));
+        auto local = std::make_shared<HashEmbedder>();
+        DistributedEmbedder::Settings s;
+        s.chunkSize = 16;
+        s.ownerEmbeds = false;
+        s.pickupTimeoutMs = 1500;
+        s.workerCheckMs = 100;
+        auto owner = DistributedEmbedder::create(local, endpoint(redis), s, &error);
+        QVERIFY2(owner, qPrintable(error));
+        auto worker = startWorker(redis, 200, 60000);
+        QVERIFY(waitFor([&] { return owner->liveWorkers() == 1; }, 10000));
+        const auto inputs = sampleInputs(12 * 16);
+        std::vector<float> out(inputs.size() * 256), expected(inputs.size() * 256);
+        const EmbedBatchResult r = owner->embedBatch(inputs, out);
+        QVERIFY2(r.allOk(), qPrintable(r.message));
+        QVERIFY(local->embedBatch(inputs, expected).allOk());
+        QVERIFY(out == expected);
+        const auto st = owner->stats();
+        QCOMPARE(st.chunksFromWorkers, qint64(12));
+        QCOMPARE(st.chunksLocal, qint64(0));
+        stopWorker(*worker);
+    }
+
+    void ownerEmbedsBesideTheWorkers()
+    {
+        // Owner and worker at 250 ms a chunk: the worker takes chunks from the front, the owner
+        // embeds from the back, and every chunk is applied once.
+        RedisServer redis;
+        QString error;
+        QVERIFY2(redis.start(&error), qPrintable(error));
+        auto local = std::make_shared<testdata::SlowEmbedder>(250, true);
+        DistributedEmbedder::Settings s;
+        s.chunkSize = 16;
+        s.workerCheckMs = 100;
+        auto owner = DistributedEmbedder::create(local, endpoint(redis), s, &error);
+        QVERIFY2(owner, qPrintable(error));
+        auto worker = startWorker(redis, 250, 60000);
+        QVERIFY(waitFor([&] { return owner->liveWorkers() == 1; }, 10000));
+        const auto inputs = sampleInputs(8 * 16);
+        std::vector<float> out(inputs.size() * 256), expected(inputs.size() * 256);
+        const EmbedBatchResult r = owner->embedBatch(inputs, out);
+        QVERIFY2(r.allOk(), qPrintable(r.message));
+        QVERIFY(HashEmbedder().embedBatch(inputs, expected).allOk());
+        QVERIFY(out == expected);
+        const auto st = owner->stats();
+        QVERIFY2(st.chunksFromWorkers >= 1, "the worker took no chunk");
+        QVERIFY2(st.chunksLocal >= 1, "the owner embedded no chunk itself");
+        QCOMPARE(st.chunksFromWorkers + st.chunksLocal, qint64(8));
+        QCOMPARE(st.recordsFromWorkers + st.recordsLocal, qint64(inputs.size()));
+        QCOMPARE(st.chunksSent, qint64(8));
+        stopWorker(*worker);
     }
 
     void workerWithAnotherEmbedderIsRefused()
@@ -288,6 +350,7 @@ private slots:
         o.dataDirectory = dir.filePath(QStringLiteral("data"));
         o.logToFile = false;
         o.config = config;
+        o.distributed.ownerEmbeds = false; // the worker's batches cross the restart
         o.distributed.pickupTimeoutMs = 3000;
         o.distributed.resultTimeoutMs = 10000;
         o.distributed.workerCheckMs = 200;
