@@ -1072,6 +1072,14 @@
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 vectors in the index file (%2), %3 s so far</source>
+        <translation>%1 Vektoren in der Indexdatei (%2), bisher %3 s</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::DataPage</name>
@@ -1862,6 +1870,10 @@ Suchen verwenden den aktuellen Index, bis der neue ihn ersetzt. Importaufträge 
     <message>
         <source>The LSA model was trained; every record was re-embedded with it and it is in use.</source>
         <translation>Das LSA-Modell wurde trainiert; jeder Datensatz wurde damit neu eingebettet und es ist in Verwendung.</translation>
+    </message>
+    <message>
+        <source>Embedding workers</source>
+        <translation>Embedding-Worker</translation>
     </message>
 </context>
 <context>
@@ -3731,10 +3743,6 @@ Filter: %2
         <translation>Latenz %1</translation>
     </message>
     <message>
-        <source>Time the engine took for this search</source>
-        <translation>Zeit, die die Engine für diese Suche gebraucht hat</translation>
-    </message>
-    <message>
         <source>Search failed: %1</source>
         <translation>Suche fehlgeschlagen: %1</translation>
     </message>
@@ -3753,6 +3761,18 @@ Filter: %2
     <message>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
+    </message>
+    <message>
+        <source>The vector index is loading: until it is ready, vector and hybrid searches answer by keyword only (each answer says so). Keyword search works now.</source>
+        <translation>Der Vektorindex wird geladen: Bis er bereit ist, antworten Vektor- und Hybridsuchen nur per Stichwort (jede Antwort sagt das). Die Stichwortsuche funktioniert schon jetzt.</translation>
+    </message>
+    <message>
+        <source>From starting this search to its results: %1, of which the engine searched for %2</source>
+        <translation>Vom Start dieser Suche bis zu ihren Ergebnissen: %1, davon suchte die Engine %2</translation>
+    </message>
+    <message>
+        <source>Searched for: %1 (%2)</source>
+        <translation>Gesucht nach: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4048,6 +4068,55 @@ Die ersten Datensätze erscheinen hier mit der Spaltenzuordnung, geprüft, bevor
     <message>
         <source>The token was not revoked: %1</source>
         <translation>Das Token wurde nicht widerrufen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::WorkersForm</name>
+    <message>
+        <source>redis://host:6379 — empty: no workers</source>
+        <translation>redis://host:6379 – leer: keine Worker</translation>
+    </message>
+    <message>
+        <source>Redis URL of the embedding workers</source>
+        <translation>Redis-URL der Embedding-Worker</translation>
+    </message>
+    <message>
+        <source>Workers started with kmsctl worker --redis URL on other machines embed this store&apos;s records in distributed ingestion jobs. Give the password in KMS_REDIS_PASSWORD or in a file readable by you only, named by KMS_REDIS_PASSWORD_FILE, rather than in the URL.</source>
+        <translation>Worker, die auf anderen Rechnern mit kmsctl worker --redis URL gestartet wurden, betten die Datensätze dieses Speichers in verteilten Importaufträgen ein. Geben Sie das Passwort besser in KMS_REDIS_PASSWORD oder in einer nur für Sie lesbaren Datei an, die KMS_REDIS_PASSWORD_FILE nennt, statt in der URL.</translation>
+    </message>
+    <message>
+        <source>Redis URL</source>
+        <translation>Redis-URL</translation>
+    </message>
+    <message>
+        <source>Off: ingestion embeds every record on this machine.</source>
+        <translation>Aus: Der Import bettet jeden Datensatz auf diesem Rechner ein.</translation>
+    </message>
+    <message>
+        <source>Asking Redis for its workers …</source>
+        <translation>Redis wird nach seinen Workern gefragt …</translation>
+    </message>
+    <message>
+        <source>Redis cannot be reached: %1. Ingestion embeds here until it can.</source>
+        <translation>Redis ist nicht erreichbar: %1. Der Import bettet hier ein, bis es wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Redis answers; no worker with this store&apos;s embedder is registered.</source>
+        <translation>Redis antwortet; kein Worker mit dem Embedder dieses Speichers ist angemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) with this store&apos;s embedder registered.</source>
+        <translation>
+            <numerusform>%n Worker mit dem Embedder dieses Speichers angemeldet.</numerusform>
+            <numerusform>%n Worker mit dem Embedder dieses Speichers angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more with another embedder (they refuse this store&apos;s batches).</source>
+        <translation>
+            <numerusform>%n weiterer mit einem anderen Embedder (er lehnt die Stapel dieses Speichers ab).</numerusform>
+            <numerusform>%n weitere mit einem anderen Embedder (sie lehnen die Stapel dieses Speichers ab).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

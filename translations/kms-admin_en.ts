@@ -1072,6 +1072,14 @@
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <source>%1 vectors in the index file (%2), %3 s so far</source>
+        <translation>%1 vectors in the index file (%2), %3 s so far</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::DataPage</name>
@@ -1862,6 +1870,10 @@ Searches keep using the current index until the new one replaces it. Queued inge
     <message>
         <source>The LSA model was trained; every record was re-embedded with it and it is in use.</source>
         <translation>The LSA model was trained; every record was re-embedded with it and it is in use.</translation>
+    </message>
+    <message>
+        <source>Embedding workers</source>
+        <translation>Embedding workers</translation>
     </message>
 </context>
 <context>
@@ -3731,10 +3743,6 @@ Filters: %2
         <translation>Latency %1</translation>
     </message>
     <message>
-        <source>Time the engine took for this search</source>
-        <translation>Time the engine took for this search</translation>
-    </message>
-    <message>
         <source>Search failed: %1</source>
         <translation>Search failed: %1</translation>
     </message>
@@ -3753,6 +3761,18 @@ Filters: %2
     <message>
         <source>No hits.</source>
         <translation>No hits.</translation>
+    </message>
+    <message>
+        <source>The vector index is loading: until it is ready, vector and hybrid searches answer by keyword only (each answer says so). Keyword search works now.</source>
+        <translation>The vector index is loading: until it is ready, vector and hybrid searches answer by keyword only (each answer says so). Keyword search works now.</translation>
+    </message>
+    <message>
+        <source>From starting this search to its results: %1, of which the engine searched for %2</source>
+        <translation>From starting this search to its results: %1, of which the engine searched for %2</translation>
+    </message>
+    <message>
+        <source>Searched for: %1 (%2)</source>
+        <translation>Searched for: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4048,6 +4068,55 @@ The first records appear here with the column mapping, checked before anything i
     <message>
         <source>The token was not revoked: %1</source>
         <translation>The token was not revoked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kms::ui::WorkersForm</name>
+    <message>
+        <source>redis://host:6379 — empty: no workers</source>
+        <translation>redis://host:6379 — empty: no workers</translation>
+    </message>
+    <message>
+        <source>Redis URL of the embedding workers</source>
+        <translation>Redis URL of the embedding workers</translation>
+    </message>
+    <message>
+        <source>Workers started with kmsctl worker --redis URL on other machines embed this store&apos;s records in distributed ingestion jobs. Give the password in KMS_REDIS_PASSWORD or in a file readable by you only, named by KMS_REDIS_PASSWORD_FILE, rather than in the URL.</source>
+        <translation>Workers started with kmsctl worker --redis URL on other machines embed this store&apos;s records in distributed ingestion jobs. Give the password in KMS_REDIS_PASSWORD or in a file readable by you only, named by KMS_REDIS_PASSWORD_FILE, rather than in the URL.</translation>
+    </message>
+    <message>
+        <source>Redis URL</source>
+        <translation>Redis URL</translation>
+    </message>
+    <message>
+        <source>Off: ingestion embeds every record on this machine.</source>
+        <translation>Off: ingestion embeds every record on this machine.</translation>
+    </message>
+    <message>
+        <source>Asking Redis for its workers …</source>
+        <translation>Asking Redis for its workers …</translation>
+    </message>
+    <message>
+        <source>Redis cannot be reached: %1. Ingestion embeds here until it can.</source>
+        <translation>Redis cannot be reached: %1. Ingestion embeds here until it can.</translation>
+    </message>
+    <message>
+        <source>Redis answers; no worker with this store&apos;s embedder is registered.</source>
+        <translation>Redis answers; no worker with this store&apos;s embedder is registered.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) with this store&apos;s embedder registered.</source>
+        <translation>
+            <numerusform>%n worker with this store&apos;s embedder registered.</numerusform>
+            <numerusform>%n workers with this store&apos;s embedder registered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more with another embedder (they refuse this store&apos;s batches).</source>
+        <translation>
+            <numerusform>%n more with another embedder (it refuses this store&apos;s batches).</numerusform>
+            <numerusform>%n more with another embedder (they refuse this store&apos;s batches).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

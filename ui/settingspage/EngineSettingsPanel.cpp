@@ -5,6 +5,7 @@
 #include "host/EngineHost.h"
 #include "settingspage/EmbedderForm.h"
 #include "settingspage/EngineKeyText.h"
+#include "settingspage/WorkersForm.h"
 #include "widgets/Format.h"
 #include "widgets/StatusStyle.h"
 
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -120,6 +122,12 @@ void EngineSettingsPanel::build()
     m_engineGroup->setObjectName(QStringLiteral("engineGroup"));
     new QFormLayout(m_engineGroup);
     layout->addWidget(m_engineGroup);
+    m_workersGroup = new QGroupBox(tr("Embedding workers"), this);
+    m_workersGroup->setObjectName(QStringLiteral("workersGroup"));
+    auto *workersLayout = new QVBoxLayout(m_workersGroup);
+    m_workersForm = new WorkersForm(m_host, m_workersGroup);
+    workersLayout->addWidget(m_workersForm);
+    layout->addWidget(m_workersGroup);
 
     auto *buttons = new QHBoxLayout;
     m_message = new QLabel(this);
@@ -164,7 +172,7 @@ void EngineSettingsPanel::build()
             m_progressLabel->setText(tr("Cancelling …"));
         }
     });
-    for (QGroupBox *g : {m_embedderGroup, m_hnswGroup, m_engineGroup})
+    for (QGroupBox *g : {m_embedderGroup, m_hnswGroup, m_engineGroup, m_workersGroup})
         g->setEnabled(false);
     m_apply->setEnabled(false);
     m_revert->setEnabled(false);
@@ -191,6 +199,7 @@ void EngineSettingsPanel::display(const EngineConfig &config, const EmbedderInfo
         it.value()->setValue(config.value(it.key()));
     }
     m_embedderForm->display(config, embedder, backlog);
+    m_workersForm->display(config.redisUrl);
     rebuildRows();
     m_loaded = true;
     m_state->setText(tr("%1 records. efSearch, the cache and the job values apply at once; HNSW and embedder "
@@ -225,6 +234,7 @@ EngineConfig EngineSettingsPanel::shownConfig() const
     for (auto it = m_spins.cbegin(); it != m_spins.cend(); ++it)
         c.setValue(it.key(), it.value()->value());
     m_embedderForm->fill(&c);
+    m_workersForm->fill(&c);
     return c;
 }
 
@@ -246,11 +256,15 @@ void EngineSettingsPanel::apply()
             showMessage(EngineKeyText::invalidMessage(next, bad), true);
             spin->setFocus();
         } else {
-            // The embedder's own fields: the engine's message names the field and the problem.
+            // The embedder's own fields and the Redis URL: the engine's message names the field
+            // and the problem.
             QString why;
             next.validate(&why);
             showMessage(tr("Not applied: %1").arg(why), true);
-            m_embedderForm->focusField(bad);
+            if (bad == u"redisUrl")
+                m_workersForm->urlField()->setFocus();
+            else
+                m_embedderForm->focusField(bad);
         }
         return;
     }
@@ -432,7 +446,7 @@ void EngineSettingsPanel::onFinished(const ConfigApplyTask::Outcome &o)
 
 void EngineSettingsPanel::setBusy(bool busy)
 {
-    for (QGroupBox *g : {m_embedderGroup, m_hnswGroup, m_engineGroup})
+    for (QGroupBox *g : {m_embedderGroup, m_hnswGroup, m_engineGroup, m_workersGroup})
         g->setEnabled(m_loaded && !busy);
     m_apply->setEnabled(m_loaded && !busy);
     m_revert->setEnabled(m_loaded && !busy);
@@ -458,7 +472,7 @@ QList<QWidget *> EngineSettingsPanel::focusChain() const
                 chain.append(item->widget());
         }
     }
-    chain << m_revert << m_apply << m_cancel;
+    chain << m_workersForm->urlField() << m_revert << m_apply << m_cancel;
     return chain;
 }
 

@@ -22,10 +22,11 @@ namespace kms::ui {
 
 class EmbedderForm;
 class EngineHost;
+class WorkersForm;
 
 // The engine's configuration of the open data directory: embedder (listed from the engine's own
-// description, so another embedder kind needs no form change), HNSW parameters and engine values,
-// each with its current value and range. Apply validates, says what the change will take (at once,
+// description, so another embedder kind needs no form change), HNSW parameters, engine values,
+// each with its current value and range, and the Redis URL of embedding workers. Apply validates, says what the change will take (at once,
 // an index rebuild, a re-embed of every record), asks before the long ones and runs them in the
 // background with progress and cancel; the engine keeps serving the old state until the new one
 // is complete.
@@ -83,6 +84,8 @@ private:
     EmbedderForm *m_embedderForm = nullptr;
     QGroupBox *m_hnswGroup = nullptr;
     QGroupBox *m_engineGroup = nullptr;
+    QGroupBox *m_workersGroup = nullptr;
+    WorkersForm *m_workersForm = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_revert = nullptr;
     QWidget *m_progressRow = nullptr;

@@ -67,6 +67,7 @@ private slots:
     void efSearchAppliesAtOnce();
     void invalidValuesShowAMessageAndAreNotSaved();
     void hnswChangeAsksThenRebuilds();
+    void redisUrlForWorkers();
     void reembedRunsInTheBackgroundAndCancelKeepsTheOldVectors();
     void rebuiltPageFollowsARunningChange();
     void languageSwitchesTheWholeWindow();
@@ -210,6 +211,53 @@ void TestSettingsPage::invalidValuesShowAMessageAndAreNotSaved()
     QTest::mouseClick(child<QPushButton>(&page, "dataDirectoryBrowse"), Qt::LeftButton);
     QCOMPARE(m_settings->dataDirectory(), chosen);
     QVERIFY2(appMessage->text().contains(QStringLiteral("next start")), qPrintable(appMessage->text()));
+}
+
+void TestSettingsPage::redisUrlForWorkers()
+{
+    QVERIFY(openWith(50));
+    SettingsPage page(m_host.get(), m_settings);
+    QTRY_VERIFY(page.enginePanel()->isLoaded());
+    auto *url = child<QLineEdit>(&page, "engine_redisUrl");
+    auto *state = child<QLabel>(&page, "workersState");
+    auto *message = child<QLabel>(&page, "engineMessage");
+    QVERIFY(url->text().isEmpty());
+    QVERIFY2(state->text().startsWith(QStringLiteral("Off")), qPrintable(state->text()));
+
+    // TLS is refused (the Redis client cannot do it) with the field in focus, and nothing is saved.
+    url->setText(QStringLiteral("rediss://cache.example:6380"));
+    QTest::mouseClick(child<QPushButton>(&page, "engineApply"), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("TLS")), qPrintable(message->text()));
+    QVERIFY(message->property("error").toBool());
+    QCOMPARE(page.focusWidget(), url);
+    QCOMPARE(testui::engineConfig(*m_host).redisUrl, QString());
+
+    // A Redis that is not there: applied at once, and the page says it cannot be reached.
+    const QString withPassword = QStringLiteral("redis://worker:secret@127.0.0.1:1");
+    url->setText(withPassword);
+    QSignalSpy finished(page.enginePanel(), &EngineSettingsPanel::applyFinished);
+    QTest::mouseClick(child<QPushButton>(&page, "engineApply"), Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.at(0).at(0).toBool());
+    QCOMPARE(testui::engineConfig(*m_host).redisUrl, withPassword);
+    QTRY_VERIFY2(state->text().contains(QStringLiteral("cannot be reached")), qPrintable(state->text()));
+    QVERIFY2(!state->text().contains(QStringLiteral("secret")), qPrintable(state->text()));
+
+    // The password is never shown, and another change keeps it.
+    QTRY_COMPARE(url->text(), QStringLiteral("redis://worker:****@127.0.0.1:1"));
+    child<QSpinBox>(&page, "engine_hnswEfSearch")->setValue(120);
+    QTest::mouseClick(child<QPushButton>(&page, "engineApply"), Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(testui::engineConfig(*m_host).hnswEfSearch, 120);
+    QCOMPARE(testui::engineConfig(*m_host).redisUrl, withPassword);
+
+    // Emptied: distributed embedding is off again.
+    QTRY_VERIFY(url->isEnabled());
+    url->clear();
+    QTest::mouseClick(child<QPushButton>(&page, "engineApply"), Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 3);
+    QCOMPARE(testui::engineConfig(*m_host).redisUrl, QString());
+    QTRY_VERIFY2(state->text().startsWith(QStringLiteral("Off")), qPrintable(state->text()));
 }
 
 void TestSettingsPage::hnswChangeAsksThenRebuilds()
@@ -409,7 +457,7 @@ void TestSettingsPage::keyboardAndAccessibility()
         "ingestBatchSpin", "schedulesButton", "appDefaults", "embedderProvider", "engine_embeddingDimension",
         "embedderTest", "engine_hnswM", "engine_hnswEfConstruction", "engine_hnswEfSearch", "engine_workers", "engine_batchSize",
         "engine_embeddingCacheEntries", "engine_indexSaveIntervalSec", "engine_metricsRetentionDays",
-        "engineRevert", "engineApply"};
+        "engine_redisUrl", "engineRevert", "engineApply"};
     QStringList seen;
     QWidget *w = child<QWidget>(&page, "dataDirectoryEdit");
     for (int guard = 0; w && guard < 400 && seen.size() < expected.size(); ++guard) {
