@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
@@ -486,6 +487,18 @@ void TestSettingsPage::screenshots()
     QTRY_VERIFY(qobject_cast<SettingsPage *>(window.page(QStringLiteral("settings")))->enginePanel()->isLoaded());
     QTest::qWait(300);
     QVERIFY(window.grab().save(out + QStringLiteral("/settings.png")));
+    // The end of the engine column: the embedding workers.
+    auto *url = window.page(QStringLiteral("settings"))->findChild<QLineEdit *>(QStringLiteral("engine_redisUrl"));
+    QVERIFY(url);
+    for (QWidget *w = url->parentWidget(); w; w = w->parentWidget()) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+            scroll->ensureWidgetVisible(window.page(QStringLiteral("settings"))
+                                            ->findChild<QPushButton *>(QStringLiteral("engineApply")), 0, 20);
+            break;
+        }
+    }
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(out + QStringLiteral("/settings-workers.png")));
     QVERIFY(m_settings->setLanguage(AppSettings::Language::German));
     QTRY_COMPARE(window.windowTitle(), QStringLiteral("KMS Admin"));
     QTRY_VERIFY(window.page(QStringLiteral("settings"))->findChild<QLabel *>(QStringLiteral("settingsTitle"))->text()
