@@ -304,15 +304,17 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
         std::vector<std::shared_ptr<Pending>> overdue;
         {
             std::unique_lock lock(m_mutex);
-            // With a chunk of its own to embed the owner does not wait for answers.
-            const bool ownShare = m_settings.ownerEmbeds && std::any_of(chunks.begin(), chunks.end(), [](const auto &p) {
+            const auto untaken = [](const std::shared_ptr<Pending> &p) {
                 return p->takenAtMs < 0 && p->state == Pending::State::Waiting;
-            });
-            if (!ownShare)
+            };
+            // With a chunk of its own to embed the owner does not wait for answers.
+            if (!m_settings.ownerEmbeds || std::none_of(chunks.begin(), chunks.end(), untaken))
                 m_cv.wait_for(lock, std::chrono::milliseconds(50));
             for (auto it = chunks.begin(); it != chunks.end();) {
                 Pending &p = **it;
                 const qint64 age = p.sent.elapsed();
+                // Untaken, it has waited since it was sent or since the queue last moved.
+                const qint64 idle = std::min(age, m_sinceTaken.isValid() ? m_sinceTaken.elapsed() : age);
                 if (p.state == Pending::State::Done) {
                     done.push_back(*it);
                 } else if (p.state == Pending::State::Lost || p.state == Pending::State::Refused) {
@@ -320,9 +322,7 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
                         logger()->warn("worker {} refused a batch, embedding it here: {}", p.worker.toStdString(),
                                        p.message.toStdString());
                     local.push_back(*it);
-                } else if ((p.takenAtMs < 0 && !m_settings.ownerEmbeds
-                            && std::min(age, m_sinceTaken.isValid() ? m_sinceTaken.elapsed() : age)
-                                   > m_settings.pickupTimeoutMs)
+                } else if ((p.takenAtMs < 0 && !m_settings.ownerEmbeds && idle > m_settings.pickupTimeoutMs)
                            || (p.takenAtMs >= 0 && age - p.takenAtMs > m_settings.resultTimeoutMs)) {
                     overdue.push_back(*it);
                 } else {
@@ -335,9 +335,7 @@ EmbedBatchResult DistributedEmbedder::embedBatch(std::span<const EmbedInput> inp
             // workers go on from the front (and no sooner than the others are checked, so that
             // answers already in are applied first).
             if (m_settings.ownerEmbeds && overdue.empty() && local.empty()) {
-                const auto last = std::find_if(chunks.rbegin(), chunks.rend(), [](const auto &p) {
-                    return p->takenAtMs < 0 && p->state == Pending::State::Waiting;
-                });
+                const auto last = std::find_if(chunks.rbegin(), chunks.rend(), untaken);
                 if (last != chunks.rend()) {
                     overdue.push_back(*last);
                     chunks.erase(std::next(last).base());
