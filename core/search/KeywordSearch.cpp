@@ -21,67 +21,80 @@ Outcome search(SearchQueries &db, const ParsedQuery &query, const SearchFilters 
     auto valid = [](double w, double fallback) { return std::isfinite(w) && w >= 0 ? w : fallback; };
     const FtsWeights weights{valid(options.titleWeight, d.titleWeight), valid(options.bodyWeight, d.bodyWeight),
                              valid(options.resolutionWeight, d.resolutionWeight), valid(options.tagsWeight, d.tagsWeight)};
-    auto runMatch = [&](const QString &match, qint64 after) {
-        return db.rankMatches(match, where, after, limit, weights, hits);
-    };
     const QStringList parts = query.ftsPositiveParts();
     const int budget = options.scoreBudget;
     if (budget <= 0) {
+        // No budget: FTS5 counts every phrase's rows itself, exactly as bm25() does.
         if (options.allTermsFirst && parts.size() > 1) {
-            const Outcome o = runMatch(query.ftsMatchOf(parts, true), 0);
+            const Outcome o = db.rankMatches(query.ftsMatchOf(parts, true), where, 0, limit, weights, {}, hits);
             if (o != Outcome::Ok || hits->size() >= limit)
                 return o;
         }
-        return runMatch(query.ftsMatchOf(parts, false), 0);
+        return db.rankMatches(query.ftsMatchOf(parts, false), where, 0, limit, weights, {}, hits);
     }
 
-    QList<int> counts;
-    if (const Outcome o = db.countMatches(parts, budget + 1, &counts); o != Outcome::Ok)
+    QList<MatchFrequency> frequency;
+    if (const Outcome o = db.matchFrequencies(parts, budget, &frequency); o != Outcome::Ok)
         return o;
     // An interrupted count can come back as a short count rather than an error: a part would then
     // look unmatched and be skipped below.
     if (cancel && cancel->load(std::memory_order_relaxed))
         return Outcome::Cancelled;
+    // Ranks the records matching the parts `indices` (all of them or any), each part's idf from
+    // the frequency taken above, so FTS5 does not walk a common word's postings to count them.
+    auto rank = [&](const QList<int> &indices, bool all, qint64 after) {
+        QStringList match;
+        QList<double> frequencies;
+        for (int i : indices) {
+            match << parts[i];
+            frequencies << frequency[i].estimate;
+        }
+        return db.rankMatches(query.ftsMatchOf(match, all), where, after, limit, weights, frequencies, hits);
+    };
     QList<int> order(parts.size());
     for (int i = 0; i < order.size(); ++i)
         order[i] = i;
     // A part that matches nothing (a typo, a word the corpus lacks) can neither rank nor find a
     // record: it takes no share of the budget, or it would crowd out the words that do match.
-    order.erase(std::remove_if(order.begin(), order.end(), [&](int i) { return counts[i] == 0; }), order.end());
+    order.erase(std::remove_if(order.begin(), order.end(), [&](int i) { return frequency[i].counted == 0; }),
+                order.end());
     if (order.isEmpty()) {
         hits->clear();
         return Outcome::Ok;
     }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return counts[a] < counts[b]; });
-    const int rarest = counts[order.front()];
-    QStringList matching;
-    for (int i : std::as_const(order))
-        matching << parts[i];
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return frequency[a].counted < frequency[b].counted; });
+    const int rarest = frequency[order.front()].counted;
 
     // Records with every part outrank most others, and there are at most `rarest` of them.
     // (Fewer than `limit` records have the rarest part: the AND pass cannot fill the page.)
     if (options.allTermsFirst && parts.size() > 1 && order.size() == parts.size() && rarest >= limit
         && rarest <= budget) {
-        const Outcome o = runMatch(query.ftsMatchOf(parts, true), 0);
+        QList<int> all(parts.size());
+        for (int i = 0; i < all.size(); ++i)
+            all[i] = i;
+        const Outcome o = rank(all, true, 0);
         if (o != Outcome::Ok || hits->size() >= limit)
             return o;
     }
-    QStringList selected;
+    QList<int> selected;
     qint64 rows = 0;
     for (int i : std::as_const(order)) {
-        if (rows + counts[i] > budget)
+        if (rows + frequency[i].counted > budget)
             break;
-        rows += counts[i];
-        selected << parts[i];
+        rows += frequency[i].counted;
+        selected << i;
     }
     if (!selected.isEmpty())
-        return runMatch(query.ftsMatchOf(selected, false), 0);
+        return rank(selected, false, 0);
     // Only common words: rank the newest matches.
-    const QString all = query.ftsMatchOf(matching, false);
+    QStringList matching;
+    for (int i : std::as_const(order))
+        matching << parts[i];
     qint64 after = 0;
-    if (const Outcome o = db.newestWindow(all, budget, &after); o != Outcome::Ok)
+    if (const Outcome o = db.newestWindow(query.ftsMatchOf(matching, false), budget, &after); o != Outcome::Ok)
         return o;
-    return runMatch(all, after);
+    return rank(order, false, after);
 }
 
 } // namespace

@@ -31,6 +31,12 @@ struct FtsWeights {
     double title = 1, body = 1, resolution = 1, tags = 1;
 };
 
+// How many rows a full-text expression matches: counted exactly up to a cap, estimated above it.
+struct MatchFrequency {
+    int counted = 0;       // up to the cap + 1
+    double estimate = 0;   // == counted when not more than the cap
+};
+
 // The matching-form text of one record's full-text row.
 struct FtsText {
     qint64 id = 0;
@@ -63,11 +69,17 @@ public:
 
     // ---- full text (StoreFullText.cpp) ------------------------------------------------------------
     // Ranked rows of an FTS5 expression, best first, filters applied in the same statement (so the
-    // limit counts filtered rows). afterRowid > 0: only matches newer than it.
+    // limit counts filtered rows). afterRowid > 0: only matches newer than it. frequencies: the rows
+    // each phrase of the expression matches, in the expression's order (see kms_bm25 in
+    // FtsRanking.cpp); a phrase without one is counted, which walks its whole posting list.
     Outcome rankMatches(const QString &match, const SearchFilters &filters, qint64 afterRowid, int limit,
-                        const FtsWeights &weights, QList<KeywordHit> *hits);
+                        const FtsWeights &weights, const QList<double> &frequencies, QList<KeywordHit> *hits);
     // Rows each expression matches, counted up to cap (a common word costs at most cap steps).
     Outcome countMatches(const QStringList &expressions, int cap, QList<int> *counts);
+    // The same count taken from the newest rows, and for an expression above the cap an estimate
+    // of its rows in the whole table from how densely its newest cap + 1 matches lie among the
+    // newest rows. Costs the same as countMatches.
+    Outcome matchFrequencies(const QStringList &expressions, int cap, QList<MatchFrequency> *out);
     // The rowid below the `budget` newest matches; 0 when there are not more than that many.
     Outcome newestWindow(const QString &match, int budget, qint64 *afterRowid);
     // Rows the expression matches, up to cap; 0 on error.

@@ -119,8 +119,8 @@ bool Store::openConnection()
         return false;
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Every connection can read the search log's grouped queries.
-    if (!sql::registerQueryKeyFunction(m_db)) {
+    // Every connection can read the search log's grouped queries and rank full-text matches.
+    if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db)) {
         m_lastError = QStringLiteral("cannot open database %1: %2").arg(m_path, sql::errorOf(m_db));
         return false;
     }

@@ -4,6 +4,8 @@
 #include "storage/SearchQueries.h"
 #include "storage/StoreSql.h"
 
+#include <cmath>
+
 namespace kms {
 
 namespace {
@@ -49,10 +51,13 @@ SearchQueries::Outcome SearchQueries::failed(int rc, const QString &what)
 
 SearchQueries::Outcome SearchQueries::rankMatches(const QString &match, const SearchFilters &filters,
                                                   qint64 afterRowid, int limit, const FtsWeights &w,
-                                                  QList<KeywordHit> *hits)
+                                                  const QList<double> &frequencies, QList<KeywordHit> *hits)
 {
-    const QString bm25 = QStringLiteral("bm25(records_fts, %1, %2, %3, %4)")
-                             .arg(weight(w.title), weight(w.body), weight(w.resolution), weight(w.tags));
+    QString bm25 = QStringLiteral("kms_bm25(records_fts, %1, %2, %3, %4")
+                       .arg(weight(w.title), weight(w.body), weight(w.resolution), weight(w.tags));
+    for (double f : frequencies)
+        bm25 += QStringLiteral(", ") + (std::isfinite(f) && f >= 0 ? weight(std::round(f)) : QStringLiteral("NULL"));
+    bm25 += u')';
     const FilterSql where = filterSql(filters);
     const bool filtered = where.where != u"1";
     QString text = QStringLiteral("SELECT records_fts.rowid, %1 AS score FROM records_fts").arg(bm25);
@@ -96,6 +101,42 @@ SearchQueries::Outcome SearchQueries::countMatches(const QStringList &expression
         if (rc != SQLITE_ROW)
             return failed(rc, QStringLiteral("counting matches of %1").arg(part));
         counts->append(q.int32(0));
+    }
+    return Outcome::Ok;
+}
+
+SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expressions, int cap,
+                                                       QList<MatchFrequency> *out)
+{
+    sql::Statement count("SELECT count(*), min(rowid) FROM (SELECT rowid FROM records_fts "
+                         "WHERE records_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)");
+    sql::Statement newest("SELECT max(id) FROM records");
+    if (!count.prepare(m_store.m_db, nullptr, false) || !newest.prepare(m_store.m_db, nullptr, false))
+        return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting matches"));
+    qint64 maxRow = -1;
+    for (const QString &part : expressions) {
+        sql::Query q(count);
+        q.bindText(1, part).bind(2, cap + 1);
+        const int rc = q.step();
+        if (rc != SQLITE_ROW)
+            return failed(rc, QStringLiteral("counting matches of %1").arg(part));
+        MatchFrequency f;
+        f.counted = q.int32(0);
+        f.estimate = f.counted;
+        if (f.counted > cap) {
+            if (maxRow < 0) {
+                sql::Query n(newest);
+                const int nrc = n.step();
+                if (nrc != SQLITE_ROW)
+                    return failed(nrc, QStringLiteral("counting the records"));
+                maxRow = n.int64(0);
+            }
+            // Row ids are handed out in order and mostly dense, so the span of row ids the newest
+            // matches cover stands for that many rows.
+            const double span = double(std::max<qint64>(1, maxRow - q.int64(1) + 1));
+            f.estimate = std::max(double(f.counted), double(f.counted) * double(maxRow) / span);
+        }
+        out->append(f);
     }
     return Outcome::Ok;
 }

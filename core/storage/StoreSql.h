@@ -161,6 +161,9 @@ private:
 // Registers kms_query_key(text), the key search-log queries are grouped by, on a connection.
 bool registerQueryKeyFunction(sqlite3 *db);
 
+// Registers the FTS5 ranking function kms_bm25() on a connection (FtsRanking.cpp says what it takes).
+bool registerRankFunction(sqlite3 *db);
+
 // Ids for an IN (...) list. Integers only, so the text cannot carry anything but numbers.
 inline QString idList(const QList<qint64> &ids)
 {

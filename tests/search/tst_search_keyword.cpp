@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "storage/FilterSql.h"
+#include "storage/SearchQueries.h"
 #include "search/KeywordSearch.h"
 #include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
@@ -121,6 +122,35 @@ int ftsRun(Store &store, const QString &match, QString *message)
     *message = QString::fromUtf8(sqlite3_errmsg(connectionOf(store)));
     sqlite3_finalize(stmt);
     return rc;
+}
+
+// Rows an FTS5 expression matches, counted by SQLite.
+int ftsCountIn(Store &store, const QString &match)
+{
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(connectionOf(store), "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1", -1, &stmt,
+                       nullptr);
+    const QByteArray utf8 = match.toUtf8();
+    sqlite3_bind_text(stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    const int n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+// Each matching row's value of a ranking expression, by row id.
+QMap<qint64, double> ftsScores(Store &store, const QString &rank, const QString &match)
+{
+    QMap<qint64, double> out;
+    const QByteArray sql = QStringLiteral("SELECT rowid, %1 FROM records_fts WHERE records_fts MATCH ?1").arg(rank).toUtf8();
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(connectionOf(store), sql.constData(), -1, &stmt, nullptr) != SQLITE_OK)
+        return out;
+    const QByteArray utf8 = match.toUtf8();
+    sqlite3_bind_text(stmt, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        out.insert(sqlite3_column_int64(stmt, 0), sqlite3_column_double(stmt, 1));
+    sqlite3_finalize(stmt);
+    return out;
 }
 
 double envDouble(const char *name, double fallback)
@@ -451,6 +481,74 @@ private Q_SLOTS:
         QCOMPARE(keywordMatchCount(*m_store, q, 100), 6);
         QCOMPARE(keywordMatchCount(*m_store, q, 3), 3);
         QCOMPARE(keywordMatchCount(*m_store, parseQuery(u"zebra", m_norm), 100), 0);
+    }
+
+    // kms_bm25() ranks as FTS5's bm25() does, whether it counts the phrases itself or is given the
+    // counts; excluded phrases need no count.
+    void rankFunctionEqualsBm25_data()
+    {
+        QTest::addColumn<QString>("match");
+        QTest::addColumn<QStringList>("counted"); // the positive phrases, in the expression's order
+        QTest::addColumn<QString>("weights");
+        QTest::newRow("one word") << R"("kmsall")" << QStringList{R"("kmsall")"} << "1, 1, 1, 1";
+        QTest::newRow("any of three, weighted") << R"("disk" OR "backup" OR "full")"
+                                                << QStringList{R"("disk")", R"("backup")", R"("full")"} << "3, 1, 2, 0.5";
+        QTest::newRow("all of two") << R"("disk" AND "full")" << QStringList{R"("disk")", R"("full")"} << "2, 1, 1, 1";
+        QTest::newRow("phrase, prefix, exclusion")
+            << R"(("disk full" OR "print"* OR "timeout") NOT ("snapshots"))"
+            << QStringList{R"("disk full")", R"("print"*)", R"("timeout")"} << "1, 1, 1, 1";
+    }
+    void rankFunctionEqualsBm25()
+    {
+        QFETCH(QString, match);
+        QFETCH(QStringList, counted);
+        QFETCH(QString, weights);
+        QString counts;
+        for (const QString &phrase : std::as_const(counted))
+            counts += QStringLiteral(", %1").arg(ftsCountIn(*m_store, phrase));
+        // One statement each: calls in one statement would share the first call's counts.
+        const auto builtIn = ftsScores(*m_store, QStringLiteral("bm25(records_fts, %1)").arg(weights), match);
+        const auto own = ftsScores(*m_store, QStringLiteral("kms_bm25(records_fts, %1)").arg(weights), match);
+        const auto given = ftsScores(*m_store, QStringLiteral("kms_bm25(records_fts, %1%2)").arg(weights, counts), match);
+        QVERIFY(!builtIn.isEmpty());
+        QCOMPARE(own.keys(), builtIn.keys());
+        QCOMPARE(given.keys(), builtIn.keys());
+        for (auto it = builtIn.cbegin(); it != builtIn.cend(); ++it) {
+            QVERIFY2(it.value() < 0, "a matching row scores below zero");
+            QVERIFY2(std::abs(own.value(it.key()) - it.value()) < 1e-9, qPrintable(QString::number(it.key())));
+            QVERIFY2(std::abs(given.value(it.key()) - it.value()) < 1e-9, qPrintable(QString::number(it.key())));
+        }
+    }
+
+    // A given count is the one used: "kmsall" is in all six records, so its own idf is the floor
+    // of 1e-6; told it is in one record, each row scores as a word of idf ln(5.5 / 1.5).
+    void rankFunctionUsesGivenCounts()
+    {
+        const auto own = ftsScores(*m_store, QStringLiteral("kms_bm25(records_fts, 1, 1, 1, 1)"), QStringLiteral("kmsall"));
+        const auto told = ftsScores(*m_store, QStringLiteral("kms_bm25(records_fts, 1, 1, 1, 1, 1)"), QStringLiteral("kmsall"));
+        QCOMPARE(own.size(), 6);
+        QCOMPARE(told.keys(), own.keys());
+        for (auto it = own.cbegin(); it != own.cend(); ++it) {
+            QVERIFY(it.value() < 0);
+            const double ratio = told.value(it.key()) / it.value();
+            QVERIFY2(std::abs(ratio / (std::log(5.5 / 1.5) / 1e-6) - 1) < 1e-9, qPrintable(QString::number(ratio)));
+        }
+    }
+
+    // Above the cap a count is estimated from where the newest matches lie: the four newest of
+    // "kmsall"'s matches cover row ids 3..6, four of the six rows, so all six are estimated.
+    void matchFrequencies()
+    {
+        SearchQueries db(*m_store);
+        QList<MatchFrequency> f;
+        QCOMPARE(db.matchFrequencies({R"("kmsall")", R"("printer")", R"("zebra")"}, 3, &f), SearchQueries::Outcome::Ok);
+        QCOMPARE(f.size(), 3);
+        QCOMPARE(f[0].counted, 4);
+        QCOMPARE(f[0].estimate, 6.0);
+        QCOMPARE(f[1].counted, 1);
+        QCOMPARE(f[1].estimate, 1.0);
+        QCOMPARE(f[2].counted, 0);
+        QCOMPARE(f[2].estimate, 0.0);
     }
 
     void unknownWordKeepsTheOthers_data()
