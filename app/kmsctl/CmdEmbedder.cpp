@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// kmsctl embedder show | test | set, and kmsctl reembed: choosing the store's embedder.
+// kmsctl embedder show | test | set, kmsctl reembed and kmsctl compact: choosing the store's
+// embedder and rewriting its vectors.
 #include "Command.h"
 
 #include "Cli.h"
@@ -9,7 +10,9 @@
 #include "engine/Engine.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -72,8 +75,8 @@ bool confirmedCost(const Context &ctx, const QCommandLineParser &p, Engine &engi
 }
 
 // Runs a re-embed with a progress line on a terminal; Ctrl+C cancels and keeps the current vectors.
-bool withProgress(const Context &ctx, const std::function<bool(const std::function<void(qint64, qint64)> &,
-                                                               const std::atomic<bool> *)> &run)
+bool withProgress(const Context &ctx, const QString &doing,
+                  const std::function<bool(const std::function<void(qint64, qint64)> &, const std::atomic<bool> *)> &run)
 {
     const bool terminal = !ctx.json && !ctx.quiet && stdoutIsTerminal();
     QElapsedTimer sinceDraw;
@@ -81,8 +84,8 @@ bool withProgress(const Context &ctx, const std::function<bool(const std::functi
     auto progress = [&](qint64 done, qint64 total) {
         if (terminal && (sinceDraw.elapsed() > 200 || done == total)) {
             sinceDraw.restart();
-            const QByteArray line = QStringLiteral("\r\x1b[Kre-embedding  %1 / %2")
-                                        .arg(humanCount(double(done)), humanCount(double(total))).toUtf8();
+            const QByteArray line = QStringLiteral("\r\x1b[K%1  %2 / %3")
+                                        .arg(doing, humanCount(double(done)), humanCount(double(total))).toUtf8();
             std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
             std::fflush(stdout);
         }
@@ -239,7 +242,7 @@ protected:
             return code;
         QElapsedTimer timer;
         timer.start();
-        const bool ok = withProgress(ctx, [&](const auto &progress, const std::atomic<bool> *cancel) {
+        const bool ok = withProgress(ctx, QStringLiteral("re-embedding"), [&](const auto &progress, const std::atomic<bool> *cancel) {
             return engine.applyConfig(next, progress, cancel, &error);
         });
         if (!ok) {
@@ -296,7 +299,7 @@ protected:
         QElapsedTimer timer;
         timer.start();
         QString error;
-        const bool ok = withProgress(ctx, [&](const auto &progress, const std::atomic<bool> *cancel) {
+        const bool ok = withProgress(ctx, QStringLiteral("re-embedding"), [&](const auto &progress, const std::atomic<bool> *cancel) {
             return engine.reembed(progress, cancel, &error);
         });
         if (!ok) {
@@ -314,8 +317,67 @@ protected:
     }
 };
 
+class CompactCommand : public EngineCommand {
+public:
+    CompactCommand() : EngineCommand("compact", "[--no-vacuum]", "store vectors in half precision, give free space back") {}
+
+protected:
+    void setup(QCommandLineParser &parser) const override
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "Rewrites the vectors that earlier versions stored in float32 in half precision (half the\n"
+            "bytes; new vectors are written so already), in batches: Ctrl+C keeps what is done and the next\n"
+            "run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
+            "database's size in free space in the temporary folder ($SQLITE_TMPDIR, else /var/tmp or /tmp)\n"
+            "and cannot show progress. Searches keep working; ingestion waits."));
+        parser.addOption({QStringLiteral("no-vacuum"), QStringLiteral("Convert the vectors only.")});
+    }
+    int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
+    {
+        const QString database = QDir(engine.status().dataDirectory).filePath(QStringLiteral("kms.sqlite"));
+        auto size = [&] {
+            return QFileInfo(database).size() + QFileInfo(database + QStringLiteral("-wal")).size();
+        };
+        const qint64 before = size();
+        const bool vacuum = !parser.isSet(QStringLiteral("no-vacuum"));
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        qint64 converted = 0;
+        bool ok = withProgress(ctx, QStringLiteral("vectors to half precision"),
+                               [&](const auto &progress, const std::atomic<bool> *cancel) {
+                                   auto counting = [&](qint64 done, qint64 total) {
+                                       converted = done;
+                                       progress(done, total);
+                                   };
+                                   return engine.compact(false, counting, cancel, &error);
+                               });
+        if (ok && vacuum) {
+            if (!ctx.json && !ctx.quiet)
+                out(QStringLiteral("giving free pages back (VACUUM of %1) ...").arg(humanBytes(double(before))));
+            ok = engine.compact(true, {}, nullptr, &error);
+        }
+        if (!ok) {
+            err(QStringLiteral("%1: %2").arg(invokedAs(), error));
+            return g_cancel ? Cancelled : Failed;
+        }
+        const double seconds = double(timer.elapsed()) / 1000.0;
+        const qint64 after = size();
+        if (ctx.json)
+            printJson(QJsonObject{{QStringLiteral("vectors_converted"), converted},
+                                  {QStringLiteral("bytes_before"), before}, {QStringLiteral("bytes_after"), after},
+                                  {QStringLiteral("vacuumed"), vacuum}, {QStringLiteral("seconds"), seconds}});
+        else if (!ctx.quiet)
+            out(QStringLiteral("%1 vectors converted; database %2 -> %3 in %4")
+                    .arg(humanCount(double(converted)), humanBytes(double(before)), humanBytes(double(after)),
+                         humanDuration(seconds)));
+        return Ok;
+    }
+};
+
 } // namespace
 
+std::unique_ptr<Command> makeCompactCommand() { return std::make_unique<CompactCommand>(); }
 std::unique_ptr<Command> makeEmbedderCommand() { return std::make_unique<EmbedderCommand>(); }
 std::unique_ptr<Command> makeReembedCommand() { return std::make_unique<ReembedCommand>(); }
 

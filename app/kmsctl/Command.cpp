@@ -91,6 +91,7 @@ const CommandList &commandTable()
         t.push_back(makeEvalCommand());
         t.push_back(makeEmbedderCommand());
         t.push_back(makeReembedCommand());
+        t.push_back(makeCompactCommand());
         t.push_back(makeTrainLsaCommand());
         t.push_back(makeBenchmarkCommand());
         t.push_back(makeScheduleCommand());

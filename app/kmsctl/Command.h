@@ -118,6 +118,7 @@ std::unique_ptr<Command> makeTokenCommand();
 std::unique_ptr<Command> makeServeCommand();
 std::unique_ptr<Command> makeEmbedderCommand();
 std::unique_ptr<Command> makeReembedCommand();
+std::unique_ptr<Command> makeCompactCommand();
 std::unique_ptr<Command> makeWorkerCommand();
 std::unique_ptr<Command> makeWorkersCommand();
 

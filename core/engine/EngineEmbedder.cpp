@@ -192,4 +192,31 @@ bool Engine::reembed(const std::function<void(qint64, qint64)> &progress, const 
     return ok;
 }
 
+bool Engine::compact(bool vacuum, const std::function<void(qint64, qint64)> &progress,
+                     const std::atomic<bool> *cancel, QString *error)
+{
+    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
+    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
+    if (!maintenance.owns_lock() || !jobsHeld) {
+        if (error)
+            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+        return false;
+    }
+    constexpr int kBatch = 5000; // about 5 MB of vectors per transaction
+    auto writer = m_stores->writer();
+    const qint64 converted = writer->compactVectors(kBatch, progress, cancel);
+    if (converted < 0) {
+        if (error)
+            *error = converted == -2 ? QStringLiteral("cancelled; the vectors converted so far stay converted")
+                                     : writer->lastError();
+        return false;
+    }
+    if (vacuum && !writer->vacuum()) {
+        if (error)
+            *error = writer->lastError();
+        return false;
+    }
+    return true;
+}
+
 } // namespace kms

@@ -147,6 +147,15 @@ public:
     // Up to `limit` live records with seq > afterSeq and id > afterId, in id order: a walk in short
     // read transactions, so the WAL can be checkpointed while a long re-embed writes. False on error.
     bool recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<StoredRecord> *out);
+    // Rewrites the vectors older versions stored in float32 in half precision (VectorBlob.h),
+    // `batch` rows per transaction, so it can stop at any point (cancel, kill) and go on from there
+    // the next time. progress(converted so far, to convert at the start) after each batch.
+    // Returns the rows converted, or -1 on failure (lastError) and -2 when cancelled.
+    qint64 compactVectors(int batch, const std::function<void(qint64, qint64)> &progress,
+                          const std::atomic<bool> *cancel);
+    // Gives the free pages back to the file system (VACUUM): needs about the database's size in
+    // free disk space while it runs. False on failure (lastError).
+    bool vacuum();
     // Stores vectors (dimension floats each, back to back) for text hashes under an embedder that
     // need not be the active one; existing rows are kept, or replaced with `replace` (a re-embed
     // under the same id, whose model changed behind it). One transaction.

@@ -5,6 +5,7 @@
 // a Store keeps for its whole life.
 
 #include "storage/Store.h"
+#include "storage/VectorBlob.h"
 
 #include <QDateTime>
 #include <QString>
@@ -16,6 +17,7 @@
 #include <array>
 #include <span>
 #include <utility>
+#include <vector>
 
 namespace kms::sql {
 
@@ -97,9 +99,11 @@ public:
     {
         return t.isValid() ? bind(i, t.toMSecsSinceEpoch()) : bindNull(i);
     }
+    // In the stored form (VectorBlob.h), copied: the encoded blob is a temporary.
     Query &bindVector(int i, std::span<const float> v)
     {
-        sqlite3_bind_blob(m_stmt, i, v.data(), int(v.size_bytes()), SQLITE_STATIC);
+        const QByteArray blob = vectorblob::encode(v);
+        sqlite3_bind_blob(m_stmt, i, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
         return *this;
     }
     Query &bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
@@ -147,15 +151,16 @@ public:
     {
         return isNull(c) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(int64(c), Qt::UTC);
     }
+    // A stored vector, valid until the next step() or vector() call on this query.
     std::span<const float> vector(int c) const
     {
         const void *p = sqlite3_column_blob(m_stmt, c);
-        const int bytes = sqlite3_column_bytes(m_stmt, c);
-        return {static_cast<const float *>(p), size_t(bytes) / sizeof(float)};
+        return vectorblob::decode(p, sqlite3_column_bytes(m_stmt, c), &m_widened);
     }
 
 private:
     sqlite3_stmt *m_stmt;
+    mutable std::vector<float> m_widened;
 };
 
 // Registers kms_query_key(text), the key search-log queries are grouped by, on a connection.

@@ -21,11 +21,13 @@ inline quint64 fnv1a(const QString &s, quint64 h = 14695981039346656037ull)
     return h;
 }
 
+// Values with at most 11 significant bits (up to dimension 8): the store keeps vectors in half
+// precision, which holds these exactly, so tests can compare what they wrote with what they read.
 inline std::vector<float> vectorFor(quint64 textHash, int dim = 8)
 {
     std::vector<float> v(static_cast<size_t>(dim));
     for (int i = 0; i < dim; ++i)
-        v[size_t(i)] = float((textHash >> (i % 8 * 8)) & 0xff) / 255.0f + float(i);
+        v[size_t(i)] = float((textHash >> (i % 8 * 8)) & 0xff) / 256.0f + float(i);
     return v;
 }
 
