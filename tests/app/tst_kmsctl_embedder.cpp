@@ -5,6 +5,7 @@
 #include "../TestData.h"
 #include "../remote/MockEmbeddingServer.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -13,6 +14,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -237,6 +240,50 @@ private Q_SLOTS:
             ++files;
         }
         QVERIFY(files > 0);
+    }
+
+    // kmsctl compact on a store whose vectors an older version wrote in float32: all converted to
+    // half precision (odd blob length), the database no larger, searches still answered; a second
+    // run has nothing left to convert.
+    void compactConvertsOlderVectors()
+    {
+        auto sqlOn = [&](const char *statement) {
+            sqlite3 *db = nullptr;
+            qint64 value = -1;
+            if (sqlite3_open(QDir(dataDir()).filePath(QStringLiteral("kms.sqlite")).toUtf8().constData(), &db)
+                == SQLITE_OK) {
+                sqlite3_stmt *stmt = nullptr;
+                if (sqlite3_prepare_v2(db, statement, -1, &stmt, nullptr) == SQLITE_OK) {
+                    const int rc = sqlite3_step(stmt);
+                    value = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : rc == SQLITE_DONE ? 0 : -1;
+                }
+                sqlite3_finalize(stmt);
+            }
+            sqlite3_close(db);
+            return value;
+        };
+        const qint64 vectors = sqlOn("SELECT count(*) FROM embeddings");
+        QVERIFY(vectors >= 30);
+        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
+        QCOMPARE(sqlOn("UPDATE embeddings SET vector = zeroblob(32)"), 0); // float32, as older versions
+        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 32"), vectors);
+
+        const Run r = kmsctl({QStringLiteral("compact"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = r.json();
+        QCOMPARE(o[QStringLiteral("vectors_converted")].toInteger(), vectors);
+        QVERIFY(o[QStringLiteral("vacuumed")].toBool());
+        QVERIFY(o[QStringLiteral("bytes_after")].toInteger() > 0);
+        QVERIFY(o[QStringLiteral("bytes_after")].toInteger() <= o[QStringLiteral("bytes_before")].toInteger());
+        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
+
+        const Run again = kmsctl({QStringLiteral("compact"), QStringLiteral("--no-vacuum"), QStringLiteral("--json")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(again.json()[QStringLiteral("vectors_converted")].toInteger(), qint64(0));
+        QVERIFY(!again.json()[QStringLiteral("vacuumed")].toBool());
+        const Run search = kmsctl({QStringLiteral("search"), QStringLiteral("printer"), QStringLiteral("--mode"),
+                                   QStringLiteral("keyword"), QStringLiteral("--json")});
+        QVERIFY2(search.exitCode == 0, qPrintable(search.err));
     }
 };
 
