@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <csignal>
@@ -28,6 +29,24 @@ struct Run {
 };
 
 constexpr int kBigCases = 30000;
+
+// kill(SIGSTOP) returns before the process has stopped: a write it is making may still land. This
+// waits until the kernel reports the process stopped ('T' in /proc/PID/stat), at most 10 s.
+bool waitUntilStopped(qint64 pid)
+{
+    QDeadlineTimer deadline(10'000);
+    while (!deadline.hasExpired()) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray text = stat.readAll();
+        const qsizetype close = text.lastIndexOf(')'); // the name in parentheses may hold spaces
+        if (close >= 0 && close + 2 < text.size() && text.at(close + 2) == 'T')
+            return true;
+        QThread::msleep(5);
+    }
+    return false;
+}
 
 } // namespace
 
@@ -126,6 +145,7 @@ private Q_SLOTS:
         QVERIFY2(committedBeforeStop > 0, events.constData());
         QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
         const auto resume = qScopeGuard([&] { ::kill(pid_t(pid), SIGCONT); });
+        QVERIFY(waitUntilStopped(pid));
         QVERIFY2(committedBeforeStop < kBigCases, "the job ended before it could be stopped");
 
         const QMap<QString, QString> before = listing();
