@@ -82,14 +82,15 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
     QStringList phrases;
     for (const auto &r : std::as_const(ranked))
         phrases.append(u'"' + r.second + u'"');
-    QList<int> counts;
-    if (db.countMatches(phrases, options.frequencyCap, &counts) == SearchQueries::Outcome::Failed && counts.isEmpty()
-        && !ranked.isEmpty())
+    // Counted up to the cap (the count stops there, so a common word costs at most cap steps).
+    QList<MatchFrequency> counts;
+    if (db.matchFrequencies(phrases, options.frequencyCap - 1, &counts) == SearchQueries::Outcome::Failed
+        && counts.isEmpty() && !ranked.isEmpty())
         return {};
     for (qsizetype i = 0; i < ranked.size(); ++i) {
         auto &[score, word] = ranked[i];
         // A word whose count failed is treated as too common.
-        const int df = i < counts.size() ? counts[i] : options.frequencyCap;
+        const int df = i < counts.size() ? counts[i].counted : options.frequencyCap;
         // A word in more records than the cap says little, and ranking it would cost FTS5 a walk over
         // its whole posting list (its idf is computed per query): at a million records that is the
         // difference between a few and a few hundred milliseconds.

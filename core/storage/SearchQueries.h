@@ -74,11 +74,9 @@ public:
     // FtsRanking.cpp); a phrase without one is counted, which walks its whole posting list.
     Outcome rankMatches(const QString &match, const SearchFilters &filters, qint64 afterRowid, int limit,
                         const FtsWeights &weights, const QList<double> &frequencies, QList<KeywordHit> *hits);
-    // Rows each expression matches, counted up to cap (a common word costs at most cap steps).
-    Outcome countMatches(const QStringList &expressions, int cap, QList<int> *counts);
-    // The same count taken from the newest rows, and for an expression above the cap an estimate
-    // of its rows in the whole table from how densely its newest cap + 1 matches lie among the
-    // newest rows. Costs the same as countMatches.
+    // Rows each expression matches, counted from the newest up to cap + 1 (a common word costs at
+    // most that many steps), and for an expression above the cap an estimate of its rows in the
+    // whole table from how densely its newest cap + 1 matches lie among the newest rows.
     Outcome matchFrequencies(const QStringList &expressions, int cap, QList<MatchFrequency> *out);
     // The rowid below the `budget` newest matches; 0 when there are not more than that many.
     Outcome newestWindow(const QString &match, int budget, qint64 *afterRowid);

@@ -89,22 +89,6 @@ SearchQueries::Outcome SearchQueries::rankMatches(const QString &match, const Se
     return failed(rc, QStringLiteral("the query '%1'").arg(match));
 }
 
-SearchQueries::Outcome SearchQueries::countMatches(const QStringList &expressions, int cap, QList<int> *counts)
-{
-    sql::Statement st("SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2)");
-    if (!st.prepare(m_store.m_db, nullptr, false))
-        return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting matches"));
-    for (const QString &part : expressions) {
-        sql::Query q(st);
-        q.bindText(1, part).bind(2, cap);
-        const int rc = q.step();
-        if (rc != SQLITE_ROW)
-            return failed(rc, QStringLiteral("counting matches of %1").arg(part));
-        counts->append(q.int32(0));
-    }
-    return Outcome::Ok;
-}
-
 SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expressions, int cap,
                                                        QList<MatchFrequency> *out)
 {
