@@ -32,16 +32,30 @@ constexpr int kBigCases = 30000;
 
 // kill(SIGSTOP) returns before the process has stopped: a write it is making may still land. This
 // waits until the kernel reports the process stopped ('T' in /proc/PID/stat), at most 10 s.
+// Every thread of the process, not only its main one: a writer thread inside a pwrite() finishes
+// the call before it stops, after the main thread already shows 'T' (CI saw the WAL grow then).
+bool threadStopped(const QString &statPath)
+{
+    QFile stat(statPath);
+    if (!stat.open(QIODevice::ReadOnly))
+        return true; // the thread has exited
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')'); // the name in parentheses may hold spaces
+    return close >= 0 && close + 2 < text.size() && text.at(close + 2) == 'T';
+}
+
 bool waitUntilStopped(qint64 pid)
 {
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
     QDeadlineTimer deadline(10'000);
     while (!deadline.hasExpired()) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
+        const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (threads.isEmpty())
             return false;
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')'); // the name in parentheses may hold spaces
-        if (close >= 0 && close + 2 < text.size() && text.at(close + 2) == 'T')
+        bool all = true;
+        for (const QString &tid : threads)
+            all = all && threadStopped(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (all)
             return true;
         QThread::msleep(5);
     }
