@@ -319,15 +319,20 @@ protected:
 
 class CompactCommand : public EngineCommand {
 public:
-    CompactCommand() : EngineCommand("compact", "[--no-vacuum]", "store vectors in half precision, give free space back") {}
+    CompactCommand()
+        : EngineCommand("compact", "[--no-vacuum]",
+                        "half-precision vectors, a full-text index without a text copy, free space back")
+    {
+    }
 
 protected:
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral(
             "Rewrites the vectors that earlier versions stored in float32 in half precision (half the\n"
-            "bytes; new vectors are written so already), in batches: Ctrl+C keeps what is done and the next\n"
-            "run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
+            "bytes; new vectors are written so already), then rebuilds a full-text index that keeps a copy\n"
+            "of every text (made by earlier versions) without one, in batches: Ctrl+C keeps what is done\n"
+            "and the next run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
             "database's size in free space in the temporary folder ($SQLITE_TMPDIR, else /var/tmp or /tmp)\n"
             "and cannot show progress. Searches keep working; ingestion waits."));
         parser.addOption({QStringLiteral("no-vacuum"), QStringLiteral("Convert the vectors only.")});
@@ -352,6 +357,12 @@ protected:
                                    };
                                    return engine.compact(false, counting, cancel, &error);
                                });
+        qint64 indexed = 0, reformed = 0;
+        if (ok)
+            ok = withProgress(ctx, QStringLiteral("full-text index without a text copy"),
+                              [&](const auto &progress, const std::atomic<bool> *cancel) {
+                                  return engine.compactFullText(progress, cancel, &indexed, &reformed, &error);
+                              });
         if (ok && vacuum) {
             if (!ctx.json && !ctx.quiet)
                 out(QStringLiteral("giving free pages back (VACUUM of %1) ...").arg(humanBytes(double(before))));
@@ -366,11 +377,15 @@ protected:
         if (ctx.json)
             printJson(QJsonObject{{QStringLiteral("vectors_converted"), converted},
                                   {QStringLiteral("bytes_before"), before}, {QStringLiteral("bytes_after"), after},
+                                  {QStringLiteral("fulltext_records"), indexed},
+                                  {QStringLiteral("fulltext_reformed"), reformed},
                                   {QStringLiteral("vacuumed"), vacuum}, {QStringLiteral("seconds"), seconds}});
         else if (!ctx.quiet)
-            out(QStringLiteral("%1 vectors converted; database %2 -> %3 in %4")
-                    .arg(humanCount(double(converted)), humanBytes(double(before)), humanBytes(double(after)),
-                         humanDuration(seconds)));
+            out(QStringLiteral("%1 vectors converted; %2 records re-indexed without a text copy%3; database %4 -> %5 in %6")
+                    .arg(humanCount(double(converted)), humanCount(double(indexed)),
+                         reformed > 0 ? QStringLiteral(" (%1 under the current term list)").arg(humanCount(double(reformed)))
+                                      : QString(),
+                         humanBytes(double(before)), humanBytes(double(after)), humanDuration(seconds)));
         return Ok;
     }
 };

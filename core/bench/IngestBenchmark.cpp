@@ -12,6 +12,7 @@
 #include "storage/BenchmarkStore.h"
 #include "storage/Store.h"
 #include "synth/CorpusWriter.h"
+#include "text/Normalizer.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -278,6 +279,12 @@ BenchmarkReport runIngestBenchmark(const BenchmarkOptions &options, const std::f
         if (!store)
             return fail(BenchmarkReport::Failure::Run, error);
         store->setActiveEmbedder(parts.embedder().id());
+        // The layout the engine gives a new store: a full-text index without a copy of the text.
+        const Normalizer &normalizer = parts.normalizer();
+        store->setMatchingForm([&normalizer](QStringView text) { return normalizer.matchingText(text); },
+                               normalizer.formId());
+        if (store->rebuildFullText(1000, {}, nullptr) < 0)
+            return fail(BenchmarkReport::Failure::Run, store->lastError());
         ftsOnly = BenchmarkStore::createFullTextOnly(*store, ftsPath, &error);
         t.restart();
         for (const PreparedBatch &b : prepared) {

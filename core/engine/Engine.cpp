@@ -97,6 +97,8 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
+    if (!m_readOnly && !prepareFullText(error))
+        return false;
     if (options.embedder) {
         m_embedder = options.embedder;
     } else {

@@ -302,6 +302,13 @@ public:
     // fails while one runs. Searches keep working throughout.
     bool compact(bool vacuum, const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                  QString *error);
+    // Rebuilds the full-text index without a copy of its text (stores of older versions keep one,
+    // a quarter of the database), in batches: a stop keeps what is done and the next run goes on.
+    // Searches use the old index until the last batch. Nothing to do (true, *records 0) when the
+    // index is already so. *reformed: records whose kept terms were not what the current term list
+    // gives (indexed before it changed). Fails while a job runs.
+    bool compactFullText(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                         qint64 *records, qint64 *reformed, QString *error);
     // Stops a running rebuild or re-embed at its next check (shutdown).
     void cancelMaintenance() { m_maintenanceCancel = true; }
     bool isMaintenanceRunning() const { return m_maintenanceRunning.load(); }
@@ -340,6 +347,9 @@ private:
         QString vectorNote;        // set when vector search is off (read-only view, failed load)
         qint64 savedWatermark = -1; // the file on disk is current at this watermark
     };
+    // Gives the writer the normaliser's form and brings the full-text index under it
+    // (EngineFullText.cpp): at once for an empty store and after a term list change.
+    bool prepareFullText(QString *error);
     bool openIndex(OpenedIndex *out, QString *error);
     bool openIndexReadOnly(OpenedIndex *out, QString *error); // EngineReadOnly.cpp
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,

@@ -3,6 +3,7 @@
 
 #include "search/QueryParser.h"
 #include "storage/SearchQueries.h"
+#include "text/Normalizer.h"
 
 #include <QHash>
 #include <QSet>
@@ -24,8 +25,8 @@ bool usefulWord(const QString &t)
 
 } // namespace
 
-QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const QStringList &queryTokens,
-                           const ExpansionOptions &options)
+QStringList expansionTerms(Store &store, const Normalizer &normalizer, const QList<RankedId> &keyword,
+                           const QStringList &queryTokens, const ExpansionOptions &options)
 {
     if (keyword.isEmpty() || options.terms <= 0 || options.docs <= 0)
         return {};
@@ -43,10 +44,10 @@ QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const Q
     QHash<QString, int> support; // hits containing the word
     SearchQueries db(store);
     int read = 0;
-    for (const FtsText &row : db.fullTextRows(ids)) {
+    for (const IndexedText &row : db.indexedTexts(ids)) {
         const double w = docWeight.value(row.id);
-        const QString all = row.title + u' ' + row.body + u' ' + row.resolution;
-        const QStringList words = all.split(u' ', Qt::SkipEmptyParts);
+        const QStringList words = normalizer.tokens(row.title) + normalizer.tokens(row.body)
+                                  + normalizer.tokens(row.resolution);
         if (words.isEmpty())
             continue;
         const double share = w / double(words.size());

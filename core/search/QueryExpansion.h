@@ -8,6 +8,7 @@
 
 namespace kms {
 
+class Normalizer;
 class Store;
 
 // Relevance-model query expansion (RM3-like) for hybrid search: the words that weigh most in the
@@ -22,10 +23,11 @@ struct ExpansionOptions {
     int frequencyCap = 2000;  // words in this many records or more are not used (nor counted further)
 };
 
-// The expansion words, best first; none of queryTokens and no stop words. Reads the hits'
-// matching-form text from the full-text index on the caller's read connection.
-QStringList expansionTerms(Store &store, const QList<RankedId> &keyword, const QStringList &queryTokens,
-                           const ExpansionOptions &options = {});
+// The expansion words, best first; none of queryTokens and no stop words. Reads the hits' fields
+// on the caller's read connection and takes them to matching form with `normalizer` (the form
+// the full-text index holds).
+QStringList expansionTerms(Store &store, const Normalizer &normalizer, const QList<RankedId> &keyword,
+                           const QStringList &queryTokens, const ExpansionOptions &options = {});
 
 // Keyword scores with the expansion's added: each list max-normalised, the expansion's times
 // `weight`. A record found only by the expansion enters with its share alone.

@@ -253,7 +253,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
         ExpansionOptions eo;
         eo.docs = std::max(1, query.feedbackDocs);
         eo.terms = query.expansionTerms;
-        result.expansionTerms = expansionTerms(*store, keyword, contentTokens, eo);
+        result.expansionTerms = expansionTerms(*store, *m_parts.normalizer, keyword, contentTokens, eo);
         if (!result.expansionTerms.isEmpty()) {
             ParsedQuery expansion;
             expansion.terms = result.expansionTerms;

@@ -37,8 +37,8 @@ struct MatchFrequency {
     double estimate = 0;   // == counted when not more than the cap
 };
 
-// The matching-form text of one record's full-text row.
-struct FtsText {
+// The fields of one record the full-text index holds, as stored (not in matching form).
+struct IndexedText {
     qint64 id = 0;
     QString title, body, resolution;
 };
@@ -82,8 +82,8 @@ public:
     Outcome newestWindow(const QString &match, int budget, qint64 *afterRowid);
     // Rows the expression matches, up to cap; 0 on error.
     int matchCount(const QString &match, int cap);
-    // The full-text rows of these records (any order; missing ones are absent).
-    QList<FtsText> fullTextRows(const QList<qint64> &ids);
+    // The indexed fields of these records (any order; missing ones are absent).
+    QList<IndexedText> indexedTexts(const QList<qint64> &ids);
     // The highest full-text rowid (about the record count), 0 when empty or on error.
     qint64 maxFullTextRow();
 

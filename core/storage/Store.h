@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 #include <atomic>
 #include <functional>
@@ -156,6 +157,27 @@ public:
     // Gives the free pages back to the file system (VACUUM): needs about the database's size in
     // free disk space while it runs. False on failure (lastError).
     bool vacuum();
+    // ---- the full-text index's layout and form (StoreFullTextForm.cpp) ---------------------------
+    // The matching form of one field (the text module's Normalizer::matchingText): what the
+    // full-text index holds of a record's title, body, resolution and tags (joined by spaces).
+    using MatchingForm = std::function<QString(QStringView)>;
+    // Stores of older versions keep a copy of every matching-form text inside FTS5 (a quarter of
+    // a database). A rebuilt index keeps none (a contentless FTS5 table): changing or deleting a
+    // record then takes its stored fields through the same form again to name the terms to
+    // remove, so the form has an id (a fingerprint of the normaliser and its term list) and an
+    // index made under another form must be rebuilt before a record may change.
+    void setMatchingForm(MatchingForm form, const QString &formId);
+    bool fullTextKeepsCopy();   // the older layout
+    // True when the index keeps no copy and was made under the form set here.
+    bool fullTextCurrent();
+    // Rebuilds the full-text index from the records under the form set here, keeping no copy:
+    // `batch` records per transaction into a new table, which replaces the old one in a last
+    // transaction (until then searches use the old one). A stop (cancel, kill) keeps what is done
+    // and the next call goes on from there, unless a record changed meanwhile. progress(records
+    // done, records). *reformed: records whose kept copy differed from the form (indexed under an
+    // older term list). Returns the records indexed, -1 on failure (lastError), -2 when cancelled.
+    qint64 rebuildFullText(int batch, const std::function<void(qint64, qint64)> &progress,
+                           const std::atomic<bool> *cancel, qint64 *reformed = nullptr);
     // Stores vectors (dimension floats each, back to back) for text hashes under an embedder that
     // need not be the active one; existing rows are kept, or replaced with `replace` (a re-embed
     // under the same id, whose model changed behind it). One transaction.
@@ -267,6 +289,9 @@ private:
     // SQLITE_OK and retries the whole transaction a few times when the database is busy.
     bool writeTransaction(const std::function<int()> &body);
     int writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resolvedRejects, BatchOutcome *out);
+    // Removes record id's terms from the full-text index (both layouts); inside a transaction,
+    // before the record's row changes. Returns an SQLite code.
+    int forgetFullText(qint64 id);
     // A deferred read transaction: one consistent snapshot for a run of single-row lookups.
     bool beginRead();
     void endRead();
@@ -278,6 +303,9 @@ private:
     QString m_lastError;
     Mode m_mode = Mode::ReadWrite;
     int m_activeEmbedderKey = 0;
+    MatchingForm m_form;
+    QString m_formId;
+    std::optional<bool> m_ftsKeepsCopy; // read from the schema when first needed
     struct Statements;
     std::unique_ptr<Statements> m_stmts; // prepared once, reused
 };

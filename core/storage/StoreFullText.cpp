@@ -150,16 +150,17 @@ int SearchQueries::matchCount(const QString &match, int cap)
     return q.step() == SQLITE_ROW ? q.int32(0) : 0;
 }
 
-QList<FtsText> SearchQueries::fullTextRows(const QList<qint64> &ids)
+QList<IndexedText> SearchQueries::indexedTexts(const QList<qint64> &ids)
 {
-    QList<FtsText> out;
-    sql::Statement st(QStringLiteral("SELECT rowid, title, body, resolution FROM records_fts WHERE rowid IN (%1)")
+    // From the records: the full-text index may keep no copy of the text (StoreFullTextForm.cpp).
+    QList<IndexedText> out;
+    sql::Statement st(QStringLiteral("SELECT id, title, body, resolution FROM records WHERE id IN (%1)")
                           .arg(sql::idList(ids)));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return out;
     sql::Query q(st);
     while (q.step() == SQLITE_ROW)
-        out.append(FtsText{q.int64(0), q.text(1), q.text(2), q.text(3)});
+        out.append(IndexedText{q.int64(0), q.text(1), q.text(2), q.text(3)});
     return out;
 }
 

@@ -183,6 +183,9 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
         const QByteArray tags = tagsJson(w.record.tags);
         const QByteArray extra = extraJson(w.record.extra);
         if (exists) {
+            // Before the row changes: a table without a copy reads the terms to remove from it.
+            if (const int rc = forgetFullText(id); rc != SQLITE_OK)
+                return rc;
             sql::Query q(m_stmts->updateRecord);
             q.bind(1, id);
             bindRecordColumns(q, w, tags, extra, seq, now);
@@ -203,7 +206,7 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
             ++out->inserted;
         }
         {
-            sql::Query q(exists ? m_stmts->updateFts : m_stmts->insertFts);
+            sql::Query q(m_stmts->insertFts);
             q.bind(1, id)
                 .bindTextOrNull(2, w.titleText)
                 .bindTextOrNull(3, w.bodyText)
@@ -365,7 +368,7 @@ bool Store::deleteRecord(qint64 id)
                        ? SQLITE_OK
                        : sqlFail(QStringLiteral("deleteRecord %1: %2").arg(id).arg(QLatin1String(what)), rc);
         };
-        int rc = run(m_stmts->deleteFts, id, "full-text row");
+        int rc = forgetFullText(id);
         if (rc == SQLITE_OK)
             rc = run(m_stmts->deleteRecord, id, "record row");
         if (rc == SQLITE_OK)

@@ -216,8 +216,11 @@ struct Store::Statements
 
     // full-text
     sql::Statement insertFts{"INSERT INTO records_fts (rowid, title, body, resolution, tags) VALUES (?1, ?2, ?3, ?4, ?5)"};
-    sql::Statement updateFts{"UPDATE records_fts SET title = ?2, body = ?3, resolution = ?4, tags = ?5 WHERE rowid = ?1"};
     sql::Statement deleteFts{"DELETE FROM records_fts WHERE rowid = ?1"};
+    // A table without a copy of its text forgets a row only when told the terms it was given.
+    sql::Statement forgetFts{"INSERT INTO records_fts (records_fts, rowid, title, body, resolution, tags)"
+                             " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"};
+    sql::Statement indexedFieldsOf{"SELECT title, body, resolution, tags FROM records WHERE id = ?1"};
 
     // embeddings
     sql::Statement insertEmbedding{"INSERT OR IGNORE INTO embeddings (embedder_id, text_hash, vector) VALUES (?1, ?2, ?3)"};
@@ -286,11 +289,11 @@ struct Store::Statements
     }
 
 private:
-    std::array<sql::Statement *, 34> all()
+    std::array<sql::Statement *, 35> all()
     {
         return {&findRecord, &insertRecord, &updateRecord, &selectRecordById, &selectRecordByKey,
-                &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts, &updateFts,
-                &deleteFts, &insertEmbedding, &replaceEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
+                &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts,
+                &deleteFts, &forgetFts, &indexedFieldsOf, &insertEmbedding, &replaceEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
                 &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &bumpSeq, &insertJob,
                 &updateJob, &addJobCounts, &selectJob, &selectJobs, &insertReject, &selectRejects,
                 &deleteReject, &resolveRejectCounts, &insertMetric, &selectMetrics, &selectMetricBuckets};

@@ -3,6 +3,7 @@
 
 #include "text/Markup.h"
 
+#include <QCryptographicHash>
 #include <QVarLengthArray>
 
 #include <array>
@@ -280,6 +281,24 @@ QStringList Normalizer::tokens(QStringView text) const
 QString Normalizer::matchingText(QStringView text) const
 {
     return tokens(text).join(u' ');
+}
+
+} // namespace kms
+
+namespace kms {
+
+QString Normalizer::formId() const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (m_dictionary) {
+        // Sorted: a QHash's order differs between runs.
+        const QHash<QString, QString> &rules = m_dictionary->rules();
+        QStringList from = rules.keys();
+        from.sort();
+        for (const QString &f : from)
+            hash.addData(QStringLiteral("%1\x1f%2\x1e").arg(f, rules.value(f)).toUtf8());
+    }
+    return QStringLiteral("n%1-%2").arg(kFormVersion).arg(QString::fromLatin1(hash.result().toHex().left(16)));
 }
 
 } // namespace kms

@@ -43,6 +43,12 @@ public:
     QString clean(QStringView text) const;
     QStringList tokens(QStringView text) const;          // clean + fold + split + dictionary
     QString matchingText(QStringView text) const;        // tokens() joined by single spaces
+    // Names what tokens() gives: two normalisers with the same id give the same tokens for every
+    // text. The full-text index records the id it was made under (it keeps no copy of the text,
+    // so removing a record's terms takes its fields through tokens() again).
+    QString formId() const;
+    // Bump whenever tokens() gives other tokens for some text (a rule above, folding, Markup).
+    static constexpr int kFormVersion = 1;
 
     const TermDictionary *dictionary() const { return m_dictionary.get(); }
 

@@ -9,6 +9,7 @@
 #include "index/VectorIndex.h"
 #include "storage/DataDirectory.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -46,6 +47,16 @@ QString describe(const IntegrityReport &r)
     return QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact));
 }
 
+qint64 keywordHits(Engine &engine, const QString &text)
+{
+    SearchQuery q;
+    q.text = text;
+    q.mode = SearchMode::Keyword;
+    q.k = 1000;
+    q.log = false;
+    return engine.search(q).hits.size();
+}
+
 bool execSql(const QString &path, const char *sql)
 {
     sqlite3 *db = nullptr;
@@ -69,6 +80,8 @@ private Q_SLOTS:
     void cancelStopsTheCheck();
     void maintenanceHoldsJobsUntilDone();
     void maintenanceIsRefusedWhileAJobRuns();
+    void termListChangeReindexesTheStore();
+    void olderStoreIsCompactedToAnIndexWithoutCopy();
 
 private:
     QTemporaryDir m_files;
@@ -139,9 +152,9 @@ void TestEngineMaintenance::damageIsReported()
         QCOMPARE(ingest(*engine, file), 800);
     }
     if (damage == QLatin1String("fts")) {
-        // The full-text row of one record goes, behind FTS5's back (its content shadow table).
+        // The full-text row of one record goes, behind FTS5's back (its row-size shadow table).
         QVERIFY(execSql(DataDirectory(data).databasePath(),
-                        "DELETE FROM records_fts_content WHERE id = (SELECT min(id) FROM records)"));
+                        "DELETE FROM records_fts_docsize WHERE id = (SELECT min(id) FROM records)"));
     }
     auto engine = testdata::openTestEngine(data);
     QVERIFY(engine);
@@ -288,4 +301,91 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
 }
 
 QTEST_GUILESS_MAIN(TestEngineMaintenance)
+// The full-text index keeps no copy of its text, so its terms must be the ones the current term
+// list gives: a changed terms.txt re-indexes the store at the next start, after which records
+// change and go without a term left behind.
+void TestEngineMaintenance::termListChangeReindexesTheStore()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 300));
+    {
+        auto engine = testdata::openTestEngine(data);
+        QVERIFY(engine);
+        QCOMPARE(ingest(*engine, file), 300);
+        QCOMPARE(keywordHits(*engine, QStringLiteral("zorblax")), 0);
+        QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 300);
+    }
+    QVERIFY(testdata::writeText(QDir(data).filePath(QStringLiteral("terms.txt")), "customer => zorblax\n"));
+    auto engine = testdata::openTestEngine(data);
+    QVERIFY(engine);
+    // Indexed records now hold the new term, and the query's own word is mapped to it as well.
+    QCOMPARE(keywordHits(*engine, QStringLiteral("zorblax")), 300);
+    QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 300);
+    // Changes and deletions under the new list.
+    QVERIFY(testdata::writeCases(file, 0, 300, QStringLiteral(" Quuxwidget involved.")));
+    IngestOptions o;
+    o.files = {file};
+    o.batchSize = 100;
+    QCOMPARE(engine->runJob(o).counts.updated, 300);
+    const qint64 id = internals(*engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-7"))->id; });
+    QString error;
+    QVERIFY2(engine->deleteRecord(id, &error), qPrintable(error));
+    QCOMPARE(keywordHits(*engine, QStringLiteral("quuxwidget")), 299);
+    QCOMPARE(keywordHits(*engine, QStringLiteral("zorblax")), 299);
+    const IntegrityReport report = engine->checkIntegrity({}, nullptr);
+    QVERIFY2(report.ok(), qPrintable(describe(report)));
+}
+
+// A store an older version made keeps a copy of every text in FTS5: it works as it is, and
+// compactFullText() rebuilds its index without the copy.
+void TestEngineMaintenance::olderStoreIsCompactedToAnIndexWithoutCopy()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+    QVERIFY(testdata::writeCases(file, 0, 400));
+    {
+        auto engine = testdata::openTestEngine(data);
+        QVERIFY(engine);
+        QCOMPARE(ingest(*engine, file), 400);
+    }
+    // The layout of before: the same terms in a table with its own copy of the text (one record
+    // indexed under an older term list, so its kept terms are not what the current list gives).
+    QVERIFY(execSql(DataDirectory(data).databasePath(),
+                    "CREATE VIRTUAL TABLE old_fts USING fts5 (title, body, resolution, tags,"
+                    " tokenize = \"porter unicode61 remove_diacritics 2 tokenchars '_.'\");"
+                    "INSERT INTO old_fts (rowid, title, body, resolution, tags) SELECT id, lower(title), lower(body),"
+                    " lower(resolution), NULL FROM records;"
+                    "UPDATE old_fts SET title = 'legacy wording' WHERE rowid = (SELECT min(id) FROM records);"
+                    "DROP TABLE records_fts; ALTER TABLE old_fts RENAME TO records_fts;"
+                    "DELETE FROM meta WHERE key = 'fts_form';"));
+    auto engine = testdata::openTestEngine(data);
+    QVERIFY(engine);
+    QVERIFY(internals(*engine).withReader([](Store &s) { return s.fullTextKeepsCopy(); }));
+    QCOMPARE(keywordHits(*engine, QStringLiteral("legacy")), 1);
+    QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 400); // in the bodies
+
+    qint64 records = 0, reformed = 0;
+    QList<qint64> done;
+    QString error;
+    QVERIFY2(engine->compactFullText([&](qint64 n, qint64) { done << n; }, nullptr, &records, &reformed, &error),
+             qPrintable(error));
+    QCOMPARE(records, 400);
+    QVERIFY2(reformed >= 1, qPrintable(QString::number(reformed))); // every one here: lower() is not the form
+    QCOMPARE(done.last(), 400);
+    QVERIFY(!internals(*engine).withReader([](Store &s) { return s.fullTextKeepsCopy(); }));
+    QCOMPARE(keywordHits(*engine, QStringLiteral("legacy")), 0);
+    QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 400);
+    QCOMPARE(keywordHits(*engine, QStringLiteral("ora-12154")), 100);
+    // A second run has nothing to do.
+    QVERIFY(engine->compactFullText({}, nullptr, &records, &reformed, &error));
+    QCOMPARE(records, 0);
+    const qint64 id = internals(*engine).withReader([](Store &s) { return s.record(Collection::Cases, QStringLiteral("CASE-9"))->id; });
+    QVERIFY2(engine->deleteRecord(id, &error), qPrintable(error));
+    const IntegrityReport report = engine->checkIntegrity({}, nullptr);
+    QVERIFY2(report.ok(), qPrintable(describe(report)));
+}
+
 #include "tst_engine_maintenance.moc"

@@ -761,7 +761,7 @@ private Q_SLOTS:
         const QList<RankedId> ranked{{hits[0].id, hits[0].bm25}};
         ExpansionOptions o;
         o.terms = 4;
-        const QStringList terms = expansionTerms(*m_store, ranked, {QStringLiteral("printer")}, o);
+        const QStringList terms = expansionTerms(*m_store, m_norm, ranked, {QStringLiteral("printer")}, o);
         QCOMPARE(terms.size(), 4);
         QVERIFY(!terms.contains(QStringLiteral("printer")));
         QVERIFY2(!terms.contains(QStringLiteral("kmsall")), "in every record: no information"); // idf ~0
@@ -775,7 +775,7 @@ private Q_SLOTS:
         // "offline" and "update" weigh twice in C-2: they lead.
         QCOMPARE(QSet<QString>(terms.cbegin(), terms.cbegin() + 2),
                  (QSet<QString>{QStringLiteral("offline"), QStringLiteral("update")}));
-        QVERIFY(expansionTerms(*m_store, {}, {}, o).isEmpty());
+        QVERIFY(expansionTerms(*m_store, m_norm, {}, {}, o).isEmpty());
     }
 
     void expansionScoresAdd()

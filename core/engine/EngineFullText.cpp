@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// The full-text index's form: the writer learns how the index's terms are made from a record
+// (the normaliser), and the index is rebuilt when it was made otherwise.
+#include "engine/Engine.h"
+#include "engine/EngineInternals.h"
+
+#include "log/Log.h"
+#include "text/Normalizer.h"
+
+#include <spdlog/spdlog.h>
+
+namespace kms {
+
+namespace {
+constexpr int kFullTextBatch = 20000; // records per transaction of a rebuild
+}
+
+bool Engine::prepareFullText(QString *error)
+{
+    auto logger = log::get("kms.core.engine");
+    auto writer = m_stores->writer();
+    const std::shared_ptr<const Normalizer> normalizer = m_normalizer;
+    writer->setMatchingForm([normalizer](QStringView text) { return normalizer->matchingText(text); },
+                            normalizer->formId());
+    if (writer->fullTextCurrent())
+        return true;
+    if (writer->fullTextKeepsCopy() && writer->watermark() > 0) {
+        // A store of an older version: it works as it is; compacting it is the operator's call
+        // (minutes at a million records).
+        logger->info("the full-text index of {} keeps a copy of every text (made by an older version): "
+                     "`kmsctl compact` rebuilds it without one, about a quarter of the database smaller",
+                     writer->path().toStdString());
+        return true;
+    }
+    // An empty store (no time at all), or an index made under another term list: records could
+    // not change until it is rebuilt, so it is rebuilt now.
+    const bool empty = writer->watermark() == 0;
+    if (!empty)
+        logger->warn("the term list or the normaliser changed since the full-text index was made: re-indexing "
+                     "every record under the new one (a stop goes on at the next start)");
+    qint64 lastLogged = 0;
+    const qint64 done = writer->rebuildFullText(kFullTextBatch, [&](qint64 n, qint64 total) {
+        if (!empty && (n - lastLogged >= 100000 || n == total)) {
+            lastLogged = n;
+            logger->info("full-text index: {} / {} records", n, total);
+        }
+    }, &m_maintenanceCancel);
+    if (done < 0) {
+        if (error)
+            *error = QStringLiteral("cannot rebuild the full-text index: %1").arg(writer->lastError());
+        return false;
+    }
+    return true;
+}
+
+bool Engine::compactFullText(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                             qint64 *records, qint64 *reformed, QString *error)
+{
+    *records = 0;
+    *reformed = 0;
+    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
+    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
+    if (!maintenance.owns_lock() || !jobsHeld) {
+        if (error)
+            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+        return false;
+    }
+    auto writer = m_stores->writer();
+    if (writer->fullTextCurrent())
+        return true;
+    const qint64 done = writer->rebuildFullText(kFullTextBatch, progress, cancel, reformed);
+    if (done < 0) {
+        if (error)
+            *error = done == -2 ? QStringLiteral("cancelled; the next run goes on from where this one stopped")
+                                : writer->lastError();
+        return false;
+    }
+    *records = done;
+    return true;
+}
+
+} // namespace kms
