@@ -267,6 +267,14 @@ private Q_SLOTS:
         QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
         QCOMPARE(sqlOn("UPDATE embeddings SET vector = zeroblob(32)"), 0); // float32, as older versions
         QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 32"), vectors);
+        // ... and a full-text index with its own copy of the text, as older versions made it.
+        const qint64 records = sqlOn("SELECT count(*) FROM records");
+        QCOMPARE(sqlOn("CREATE VIRTUAL TABLE old_fts USING fts5 (title, body, resolution, tags,"
+                       " tokenize = \"porter unicode61 remove_diacritics 2 tokenchars '_.'\")"), 0);
+        QCOMPARE(sqlOn("INSERT INTO old_fts (rowid, title, body) SELECT id, lower(title), lower(body) FROM records"), 0);
+        QCOMPARE(sqlOn("DROP TABLE records_fts"), 0);
+        QCOMPARE(sqlOn("ALTER TABLE old_fts RENAME TO records_fts"), 0);
+        QCOMPARE(sqlOn("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_content'"), 1);
 
         const Run r = kmsctl({QStringLiteral("compact"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -276,14 +284,19 @@ private Q_SLOTS:
         QVERIFY(o[QStringLiteral("bytes_after")].toInteger() > 0);
         QVERIFY(o[QStringLiteral("bytes_after")].toInteger() <= o[QStringLiteral("bytes_before")].toInteger());
         QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
+        QCOMPARE(o[QStringLiteral("fulltext_records")].toInteger(), records);
+        QCOMPARE(sqlOn("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_content'"), 0);
+        QCOMPARE(sqlOn("SELECT count(*) FROM records_fts"), records);
 
         const Run again = kmsctl({QStringLiteral("compact"), QStringLiteral("--no-vacuum"), QStringLiteral("--json")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(again.json()[QStringLiteral("vectors_converted")].toInteger(), qint64(0));
+        QCOMPARE(again.json()[QStringLiteral("fulltext_records")].toInteger(), qint64(0));
         QVERIFY(!again.json()[QStringLiteral("vacuumed")].toBool());
-        const Run search = kmsctl({QStringLiteral("search"), QStringLiteral("printer"), QStringLiteral("--mode"),
+        const Run search = kmsctl({QStringLiteral("search"), QStringLiteral("customer"), QStringLiteral("--mode"),
                                    QStringLiteral("keyword"), QStringLiteral("--json")});
         QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+        QVERIFY2(!search.json()[QStringLiteral("hits")].toArray().isEmpty(), qPrintable(search.out));
     }
 };
 
