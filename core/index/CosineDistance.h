@@ -2,21 +2,30 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 namespace kms {
 
-// Distance between two L2-normalised float vectors as hnswlib wants it: 1 - dot product.
+// Distance between two L2-normalised vectors held in half precision (two bytes per dimension, as
+// the index keeps them), as hnswlib wants it: 1 - dot product, accumulated in float.
 // Signature of hnswlib's DISTFUNC: (vector a, vector b, pointer to the dimension as size_t).
 using DistanceFunction = float (*)(const void *, const void *, const void *);
 
-// The fastest kernel this CPU runs: AVX2+FMA when present, else SSE (x86-64 baseline), chosen once
-// at run time, so one binary is fast on new machines and still correct on old ones. hnswlib 0.6.2
-// only picks AVX when the whole file is compiled with -mavx, which would let the compiler put AVX
-// instructions anywhere in it.
-DistanceFunction bestCosineDistance();
-const char *cosineDistanceKernelName();
+struct DistanceKernel {
+    const char *name;
+    DistanceFunction function;
+};
 
-// Plain C++ kernel, for tests comparing the others against it.
-float cosineDistanceScalar(const void *a, const void *b, const void *dim);
+// The fastest kernel this CPU runs: F16C widening with FMA (8 values per instruction) when present,
+// else a table lookup per value, chosen once at run time, so one binary is fast on new machines and
+// still correct on old ones. The kernels are compiled with target attributes rather than whole-file
+// -m flags, which would let the compiler put those instructions anywhere in the file.
+DistanceKernel bestHalfCosineDistance();
+
+// Every kernel this CPU can run, best last (for tests comparing them with the reference).
+std::vector<DistanceKernel> availableHalfCosineDistances();
+
+// Plain C++ reference: widens each value bit by bit and sums in double.
+float halfCosineDistanceReference(const void *a, const void *b, const void *dim);
 
 } // namespace kms

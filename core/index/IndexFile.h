@@ -20,7 +20,9 @@ namespace kms {
 //   followed by exactly `payload size` bytes in hnswlib's saveIndex layout (index/HnswPayload.h).
 // The header size sits right after the version so that the header checksum can be checked even for
 // a file of another format version before its other fields are trusted.
-inline constexpr quint32 kIndexFormatVersion = 1;
+// Version 2 keeps the vectors in half precision (2 bytes per dimension); version 1 kept float32.
+// A file of another version loads as VersionMismatch and the engine rebuilds it from the store.
+inline constexpr quint32 kIndexFormatVersion = 2;
 
 struct IndexFileHeader {
     quint32 formatVersion = kIndexFormatVersion;

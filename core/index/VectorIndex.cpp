@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "index/VectorIndex.h"
 
+#include "half/Half.h"
 #include "index/CosineDistance.h"
 #include "index/IndexFile.h"
 
@@ -20,12 +21,12 @@
 
 namespace kms {
 
-// Cosine distance (1 - dot) on normalised vectors with the best kernel this CPU has.
-class CosineSpace final : public hnswlib::SpaceInterface<float>
+// Cosine distance (1 - dot) on normalised half-precision vectors with the best kernel this CPU has.
+class HalfCosineSpace final : public hnswlib::SpaceInterface<float>
 {
 public:
-    explicit CosineSpace(size_t dim) : m_dim(dim), m_fn(bestCosineDistance()) {}
-    size_t get_data_size() override { return m_dim * sizeof(float); }
+    explicit HalfCosineSpace(size_t dim) : m_dim(dim), m_fn(bestHalfCosineDistance().function) {}
+    size_t get_data_size() override { return m_dim * sizeof(uint16_t); }
     hnswlib::DISTFUNC<float> get_dist_func() override { return m_fn; }
     void *get_dist_func_param() override { return &m_dim; }
 
@@ -84,7 +85,7 @@ VectorIndex::VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams 
     if (dimension < 1)
         m_initError = QStringLiteral("vector index: invalid dimension %1").arg(dimension);
     else
-        m_space = std::make_unique<CosineSpace>(size_t(dimension));
+        m_space = std::make_unique<HalfCosineSpace>(size_t(dimension));
 }
 
 VectorIndex::VectorIndex(int dimension, QString embedderId, HnswParams params, size_t initialCapacity)
@@ -155,14 +156,14 @@ bool VectorIndex::checkVector(std::optional<qint64> id, std::span<const float> v
     return true;
 }
 
-void VectorIndex::normalise(std::span<const float> in, float *out) const
+void VectorIndex::normalise(std::span<const float> in, uint16_t *out) const
 {
     double sum = 0;
     for (float v : in)
         sum += double(v) * double(v);
     const float scale = float(1.0 / std::sqrt(sum));
     for (size_t i = 0; i < in.size(); ++i)
-        out[i] = in[i] * scale;
+        out[i] = half::toHalf(in[i] * scale);
 }
 
 qint64 VectorIndex::countLive() const
@@ -188,7 +189,7 @@ bool VectorIndex::ensureCapacity(size_t needed, QString *error)
     return true;
 }
 
-bool VectorIndex::insertChunk(const qint64 *ids, const float *vectors, size_t count, int threads,
+bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
                               QString *error)
 {
     // New labels go in parallel. Labels hnswlib already knows (updates, revivals) and repeats within
@@ -272,7 +273,7 @@ bool VectorIndex::add(qint64 id, std::span<const float> vector, QString *error)
 {
     if (!ready(error) || !checkVector(id, vector, error))
         return false;
-    std::vector<float> unit(vector.size());
+    std::vector<uint16_t> unit(vector.size());
     normalise(vector, unit.data());
     auto lock = writeLock();
     return insertChunk(&id, unit.data(), 1, 1, error);
@@ -291,7 +292,7 @@ bool VectorIndex::addBatch(std::span<const qint64> ids, std::span<const float> v
         if (!checkVector(ids[i], vectors.subspan(i * dim, dim), error))
             return false;
     }
-    std::vector<float> unit(std::min(ids.size(), kBatchChunk) * dim);
+    std::vector<uint16_t> unit(std::min(ids.size(), kBatchChunk) * dim);
     for (size_t start = 0; start < ids.size(); start += kBatchChunk) {
         const size_t count = std::min(kBatchChunk, ids.size() - start);
         for (size_t i = 0; i < count; ++i)
@@ -323,7 +324,9 @@ QList<VectorHit> VectorIndex::search(std::span<const float> query, int k, int ef
     QList<VectorHit> hits;
     if (k <= 0 || !ready(error) || !checkVector(std::nullopt, query, error))
         return hits;
-    std::vector<float> unit(query.size());
+    // One buffer per thread: searches come in steadily and the query is all they would allocate.
+    thread_local std::vector<uint16_t> unit;
+    unit.resize(query.size());
     normalise(query, unit.data());
 
     auto lock = readLock();
@@ -429,7 +432,7 @@ VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, co
         // The header's element count is only a sizing hint: a file whose checksums match can still
         // claim terabytes of elements (found by fuzz_index_file). Every element carries at least its
         // vector in the payload, so the payload size bounds the count that can be real.
-        const quint64 vectorBytes = quint64(dimension) * sizeof(float);
+        const quint64 vectorBytes = quint64(dimension) * sizeof(uint16_t);
         const quint64 possible = vectorBytes > 0 ? h.payloadSize / vectorBytes : 0;
         const size_t maxElements = std::max<size_t>(size_t(double(std::min(h.elementCount, possible)) * 1.25), 1024);
         return index->readPayload(source, maxElements, error);

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,7 +26,7 @@ struct HnswParams {
     bool operator==(const HnswParams &) const = default;
 };
 
-class CosineSpace;
+class HalfCosineSpace;
 
 struct VectorHit {
     qint64 id = 0;
@@ -44,7 +45,10 @@ enum class IndexLoadStatus {
 QString indexLoadStatusName(IndexLoadStatus s);
 
 // The HNSW vector index (hnswlib, cosine via inner product on normalised vectors), derived from the
-// store and rebuildable from it. Labels are record ids.
+// store and rebuildable from it. Labels are record ids. Vectors are kept in half precision (two
+// bytes per dimension, index/CosineDistance.h): they are almost all of the index's memory and file,
+// and the store holds them in half precision already. Callers hand in and get floats; queries are
+// narrowed too, so that both sides of a distance are rounded alike.
 //
 // Thread rules (hnswlib is not safe for add and search together, nor resize with either): every
 // public call may come from any thread. A read/write lock guards hnswlib: search, size and save
@@ -112,9 +116,10 @@ private:
     bool readPayload(PayloadSource &source, size_t maxElements, QString *error);
     // id: the record a vector belongs to, or nullopt for a query (only used in the message).
     bool checkVector(std::optional<qint64> id, std::span<const float> vector, QString *error) const;
-    void normalise(std::span<const float> in, float *out) const;
+    // Scales `in` to unit length and narrows it to half precision into out[0, dimension).
+    void normalise(std::span<const float> in, uint16_t *out) const;
     bool ensureCapacity(size_t needed, QString *error); // exclusive lock held
-    bool insertChunk(const qint64 *ids, const float *vectors, size_t count, int threads,
+    bool insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
                      QString *error);                    // exclusive lock held
     qint64 countLive() const;                            // lock held
     bool ready(QString *error) const;
@@ -124,7 +129,7 @@ private:
     int m_dimension;
     QString m_embedderId;
     HnswParams m_params;
-    std::unique_ptr<CosineSpace> m_space;
+    std::unique_ptr<HalfCosineSpace> m_space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw; // null if it could not be allocated
     QString m_initError;
     qint64 m_live = 0;          // hnswlib 0.6.2 counts elements, not live ones

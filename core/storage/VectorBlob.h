@@ -7,19 +7,15 @@
 // versions wrote and that are still read as they are. Half precision keeps about three significant
 // digits, which moves a cosine similarity of unit vectors by less than 1e-3, and halves the largest
 // table of a store (1 KiB -> 513 bytes per 256-dimension vector). A vector that half precision
-// cannot hold (a component beyond ±65504, or not finite) is kept in float32.
+// cannot hold (a component beyond ±65504, or not finite) is kept in float32. The conversion itself
+// is half/Half.h, shared with the HNSW index.
 
 #include <QByteArray>
 
-#include <cstdint>
 #include <span>
 #include <vector>
 
 namespace kms::vectorblob {
-
-// One value to half precision (round to nearest even; beyond ±65504 becomes infinite) and back.
-uint16_t toHalf(float value);
-float fromHalf(uint16_t half);
 
 // The blob to store for v.
 QByteArray encode(std::span<const float> v);

@@ -6,6 +6,7 @@
 
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
+#include "index/IndexFile.h"
 #include "index/VectorIndex.h"
 #include "metrics/Metrics.h"
 #include "storage/DataDirectory.h"
@@ -178,6 +179,7 @@ private Q_SLOTS:
         QTest::newRow("truncated header") << "header" << int(IndexOpenReport::Action::Rebuilt);
         QTest::newRow("bit flip") << "flip" << int(IndexOpenReport::Action::Rebuilt);
         QTest::newRow("garbage") << "garbage" << int(IndexOpenReport::Action::Rebuilt);
+        QTest::newRow("older format") << "version" << int(IndexOpenReport::Action::Rebuilt);
         QTest::newRow("stale") << "stale" << int(IndexOpenReport::Action::CaughtUp);
         QTest::newRow("intact") << "none" << int(IndexOpenReport::Action::Verified);
     }
@@ -226,10 +228,27 @@ private Q_SLOTS:
             f.close();
         } else if (damage == QLatin1String("garbage")) {
             QVERIFY(testdata::writeText(indexPath, QByteArray(4096, 'x')));
+        } else if (damage == QLatin1String("version")) {
+            // A sound file but for its format version: what the float32 builds (version 1) left.
+            IndexFileHeader header = readIndexFileHeader(indexPath).header;
+            QVERIFY(header.payloadSize > 0);
+            header.formatVersion = 1;
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray bytes = f.readAll();
+            f.close();
+            const QByteArray forged = encodeIndexHeader(header);
+            bytes.replace(0, forged.size(), forged);
+            QVERIFY(testdata::writeText(indexPath, bytes));
+            QCOMPARE(VectorIndex::verify(indexPath, 0, {}).status, IndexLoadStatus::VersionMismatch);
         }
         auto engine = openEngine(data);
         QVERIFY(engine);
         QCOMPARE(int(engine->indexOpenReport().action), expectedAction);
+        if (damage == QLatin1String("version")) {
+            QVERIFY2(engine->indexOpenReport().message.contains(QLatin1String("format version 1")),
+                     qPrintable(engine->indexOpenReport().message));
+            QCOMPARE(readIndexFileHeader(indexPath).header.formatVersion, kIndexFormatVersion); // rewritten
+        }
         const qint64 total = engine->counts().total();
         QCOMPARE(internals(*engine).index().size(), total);
         QCOMPARE(total, damage == QLatin1String("stale") ? 800 : 500);

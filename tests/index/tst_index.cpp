@@ -3,6 +3,7 @@
 #include "index/IndexFile.h"
 #include "index/CosineDistance.h"
 #include "index/VectorIndex.h"
+#include "half/Half.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <set>
 #include <thread>
@@ -59,6 +61,23 @@ std::span<const float> row(const std::vector<float> &v, int dim, size_t i)
     return std::span<const float>(v).subspan(i * size_t(dim), size_t(dim));
 }
 
+std::vector<float> unit(std::vector<float> v)
+{
+    double norm = 0;
+    for (float x : v)
+        norm += double(x) * double(x);
+    for (float &x : v)
+        x = float(double(x) / std::sqrt(norm));
+    return v;
+}
+
+std::vector<uint16_t> halves(std::span<const float> v)
+{
+    std::vector<uint16_t> out(v.size());
+    half::narrow(v, out.data());
+    return out;
+}
+
 std::vector<qint64> iota(size_t n, qint64 first = 0)
 {
     std::vector<qint64> ids(n);
@@ -101,6 +120,68 @@ bool writeWithPayload(const QString &path, const IndexFileHeader &header, const 
                           error);
 }
 
+// The fields of a version 1 header (the layout is version 2's; IndexFile.h), which checkIndexFile
+// does not parse for a file of another version.
+IndexFileHeader oldHeader(const QByteArray &file)
+{
+    const char *p = file.constData();
+    IndexFileHeader h;
+    h.formatVersion = qFromLittleEndian<quint32>(p + 8);
+    h.dimension = qFromLittleEndian<quint32>(p + 16);
+    h.liveCount = qFromLittleEndian<quint64>(p + 20);
+    h.elementCount = qFromLittleEndian<quint64>(p + 28);
+    const quint32 idLength = qFromLittleEndian<quint32>(p + 36);
+    h.embedderId = QString::fromUtf8(p + 40, qsizetype(idLength));
+    const char *rest = p + 40 + idLength;
+    h.watermark = qFromLittleEndian<qint64>(rest);
+    h.params = HnswParams{int(qFromLittleEndian<quint32>(rest + 8)), int(qFromLittleEndian<quint32>(rest + 12)),
+                          int(qFromLittleEndian<quint32>(rest + 16))};
+    return h;
+}
+
+// The payload of a version 1 file (hnswlib's layout with float32 vectors) with each vector narrowed
+// to half precision and the layout fields moved to match: what version 2 writes for the same graph.
+// Offsets are those of HnswPayload.h's fixed part.
+QByteArray halfPayload(const QByteArray &oldPayload, size_t dim, std::vector<float> *vectors = nullptr)
+{
+    const char *p = oldPayload.constData();
+    const auto field = [p](int offset) { return size_t(qFromLittleEndian<quint64>(p + offset)); };
+    const size_t count = field(16), oldSize = field(24), labelOffset = field(32), dataOffset = field(40);
+    constexpr int kFixed = 96;
+    const size_t newLabelOffset = dataOffset + 2 * dim, newSize = newLabelOffset + 8;
+    QByteArray out = oldPayload.left(kFixed);
+    qToLittleEndian<quint64>(quint64(newSize), out.data() + 24);
+    qToLittleEndian<quint64>(quint64(newLabelOffset), out.data() + 32);
+    std::vector<float> v(dim);
+    std::vector<char> h(2 * dim);
+    for (size_t i = 0; i < count; ++i) {
+        const char *element = p + kFixed + i * oldSize;
+        std::memcpy(v.data(), element + dataOffset, dim * sizeof(float));
+        half::narrow(v, h.data());
+        out.append(element, qsizetype(dataOffset));
+        out.append(h.data(), qsizetype(h.size()));
+        out.append(element + labelOffset, 8);
+        if (vectors)
+            vectors->insert(vectors->end(), v.begin(), v.end());
+    }
+    out.append(oldPayload.mid(qsizetype(kFixed + count * oldSize)));
+    return out;
+}
+
+// A version 1 file at `from` rewritten as version 2 at `to`, keeping every other field.
+bool convertToHalf(const QString &from, const QString &to, std::vector<float> *vectors = nullptr)
+{
+    const QByteArray old = readAll(from);
+    if (old.size() < 16 || qFromLittleEndian<quint32>(old.constData() + 8) != 1)
+        return false;
+    IndexFileHeader header = oldHeader(old);
+    header.formatVersion = kIndexFormatVersion;
+    const QByteArray payload = halfPayload(old.mid(qFromLittleEndian<quint32>(old.constData() + 12)),
+                                           header.dimension, vectors);
+    QString error;
+    return writeWithPayload(to, header, payload, &error);
+}
+
 // The folder holds nothing but `expected` (no temp or partial files left behind).
 QStringList leftovers(const QString &dir, const QStringList &expected)
 {
@@ -116,23 +197,49 @@ class TestIndex : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    // The run-time chosen kernel agrees with plain C++ for every length (tails included).
-    void distanceKernelMatchesScalar()
+    // Every distance kernel this CPU runs agrees with the plain C++ reference for every length
+    // (tails included), on random halves and on unit vectors as the index holds them.
+    void distanceKernelsMatchReference()
     {
         std::mt19937 rng(5);
         std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-        const DistanceFunction best = bestCosineDistance();
-        for (size_t dim : {1u, 3u, 4u, 7u, 8u, 15u, 16u, 17u, 31u, 64u, 255u, 256u, 300u}) {
-            std::vector<float> a(dim), b(dim);
-            for (size_t i = 0; i < dim; ++i) {
-                a[i] = u(rng);
-                b[i] = u(rng);
+        const std::vector<DistanceKernel> kernels = availableHalfCosineDistances();
+        QVERIFY(!kernels.empty());
+        QCOMPARE(QByteArray(bestHalfCosineDistance().name), QByteArray(kernels.back().name));
+        for (const DistanceKernel &kernel : kernels) {
+            for (size_t dim : {1u, 3u, 4u, 7u, 8u, 9u, 15u, 16u, 17u, 24u, 31u, 64u, 255u, 256u, 300u, 384u}) {
+                for (int round = 0; round < 20; ++round) {
+                    std::vector<float> a(dim), b(dim);
+                    for (size_t i = 0; i < dim; ++i) {
+                        a[i] = u(rng);
+                        b[i] = u(rng);
+                    }
+                    if (round % 2 == 1) { // unit length, as stored
+                        a = unit(a);
+                        b = unit(b);
+                    }
+                    const std::vector<uint16_t> ha = halves(a), hb = halves(b);
+                    const float expected = halfCosineDistanceReference(ha.data(), hb.data(), &dim);
+                    const float got = kernel.function(ha.data(), hb.data(), &dim);
+                    // float sums of dim products, each within an ulp or so of the double one
+                    QVERIFY2(std::abs(expected - got) <= 1e-6f * float(dim) + 1e-6f,
+                             qPrintable(QStringLiteral("%1, dim %2: %3 vs %4").arg(QLatin1String(kernel.name))
+                                            .arg(dim).arg(got).arg(expected)));
+                }
             }
-            const float expected = cosineDistanceScalar(a.data(), b.data(), &dim);
-            const float got = best(a.data(), b.data(), &dim);
-            QVERIFY2(std::abs(expected - got) < 1e-4f * float(dim), qPrintable(QString::number(dim)));
+            // Identical unit vectors are at distance ~0, opposite ones at ~2.
+            std::vector<float> v(256);
+            for (float &x : v)
+                x = u(rng);
+            const std::vector<uint16_t> h = halves(unit(v));
+            std::vector<uint16_t> minus(h);
+            for (uint16_t &x : minus)
+                x ^= 0x8000u;
+            const size_t dim = 256;
+            QVERIFY(std::abs(kernel.function(h.data(), h.data(), &dim)) < 1e-3f);
+            QVERIFY(std::abs(kernel.function(h.data(), minus.data(), &dim) - 2.0f) < 1e-3f);
+            qInfo("distance kernel %s agrees with the reference", kernel.name);
         }
-        QVERIFY(QByteArray(cosineDistanceKernelName()).size() > 0);
     }
 
     void selfMatchIsTopOne_data()
@@ -158,7 +265,7 @@ private Q_SLOTS:
             const auto hits = index.search(row(data, dim, size_t(i)), 3);
             QVERIFY(!hits.isEmpty());
             QCOMPARE(hits.first().id, qint64(1000 + i));
-            QVERIFY(std::abs(hits.first().similarity - 1.0f) < 1e-4f);
+            QVERIFY(std::abs(hits.first().similarity - 1.0f) < 1e-3f); // half precision
             QVERIFY(wellFormed(hits));
         }
     }
@@ -273,7 +380,7 @@ private Q_SLOTS:
         QCOMPARE(index.size(), qint64(200));
         const auto hits = index.search(row(data, dim, 9), 2);
         QCOMPARE(hits.size(), 2);
-        QVERIFY(hits[0].similarity > 0.9999f && hits[1].similarity > 0.9999f);
+        QVERIFY(hits[0].similarity > 0.999f && hits[1].similarity > 0.999f); // half precision
         // Removed again and revived through a batch, with a repeat whose last vector wins.
         QVERIFY(index.remove(7));
         std::vector<float> batch;
@@ -414,7 +521,8 @@ private Q_SLOTS:
         QTest::newRow("not an index") << "text" << qint64(0) << corrupt;
         QTest::newRow("foreign embedder") << "embedder" << qint64(0) << int(IndexLoadStatus::Foreign);
         QTest::newRow("foreign dimension") << "dimension" << qint64(0) << int(IndexLoadStatus::Foreign);
-        QTest::newRow("other version") << "version" << qint64(2) << int(IndexLoadStatus::VersionMismatch);
+        QTest::newRow("older version") << "version" << qint64(1) << int(IndexLoadStatus::VersionMismatch);
+        QTest::newRow("newer version") << "version" << qint64(kIndexFormatVersion + 1) << int(IndexLoadStatus::VersionMismatch);
         QTest::newRow("checksummed junk payload") << "junk" << qint64(0) << corrupt;
     }
     void loadRejectsBadFiles()
@@ -495,29 +603,51 @@ private Q_SLOTS:
         QCOMPARE(leftovers(dir.path(), expectedFiles), QStringList());
     }
 
-    // A file written by the builds before the index streamed its own bytes (hnswlib's saveIndex into
-    // a temporary file, then copied): it must load unchanged, and saving the loaded graph again must
-    // give the very same payload bytes, so files move freely between versions in both directions.
-    void readsAndWritesHnswlibsOwnLayout()
+    // A file of the float32 format (version 1, written by an earlier build): refused as another
+    // version, which the engine answers by rebuilding from the store (tests/engine).
+    void refusesTheFloat32Format()
     {
         const QString golden = QStringLiteral(KMS_INDEX_TEST_DATA "/hash-v1-50.kidx");
         const QString embedder = QStringLiteral("hash-v1:d=256,w=1-2,c=3-5,wu=1,wb=0.7,wc=0.35");
-        const auto loaded = VectorIndex::load(golden, 256, embedder, HnswParams{});
+        for (const auto &result : {VectorIndex::load(golden, 256, embedder, HnswParams{}),
+                                   VectorIndex::verify(golden, 256, embedder)}) {
+            QCOMPARE(result.status, IndexLoadStatus::VersionMismatch);
+            QVERIFY(!result.index);
+            QVERIFY2(result.message.contains(QLatin1String("version 1")), qPrintable(result.message));
+        }
+    }
+
+    // The same file with only its vectors narrowed (what this build would have written for that
+    // graph, which hnswlib's own saveIndex made): it loads, finds each vector, and saving it again
+    // gives the very same payload bytes, so the layout is still hnswlib's.
+    void readsAndWritesHnswlibsOwnLayout()
+    {
+        QTemporaryDir dir;
+        const QString converted = dir.filePath(QStringLiteral("converted.kidx"));
+        std::vector<float> vectors;
+        QVERIFY(convertToHalf(QStringLiteral(KMS_INDEX_TEST_DATA "/hash-v1-50.kidx"), converted, &vectors));
+        const QString embedder = QStringLiteral("hash-v1:d=256,w=1-2,c=3-5,wu=1,wb=0.7,wc=0.35");
+        const auto loaded = VectorIndex::load(converted, 256, embedder, HnswParams{});
         QVERIFY2(loaded.status == IndexLoadStatus::Loaded, qPrintable(loaded.message));
         QCOMPARE(loaded.index->size(), qint64(50));
         for (qint64 id = 1; id <= 50; ++id)
             QVERIFY(loaded.index->contains(id));
+        QCOMPARE(vectors.size(), size_t(50 * 256));
+        for (size_t i = 0; i < 50; ++i) {
+            const auto hits = loaded.index->search(row(vectors, 256, i), 1);
+            QCOMPARE(hits.size(), 1);
+            QVERIFY(hits.first().similarity > 0.999f);
+        }
 
-        QTemporaryDir dir;
         const QString again = dir.filePath(QStringLiteral("vectors.kidx"));
         QString error;
         QVERIFY2(loaded.index->save(again, loaded.watermark, &error), qPrintable(error));
-        const QByteArray before = readAll(golden);
+        const QByteArray before = readAll(converted);
         const QByteArray after = readAll(again);
         const qint64 headerBefore = qFromLittleEndian<quint32>(before.constData() + 12);
         const qint64 headerAfter = qFromLittleEndian<quint32>(after.constData() + 12);
         QVERIFY(before.mid(headerBefore) == after.mid(headerAfter));
-        QCOMPARE(leftovers(dir.path(), {QStringLiteral("vectors.kidx")}), QStringList());
+        QCOMPARE(leftovers(dir.path(), {QStringLiteral("converted.kidx"), QStringLiteral("vectors.kidx")}), QStringList());
     }
 
     // fuzz_index_file's finding: checksums and layout all consistent, but a link in the graph names
@@ -525,7 +655,10 @@ private Q_SLOTS:
     // outside the graph (ASan SEGV). The file must be refused at load instead.
     void refusesLinksToMissingElements()
     {
-        const QString path = QStringLiteral(KMS_INDEX_TEST_DATA "/fuzz_bad_link.kidx");
+        // The fuzzer's file is of the float32 format; its graph is what matters, so it is narrowed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fuzz_bad_link.kidx"));
+        QVERIFY(convertToHalf(QStringLiteral(KMS_INDEX_TEST_DATA "/fuzz_bad_link.kidx"), path));
         const auto loaded = VectorIndex::load(path, 4, QStringLiteral("fuzz-4"), HnswParams{});
         QCOMPARE(loaded.status, IndexLoadStatus::Corrupt);
         QVERIFY(!loaded.index);
@@ -748,6 +881,43 @@ private Q_SLOTS:
         QCOMPARE(index.size(), qint64(initial + extra - removals));
         for (size_t i = 0; i < initial + extra; ++i)
             QCOMPARE(index.contains(qint64(i)), i >= removals);
+    }
+
+    // The similarities the index reports, from vectors in half precision, are those of the float32
+    // vectors within 5e-4, and a wide search finds the float32 top ten.
+    void similaritiesMatchFloat32()
+    {
+        const int dim = 256;
+        const size_t n = 3000, queries = 50, k = 10;
+        const auto data = mixture(n + queries, dim, 30, 1.0f, 77);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(n), std::span<const float>(data).first(n * size_t(dim)), 2));
+        size_t found = 0;
+        double worst = 0;
+        std::vector<std::pair<float, qint64>> scored(n);
+        for (size_t q = n; q < n + queries; ++q) {
+            const std::vector<float> qv = unit(std::vector<float>(row(data, dim, q).begin(), row(data, dim, q).end()));
+            for (size_t i = 0; i < n; ++i) {
+                const std::vector<float> v = unit(std::vector<float>(row(data, dim, i).begin(), row(data, dim, i).end()));
+                double dot = 0;
+                for (int j = 0; j < dim; ++j)
+                    dot += double(qv[size_t(j)]) * double(v[size_t(j)]);
+                scored[i] = {float(dot), qint64(i)};
+            }
+            const auto hits = index.search(qv, int(k), 400);
+            QCOMPARE(hits.size(), qsizetype(k));
+            std::vector<std::pair<float, qint64>> top(scored);
+            std::partial_sort(top.begin(), top.begin() + k, top.end(), std::greater<>());
+            for (const VectorHit &h : hits) {
+                worst = std::max(worst, std::abs(double(h.similarity) - double(scored[size_t(h.id)].first)));
+                for (size_t i = 0; i < k; ++i)
+                    found += top[i].second == h.id ? 1 : 0;
+            }
+        }
+        qInfo("largest similarity difference to float32: %.2g, top-10 agreement %.3f", worst,
+              double(found) / double(queries * k));
+        QVERIFY2(worst < 5e-4, qPrintable(QString::number(worst)));
+        QVERIFY2(double(found) / double(queries * k) >= 0.97, qPrintable(QString::number(found)));
     }
 
     // The recall of the default parameters against exact search, on data shaped like embeddings:

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Vectors in half precision: the conversion, what the store reads back, and converting the
-// float32 vectors of an existing store in resumable batches.
+// Vectors in half precision: what the store reads back, and converting the float32 vectors of an
+// existing store in resumable batches. The conversion itself is tested in tests/half.
 #include "StoreTestData.h"
 
 #include "storage/Store.h"
@@ -14,7 +14,6 @@
 #include <sqlite3.h>
 
 #include <cmath>
-#include <cstring>
 
 using namespace kms;
 using namespace kms::test;
@@ -56,59 +55,6 @@ class TestStorageVectors : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // Every one of the 65,536 half values widens alike in the portable code and in decode() (the
-    // F16C instructions on this machine), and narrows back to itself.
-    void everyHalfValue()
-    {
-        QByteArray blob(2 * 65536 + 1, Qt::Uninitialized);
-        for (int h = 0; h < 65536; ++h) {
-            const uint16_t v = uint16_t(h);
-            std::memcpy(blob.data() + 2 * h, &v, 2);
-        }
-        blob[2 * 65536] = 1;
-        std::vector<float> scratch;
-        const std::span<const float> wide = vectorblob::decode(blob.constData(), int(blob.size()), &scratch);
-        QCOMPARE(wide.size(), size_t(65536));
-        for (int h = 0; h < 65536; ++h) {
-            const float portable = vectorblob::fromHalf(uint16_t(h));
-            if (std::isnan(portable)) {
-                QVERIFY2(std::isnan(wide[size_t(h)]), qPrintable(QString::number(h, 16)));
-                continue;
-            }
-            QVERIFY2(std::memcmp(&portable, &wide[size_t(h)], sizeof(float)) == 0, qPrintable(QString::number(h, 16)));
-            QCOMPARE(vectorblob::toHalf(portable), uint16_t(h));
-        }
-    }
-
-    // Narrowing rounds to the nearest half, ties to even.
-    void rounding()
-    {
-        QCOMPARE(vectorblob::toHalf(1.0f), uint16_t(0x3c00));
-        QCOMPARE(vectorblob::toHalf(-2.0f), uint16_t(0xc000));
-        QCOMPARE(vectorblob::toHalf(65504.0f), uint16_t(0x7bff));
-        QCOMPARE(vectorblob::toHalf(1e6f), uint16_t(0x7c00));
-        QCOMPARE(vectorblob::toHalf(1.0f + 1.0f / 2048), uint16_t(0x3c00)); // tie: to even
-        QCOMPARE(vectorblob::toHalf(1.0f + 3.0f / 2048), uint16_t(0x3c02)); // tie: to even
-        QCOMPARE(vectorblob::toHalf(1.0f + 1.5f / 2048), uint16_t(0x3c01));
-        QCOMPARE(vectorblob::toHalf(std::ldexp(1.0f, -24)), uint16_t(0x0001)); // smallest subnormal
-        QCOMPARE(vectorblob::toHalf(std::ldexp(1.0f, -25)), uint16_t(0x0000)); // tie: to even (zero)
-        QCOMPARE(vectorblob::toHalf(std::ldexp(1.5f, -25)), uint16_t(0x0001));
-        QCOMPARE(vectorblob::toHalf(std::ldexp(1023.0f, -24)), uint16_t(0x03ff)); // largest subnormal
-        QCOMPARE(vectorblob::toHalf(std::ldexp(2047.0f, -25)), uint16_t(0x0400)); // rounds up to normal
-        // Against the nearest value by search, for random floats of every magnitude a vector has.
-        QRandomGenerator rng(7);
-        for (int i = 0; i < 100000; ++i) {
-            const float x = float(std::ldexp(rng.generateDouble() * 2 - 1, -int(rng.bounded(30))));
-            const uint16_t h = vectorblob::toHalf(x);
-            const double err = std::abs(double(vectorblob::fromHalf(h)) - x);
-            for (int d : {-1, 1}) {
-                const uint16_t n = uint16_t(h + d);
-                if ((n & 0x7fff) < 0x7c00 && (n & 0x8000) == (h & 0x8000))
-                    QVERIFY2(std::abs(double(vectorblob::fromHalf(n)) - x) >= err, qPrintable(QString::number(x)));
-            }
-        }
-    }
-
     void blobs()
     {
         // Unit vectors: half the bytes, every component within half precision's step.
