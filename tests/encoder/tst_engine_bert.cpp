@@ -90,9 +90,12 @@ private Q_SLOTS:
         std::vector<float> expected(size_t(model->dimension()));
         QVERIFY(model->embed(EmbedInput{text, {}, false}, expected).allOk());
         QCOMPARE(stored.size(), expected.size());
-        // Kept in half precision: within one rounding step (2^-11 of the value) of the model's.
+        // Kept in half precision: within one step of half's mantissa (2^-10 of the value) of the
+        // model's. Not half a step: the pipeline embedded it in a padded batch, whose sums may
+        // differ from this single embedding's in the last float bits, on either side of a rounding
+        // boundary (ctest -j2 saw 2^-11 exceeded).
         for (size_t i = 0; i < expected.size(); ++i)
-            QVERIFY2(std::abs(stored[i] - expected[i]) <= std::abs(expected[i]) / 2048 + 1e-7f,
+            QVERIFY2(std::abs(stored[i] - expected[i]) <= std::abs(expected[i]) / 1024 + 1e-7f,
                      qPrintable(QString::number(i)));
 
         SearchQuery q;
