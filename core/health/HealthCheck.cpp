@@ -64,6 +64,8 @@ Component databaseHealth(const HealthInputs &in, qint64 *recordCount)
     c.details.insert(QStringLiteral("job_count"), counts.jobs);
     c.details.insert(QStringLiteral("reject_count"), counts.rejects);
     c.details.insert(QStringLiteral("watermark"), in.store->watermark());
+    // A store of an older version: `kmsctl compact` gives about a quarter of the file back.
+    c.details.insert(QStringLiteral("fulltext_keeps_text_copy"), in.store->fullTextKeepsCopy());
     c.details.insert(QStringLiteral("size_bytes"), QFileInfo(in.store->path()).size()
                                                        + QFileInfo(in.store->path() + QStringLiteral("-wal")).size());
     if (in.detailed) {

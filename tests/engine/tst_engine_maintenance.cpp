@@ -364,6 +364,11 @@ void TestEngineMaintenance::olderStoreIsCompactedToAnIndexWithoutCopy()
     auto engine = testdata::openTestEngine(data);
     QVERIFY(engine);
     QVERIFY(internals(*engine).withReader([](Store &s) { return s.fullTextKeepsCopy(); }));
+    auto keepsCopy = [&] {
+        return engine->health(false)[QStringLiteral("components")][QStringLiteral("database")]
+            [QStringLiteral("fulltext_keeps_text_copy")];
+    };
+    QCOMPARE(keepsCopy(), QJsonValue(true));
     QCOMPARE(keywordHits(*engine, QStringLiteral("legacy")), 1);
     QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 400); // in the bodies
 
@@ -376,6 +381,7 @@ void TestEngineMaintenance::olderStoreIsCompactedToAnIndexWithoutCopy()
     QVERIFY2(reformed >= 1, qPrintable(QString::number(reformed))); // every one here: lower() is not the form
     QCOMPARE(done.last(), 400);
     QVERIFY(!internals(*engine).withReader([](Store &s) { return s.fullTextKeepsCopy(); }));
+    QCOMPARE(keepsCopy(), QJsonValue(false));
     QCOMPARE(keywordHits(*engine, QStringLiteral("legacy")), 0);
     QCOMPARE(keywordHits(*engine, QStringLiteral("customer")), 400);
     QCOMPARE(keywordHits(*engine, QStringLiteral("ora-12154")), 100);
