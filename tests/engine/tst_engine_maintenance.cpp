@@ -300,7 +300,6 @@ void TestEngineMaintenance::maintenanceIsRefusedWhileAJobRuns()
     QCOMPARE(heldWhenFinished.load(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestEngineMaintenance)
 // The full-text index keeps no copy of its text, so its terms must be the ones the current term
 // list gives: a changed terms.txt re-indexes the store at the next start, after which records
 // change and go without a term left behind.
@@ -394,4 +393,5 @@ void TestEngineMaintenance::olderStoreIsCompactedToAnIndexWithoutCopy()
     QVERIFY2(report.ok(), qPrintable(describe(report)));
 }
 
+QTEST_GUILESS_MAIN(TestEngineMaintenance)
 #include "tst_engine_maintenance.moc"

@@ -184,9 +184,6 @@ void TestLog::recentLinesAreFormatted()
     QVERIFY2(line.endsWith(QStringLiteral("[kms.test] warning: formatted 42")), qPrintable(line));
 }
 
-QTEST_GUILESS_MAIN(TestLog)
-#include "tst_log.moc"
-
 // Opening the engine adds the file sink (log::init with a directory) while pipeline threads already
 // log. The loggers' sink lists are never swapped, so this is race free; run the binary under
 // ThreadSanitizer (-DKMS_SANITIZE=thread) to check that. Here: no line is lost by either sink path,
@@ -230,3 +227,6 @@ void TestLog::fileSinkAddedWhileThreadsLog()
                             .arg(text.count("[kms.test.sinkswap] info: line ")).arg(afterAdd.load())));
     QVERIFY(text.contains(QStringLiteral("line %1\n").arg(total.load() - 1).toUtf8()));
 }
+
+QTEST_GUILESS_MAIN(TestLog)
+#include "tst_log.moc"
