@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/KeywordSearch.h"
 
+#include "search/CommonTermCounts.h"
 #include "storage/SearchQueries.h"
 #include "storage/Store.h"
 
@@ -13,8 +14,42 @@ namespace {
 
 using Outcome = SearchQueries::Outcome;
 
+// Each part's matches, counted (matchFrequencies) or, for a common part, kept from an earlier search.
+Outcome countParts(SearchQueries &db, const QStringList &parts, int budget, CommonTermCounts *kept,
+                   const std::atomic<bool> *cancel, QList<MatchFrequency> *out)
+{
+    if (!kept)
+        return db.matchFrequencies(parts, budget, out);
+    const qint64 newest = db.newestRecordId();
+    QStringList missing;
+    QList<int> missingAt;
+    out->clear();
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const std::optional<MatchFrequency> f = newest > 0 ? kept->find(parts[i], budget, newest) : std::nullopt;
+        out->append(f.value_or(MatchFrequency{}));
+        if (!f) {
+            missing << parts[i];
+            missingAt << int(i);
+        }
+    }
+    if (missing.isEmpty())
+        return Outcome::Ok;
+    QList<MatchFrequency> counted;
+    if (const Outcome o = db.matchFrequencies(missing, budget, &counted); o != Outcome::Ok)
+        return o;
+    // An interrupted count can be short: keep nothing from it.
+    const bool complete = !(cancel && cancel->load(std::memory_order_relaxed)) && counted.size() == missing.size();
+    for (qsizetype j = 0; j < counted.size() && j < missingAt.size(); ++j) {
+        (*out)[missingAt[j]] = counted[j];
+        if (complete)
+            kept->keep(missing[j], budget, newest, counted[j]);
+    }
+    return Outcome::Ok;
+}
+
 Outcome search(SearchQueries &db, const ParsedQuery &query, const SearchFilters &where, int limit,
-               const KeywordSearchOptions &options, const std::atomic<bool> *cancel, QList<KeywordHit> *hits)
+               const KeywordSearchOptions &options, CommonTermCounts *kept, const std::atomic<bool> *cancel,
+               QList<KeywordHit> *hits)
 {
     // A weight that is not a finite non-negative number falls back to its default.
     const KeywordSearchOptions d;
@@ -34,7 +69,7 @@ Outcome search(SearchQueries &db, const ParsedQuery &query, const SearchFilters 
     }
 
     QList<MatchFrequency> frequency;
-    if (const Outcome o = db.matchFrequencies(parts, budget, &frequency); o != Outcome::Ok)
+    if (const Outcome o = countParts(db, parts, budget, kept, cancel, &frequency); o != Outcome::Ok)
         return o;
     // An interrupted count can come back as a short count rather than an error: a part would then
     // look unmatched and be skipped below.
@@ -101,7 +136,8 @@ Outcome search(SearchQueries &db, const ParsedQuery &query, const SearchFilters 
 
 QList<KeywordHit> keywordSearch(Store &reader, const ParsedQuery &query, const SearchFilters &filters,
                                 int limit, const KeywordSearchOptions &options,
-                                const std::atomic<bool> *cancel, bool *cancelled, QString *error)
+                                const std::atomic<bool> *cancel, bool *cancelled, QString *error,
+                                CommonTermCounts *kept)
 {
     if (cancelled)
         *cancelled = false;
@@ -114,7 +150,7 @@ QList<KeywordHit> keywordSearch(Store &reader, const ParsedQuery &query, const S
         return hits;
     }
     SearchQueries db(reader, cancel);
-    const Outcome outcome = search(db, query, filters, limit, options, cancel, &hits);
+    const Outcome outcome = search(db, query, filters, limit, options, kept, cancel, &hits);
     if (outcome == Outcome::Cancelled && cancelled)
         *cancelled = true;
     if (outcome == Outcome::Failed && error)

@@ -11,6 +11,7 @@
 
 namespace kms {
 
+class CommonTermCounts;
 class Store;
 
 // FTS5 BM25 over the matching-form columns with field weights (title above body), filters applied
@@ -35,9 +36,11 @@ struct KeywordSearchOptions {
     int scoreBudget = 6000;
 };
 
+// `kept`, if given, keeps the counts of common parts between searches (CommonTermCounts).
 QList<KeywordHit> keywordSearch(Store &reader, const ParsedQuery &query, const SearchFilters &filters,
                                 int limit, const KeywordSearchOptions &options,
-                                const std::atomic<bool> *cancel, bool *cancelled, QString *error);
+                                const std::atomic<bool> *cancel, bool *cancelled, QString *error,
+                                CommonTermCounts *kept = nullptr);
 
 // Number of records the FTS expression matches (for the explanation and analytics), bounded by
 // `cap` so a common word does not cost a full count.

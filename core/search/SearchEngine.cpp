@@ -3,6 +3,7 @@
 
 #include "embed/Embedder.h"
 #include "index/VectorIndex.h"
+#include "search/CommonTermCounts.h"
 #include "search/Fusion.h"
 #include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
@@ -49,7 +50,10 @@ void mergeFilters(SearchFilters &into, const SearchFilters &from)
 
 } // namespace
 
-SearchEngine::SearchEngine(Parts parts) : m_parts(std::move(parts)) {}
+SearchEngine::SearchEngine(Parts parts)
+    : m_parts(std::move(parts)), m_commonCounts(std::make_unique<CommonTermCounts>())
+{
+}
 
 SearchEngine::~SearchEngine() = default;
 
@@ -232,7 +236,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
         result.ftsQuery = parsed.toFtsMatch();
         bool cancelled = false;
         const auto hits = keywordSearch(*store, parsed, filters, query.mode == SearchMode::Keyword ? offset + k : depth,
-                                        m_keywordOptions, cancel, &cancelled, &error);
+                                        m_keywordOptions, cancel, &cancelled, &error, m_commonCounts.get());
         if (!error.isEmpty() && !cancelled)
             result.error = error;
         for (const KeywordHit &h : hits)
@@ -261,7 +265,7 @@ SearchResult SearchEngine::search(const SearchQuery &query, const std::atomic<bo
             QString expansionError;
             QList<RankedId> extra;
             for (const KeywordHit &h : keywordSearch(*store, expansion, filters, depth, m_keywordOptions, cancel,
-                                                     &cancelled, &expansionError)) {
+                                                     &cancelled, &expansionError, m_commonCounts.get())) {
                 extra.append({h.id, h.bm25});
                 expansionScores.insert(h.id, h.bm25);
             }

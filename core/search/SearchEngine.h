@@ -10,6 +10,7 @@
 
 namespace kms {
 
+class CommonTermCounts;
 class Embedder;
 class Normalizer;
 class SearchLog;
@@ -53,6 +54,8 @@ public:
 private:
     Parts m_parts;
     KeywordSearchOptions m_keywordOptions;
+    // Counts of common words, kept between this engine's searches (shared by its readers).
+    std::unique_ptr<CommonTermCounts> m_commonCounts;
 };
 
 } // namespace kms

@@ -78,6 +78,9 @@ public:
     // most that many steps), and for an expression above the cap an estimate of its rows in the
     // whole table from how densely its newest cap + 1 matches lie among the newest rows.
     Outcome matchFrequencies(const QStringList &expressions, int cap, QList<MatchFrequency> *out);
+    // The highest record id (row ids are handed out in order: about the records ever stored), 0
+    // when empty, -1 on error.
+    qint64 newestRecordId();
     // The rowid below the `budget` newest matches; 0 when there are not more than that many.
     Outcome newestWindow(const QString &match, int budget, qint64 *afterRowid);
     // Rows the expression matches, up to cap; 0 on error.

@@ -94,8 +94,7 @@ SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expres
 {
     sql::Statement count("SELECT count(*), min(rowid) FROM (SELECT rowid FROM records_fts "
                          "WHERE records_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)");
-    sql::Statement newest("SELECT max(id) FROM records");
-    if (!count.prepare(m_store.m_db, nullptr, false) || !newest.prepare(m_store.m_db, nullptr, false))
+    if (!count.prepare(m_store.m_db, nullptr, false))
         return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting matches"));
     qint64 maxRow = -1;
     for (const QString &part : expressions) {
@@ -108,13 +107,8 @@ SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expres
         f.counted = q.int32(0);
         f.estimate = f.counted;
         if (f.counted > cap) {
-            if (maxRow < 0) {
-                sql::Query n(newest);
-                const int nrc = n.step();
-                if (nrc != SQLITE_ROW)
-                    return failed(nrc, QStringLiteral("counting the records"));
-                maxRow = n.int64(0);
-            }
+            if (maxRow < 0 && (maxRow = newestRecordId()) < 0)
+                return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting the records"));
             // Row ids are handed out in order and mostly dense, so the span of row ids the newest
             // matches cover stands for that many rows.
             const double span = double(std::max<qint64>(1, maxRow - q.int64(1) + 1));
@@ -123,6 +117,15 @@ SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expres
         out->append(f);
     }
     return Outcome::Ok;
+}
+
+qint64 SearchQueries::newestRecordId()
+{
+    sql::Statement st("SELECT coalesce(max(id), 0) FROM records");
+    if (!st.prepare(m_store.m_db, nullptr, false))
+        return -1;
+    sql::Query q(st);
+    return q.step() == SQLITE_ROW ? q.int64(0) : -1;
 }
 
 SearchQueries::Outcome SearchQueries::newestWindow(const QString &match, int budget, qint64 *afterRowid)

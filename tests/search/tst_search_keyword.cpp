@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/FilterSql.h"
 #include "storage/SearchQueries.h"
+#include "search/CommonTermCounts.h"
 #include "search/KeywordSearch.h"
 #include "search/QueryExpansion.h"
 #include "search/QueryParser.h"
@@ -579,6 +580,74 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(!cancelled);
         QCOMPARE(ids(hits), expected);
+    }
+
+    // A kept count is used while the store's newest record id grew by at most 1 % and for at
+    // most 10 minutes, scaled to the grown store; exact counts (not above the budget) never are.
+    void commonCountsKeptWithinBounds()
+    {
+        using std::chrono::minutes;
+        CommonTermCounts kept;
+        const auto t0 = CommonTermCounts::Clock::now();
+        const QString common = QStringLiteral("\"common\""), rare = QStringLiteral("\"rare\"");
+        kept.keep(rare, 100, 1000, MatchFrequency{50, 50.0}, t0);
+        kept.keep(rare, 100, 1000, MatchFrequency{100, 100.0}, t0);
+        QCOMPARE(kept.size(), 0);
+        kept.keep(common, 100, 1000, MatchFrequency{101, 400.0}, t0);
+        QCOMPARE(kept.size(), 1);
+        std::optional<MatchFrequency> f = kept.find(common, 100, 1000, t0);
+        QVERIFY(f);
+        QCOMPARE(f->counted, 101);
+        QCOMPARE(f->estimate, 400.0);
+        f = kept.find(common, 100, 1010, t0 + minutes(9));
+        QVERIFY(f);
+        QCOMPARE(f->estimate, 404.0);
+        QVERIFY(!kept.find(common, 100, 1011, t0));              // grown by more than 1 %
+        QVERIFY(!kept.find(common, 100, 999, t0));               // records gone from the end
+        QVERIFY(!kept.find(common, 50, 1000, t0));               // another budget
+        QVERIFY(!kept.find(common, 100, 1000, t0 + minutes(11))); // too old
+        QVERIFY(!kept.find(rare, 100, 1000, t0));
+        kept.clear();
+        QCOMPARE(kept.size(), 0);
+    }
+
+    // Keyword search keeps the counts of its common parts and ranks with them: the same hits and
+    // scores as counting each time, and a kept count is what the ranking uses.
+    void keywordSearchUsesKeptCounts()
+    {
+        KeywordSearchOptions options;
+        options.scoreBudget = 3; // "kmsall" (in four of the six records) is common
+        const ParsedQuery q = parseQuery(u"kmsall printer", m_norm);
+        auto run = [&](const ParsedQuery &query, CommonTermCounts *kept) {
+            bool cancelled = true;
+            QString error;
+            const auto hits = keywordSearch(*m_store, query, {}, 10, options, nullptr, &cancelled, &error, kept);
+            [&] { QVERIFY2(error.isEmpty() && !cancelled, qPrintable(error)); }();
+            return hits;
+        };
+        auto scores = [](const QList<KeywordHit> &hits) {
+            QList<QPair<qint64, double>> out;
+            for (const KeywordHit &h : hits)
+                out.append({h.id, h.bm25});
+            return out;
+        };
+        CommonTermCounts kept;
+        const auto counted = run(q, nullptr);
+        QVERIFY(!counted.isEmpty());
+        QCOMPARE(scores(run(q, &kept)), scores(counted));
+        QCOMPARE(kept.size(), 1); // "printer" is in one record: exact, not kept
+        QCOMPARE(scores(run(q, &kept)), scores(counted));
+
+        // A kept count is what the search goes by: "printer" kept as common (as it could have
+        // been before records were edited) leaves no part under the budget, so the newest three
+        // matches of either word are ranked instead of the one record with "printer".
+        const QStringList parts = q.ftsPositiveParts();
+        QCOMPARE(parts.size(), 2);
+        const qint64 newest = SearchQueries(*m_store).newestRecordId();
+        QCOMPARE(newest, 6);
+        kept.keep(parts[1], 3, newest, MatchFrequency{4, 6.0});
+        QCOMPARE(ids(counted), QList<qint64>{2});
+        QCOMPARE(ids(run(q, &kept)), (QList<qint64>{4, 5, 6}));
     }
 
     void cancellation()
