@@ -427,6 +427,14 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>Full-text index</source>
+        <translation>Volltextindex</translation>
+    </message>
+    <message>
+        <source>keeps its own copy of the text; kmsctl compact gives that space back</source>
+        <translation>hält eine eigene Kopie des Textes; kmsctl compact gibt diesen Platz frei</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::ApiPage</name>

@@ -427,6 +427,14 @@
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
+    <message>
+        <source>Full-text index</source>
+        <translation>Full-text index</translation>
+    </message>
+    <message>
+        <source>keeps its own copy of the text; kmsctl compact gives that space back</source>
+        <translation>keeps its own copy of the text; kmsctl compact gives that space back</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::ApiPage</name>

@@ -65,6 +65,10 @@ QList<HealthRow> databaseRows(const QJsonObject &db, const QJsonObject &detailed
         {QStringLiteral("database.schema"), tr("Schema version"), QString::number(integer(db, "schema_version"))},
         {QStringLiteral("database.watermark"), tr("Change sequence"), format::count(integer(db, "watermark"))},
     };
+    // Only a store made by an older version: the row says what to do about it.
+    if (db.value(QStringLiteral("fulltext_keeps_text_copy")).toBool())
+        rows.append({QStringLiteral("database.fulltext_copy"), tr("Full-text index"),
+                     tr("keeps its own copy of the text; kmsctl compact gives that space back"), true});
     const QString check = db.contains(QStringLiteral("quick_check")) ? db.value(QStringLiteral("quick_check")).toString()
                                                                      : detailed.value(QStringLiteral("quick_check")).toString();
     if (!check.isEmpty()) {

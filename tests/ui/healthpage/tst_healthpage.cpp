@@ -7,11 +7,13 @@
 
 #include "healthpage/HealthCard.h"
 #include "healthpage/HealthPage.h"
+#include "healthpage/HealthRows.h"
 #include "healthpage/MaintenancePanel.h"
 #include "host/EngineHost.h"
 #include "storage/DataDirectory.h"
 #include "widgets/Format.h"
 
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -37,6 +39,7 @@ private slots:
     void integrityCheckPassesAGoodStore();
     void integrityCheckReportsADamagedIndexFile();
     void maintenanceWaitsForARunningJob();
+    void fullTextCopyRowOnlyForAnOlderStore();
 
 private:
     QPushButton *button(const char *name) const { return m_page->findChild<QPushButton *>(QLatin1String(name)); }
@@ -233,6 +236,26 @@ void TestHealthPage::maintenanceWaitsForARunningJob()
     QVERIFY(finished.count() > 0 || finished.wait(120000));
     QTRY_VERIFY(button("integrityButton")->isEnabled());
     QTRY_COMPARE(indexValue(), QStringLiteral("%1 — one per record").arg(ui::format::count(kRecords + 8000)));
+}
+
+// The database card says when the full-text index still keeps its own copy of the text (a store
+// of an older version) and what gives the space back; a current store has no such row.
+void TestHealthPage::fullTextCopyRowOnlyForAnOlderStore()
+{
+    auto health = [](bool copy) {
+        const QJsonObject db{{QStringLiteral("case_count"), 3}, {QStringLiteral("fulltext_keeps_text_copy"), copy}};
+        return QJsonObject{{QStringLiteral("components"), QJsonObject{{QStringLiteral("database"), db}}}};
+    };
+    auto row = [](const QList<ui::HealthRow> &rows) {
+        for (const ui::HealthRow &r : rows)
+            if (r.key == QLatin1String("database.fulltext_copy"))
+                return r.value;
+        return QString();
+    };
+    QVERIFY(row(ui::healthRows(QStringLiteral("database"), health(false))).isEmpty());
+    QVERIFY(row(ui::healthRows(QStringLiteral("database"), health(true))).contains(QStringLiteral("kmsctl compact")));
+    // The running page's store is current.
+    QVERIFY(m_page->card(QStringLiteral("database"))->value(QStringLiteral("database.fulltext_copy")).isEmpty());
 }
 
 QTEST_MAIN(TestHealthPage)
