@@ -14,7 +14,7 @@ std::optional<MatchFrequency> CommonTermCounts::find(const QString &part, int ca
         return std::nullopt;
     const Entry &e = *it;
     // A smaller newest id: records were taken away at the end, or the store is another one.
-    if (e.cap != cap || newestId < e.newestId || e.newestId <= 0
+    if (e.cap != cap || newestId < e.newestId
         || double(newestId - e.newestId) > kMaxGrowth * double(e.newestId) || now - e.at > kMaxAge || now < e.at)
         return std::nullopt;
     MatchFrequency f = e.frequency;

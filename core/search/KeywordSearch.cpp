@@ -25,7 +25,7 @@ Outcome countParts(SearchQueries &db, const QStringList &parts, int budget, Comm
     QList<int> missingAt;
     out->clear();
     for (qsizetype i = 0; i < parts.size(); ++i) {
-        const std::optional<MatchFrequency> f = newest > 0 ? kept->find(parts[i], budget, newest) : std::nullopt;
+        const std::optional<MatchFrequency> f = kept->find(parts[i], budget, newest);
         out->append(f.value_or(MatchFrequency{}));
         if (!f) {
             missing << parts[i];
@@ -35,7 +35,7 @@ Outcome countParts(SearchQueries &db, const QStringList &parts, int budget, Comm
     if (missing.isEmpty())
         return Outcome::Ok;
     QList<MatchFrequency> counted;
-    if (const Outcome o = db.matchFrequencies(missing, budget, &counted); o != Outcome::Ok)
+    if (const Outcome o = db.matchFrequencies(missing, budget, &counted, newest); o != Outcome::Ok)
         return o;
     // An interrupted count can be short: keep nothing from it.
     const bool complete = !(cancel && cancel->load(std::memory_order_relaxed)) && counted.size() == missing.size();

@@ -79,7 +79,7 @@ QStringList expansionTerms(Store &store, const Normalizer &normalizer, const QLi
     ranked.resize(n);
 
     // Times idf: frequent-everywhere words ("patients", "error") are not about this query.
-    const double total = std::max<double>(1, double(db.maxFullTextRow()));
+    const double total = std::max<double>(1, double(db.newestRecordId()));
     QStringList phrases;
     for (const auto &r : std::as_const(ranked))
         phrases.append(u'"' + r.second + u'"');

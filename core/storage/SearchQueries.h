@@ -76,8 +76,10 @@ public:
                         const FtsWeights &weights, const QList<double> &frequencies, QList<KeywordHit> *hits);
     // Rows each expression matches, counted from the newest up to cap + 1 (a common word costs at
     // most that many steps), and for an expression above the cap an estimate of its rows in the
-    // whole table from how densely its newest cap + 1 matches lie among the newest rows.
-    Outcome matchFrequencies(const QStringList &expressions, int cap, QList<MatchFrequency> *out);
+    // whole table from how densely its newest cap + 1 matches lie among the newest rows
+    // (`newestId`: newestRecordId() if the caller has read it, else read when needed).
+    Outcome matchFrequencies(const QStringList &expressions, int cap, QList<MatchFrequency> *out,
+                             qint64 newestId = -1);
     // The highest record id (row ids are handed out in order: about the records ever stored), 0
     // when empty, -1 on error.
     qint64 newestRecordId();
@@ -87,8 +89,6 @@ public:
     int matchCount(const QString &match, int cap);
     // The indexed fields of these records (any order; missing ones are absent).
     QList<IndexedText> indexedTexts(const QList<qint64> &ids);
-    // The highest full-text rowid (about the record count), 0 when empty or on error.
-    qint64 maxFullTextRow();
 
     // ---- records and vectors (StoreSearch.cpp) ----------------------------------------------------
     // Records that pass the filters; -1 on error.

@@ -90,13 +90,13 @@ SearchQueries::Outcome SearchQueries::rankMatches(const QString &match, const Se
 }
 
 SearchQueries::Outcome SearchQueries::matchFrequencies(const QStringList &expressions, int cap,
-                                                       QList<MatchFrequency> *out)
+                                                       QList<MatchFrequency> *out, qint64 newestId)
 {
     sql::Statement count("SELECT count(*), min(rowid) FROM (SELECT rowid FROM records_fts "
                          "WHERE records_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)");
     if (!count.prepare(m_store.m_db, nullptr, false))
         return failed(sqlite3_errcode(m_store.m_db), QStringLiteral("counting matches"));
-    qint64 maxRow = -1;
+    qint64 maxRow = newestId;
     for (const QString &part : expressions) {
         sql::Query q(count);
         q.bindText(1, part).bind(2, cap + 1);
@@ -165,15 +165,6 @@ QList<IndexedText> SearchQueries::indexedTexts(const QList<qint64> &ids)
     while (q.step() == SQLITE_ROW)
         out.append(IndexedText{q.int64(0), q.text(1), q.text(2), q.text(3)});
     return out;
-}
-
-qint64 SearchQueries::maxFullTextRow()
-{
-    sql::Statement st("SELECT max(rowid) FROM records_fts");
-    if (!st.prepare(m_store.m_db, &m_error, false))
-        return 0;
-    sql::Query q(st);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
 }
 
 } // namespace kms
