@@ -49,7 +49,7 @@ QString progressLine(const JobProgress &p)
         .arg(humanCount(double(p.counts.processed())))
         .arg(humanCount(p.recordsPerSecond))
         .arg(humanDuration(p.etaSeconds))
-        .arg(p.status == JobStatus::Paused ? QStringLiteral("(paused)") : QString());
+        .arg(p.status == JobStatus::Paused ? QStringLiteral("(paused)") : p.phase);
 }
 
 // ingest and initial-load share everything but the description and the empty-store rule.

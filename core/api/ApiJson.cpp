@@ -368,7 +368,8 @@ QJsonObject progressJson(const JobProgress &p)
             {QStringLiteral("elapsed_seconds"), p.elapsedSeconds},
             {QStringLiteral("records_per_second"), p.recordsPerSecond},
             {QStringLiteral("eta_seconds"), p.etaSeconds},
-            {QStringLiteral("current_file"), p.currentFile}};
+            {QStringLiteral("current_file"), p.currentFile},
+            {QStringLiteral("phase"), p.phase}};
 }
 
 QJsonObject rejectJson(const RejectInfo &r)

@@ -97,7 +97,7 @@ bool Engine::init(const Options &options, QString *error)
         }
     }
     m_normalizer = std::make_shared<Normalizer>(dictionary);
-    if (!m_readOnly && !prepareFullText(error))
+    if (!m_readOnly && (!prepareFullText(error) || !finishDeferredIndexes(error)))
         return false;
     if (options.embedder) {
         m_embedder = options.embedder;

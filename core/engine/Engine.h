@@ -350,6 +350,9 @@ private:
     // Gives the writer the normaliser's form and brings the full-text index under it
     // (EngineFullText.cpp): at once for an empty store and after a term list change.
     bool prepareFullText(QString *error);
+    // Builds the indexes a load into an empty store left for its end when it stopped before
+    // (Store::deferReadIndexes): a kill or power loss during an initial load.
+    bool finishDeferredIndexes(QString *error);
     bool openIndex(OpenedIndex *out, QString *error);
     bool openIndexReadOnly(OpenedIndex *out, QString *error); // EngineReadOnly.cpp
     bool fillIndex(VectorIndex &index, qint64 afterSeq, const std::function<void(qint64, qint64)> &progress,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The full-text index's form: the writer learns how the index's terms are made from a record
-// (the normaliser), and the index is rebuilt when it was made otherwise.
+// (the normaliser), and the index is rebuilt when it was made otherwise. And the indexes a
+// stopped load left for its end.
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
 
@@ -48,6 +49,26 @@ bool Engine::prepareFullText(QString *error)
     if (done < 0) {
         if (error)
             *error = QStringLiteral("cannot rebuild the full-text index: %1").arg(writer->lastError());
+        return false;
+    }
+    return true;
+}
+
+bool Engine::finishDeferredIndexes(QString *error)
+{
+    auto writer = m_stores->writer();
+    if (!writer->readIndexesDeferred())
+        return true;
+    auto logger = log::get("kms.core.engine");
+    logger->warn("a load into {} stopped before its end: building the browse indexes it left for its end "
+                 "(about a minute at a million records)",
+                 writer->path().toStdString());
+    const int built = writer->buildDeferredIndexes([&](int done, int total) {
+        logger->info("browse indexes: {} of {} built", done, total);
+    });
+    if (built < 0) {
+        if (error)
+            *error = writer->lastError();
         return false;
     }
     return true;

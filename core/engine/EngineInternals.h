@@ -35,6 +35,8 @@ public:
     JobScheduler &scheduler() const { return *m_engine.m_scheduler; }
     // Runs f with a read connection of the pool.
     template<typename F> auto withReader(F &&f) const { return m_engine.withReader(std::forward<F>(f)); }
+    // Runs f with the store's one writer.
+    template<typename F> auto withWriter(F &&f) const { return m_engine.m_stores->write(std::forward<F>(f)); }
 
 private:
     Engine &m_engine;

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QThread>
 
 #include <spdlog/spdlog.h>
@@ -193,6 +194,7 @@ JobInfo IngestPipeline::run()
                                  m_options.workers, m_options.batchSize);
     if (!m_options.dryRun && !chooseEmbedding(&tuning))
         return m_info;
+    const bool deferIndexes = m_options.initialLoad && !m_options.dryRun && deferReadIndexes();
     {
         std::lock_guard guard(m_progressMutex);
         m_progress.status = m_paused.load() ? JobStatus::Paused : JobStatus::Running;
@@ -271,8 +273,54 @@ JobInfo IngestPipeline::run()
         std::lock_guard guard(m_queueMutex);
         m_queue = nullptr;
     }
-    finish(queue.failed() ? queue.error() : QString(), queue.failed());
+    QString error = queue.failed() ? queue.error() : QString();
+    // Also after a failure or a cancel: the browser needs them for what was committed.
+    if (deferIndexes && !buildDeferredIndexes() && error.isEmpty())
+        error = m_ctx.stores->writer()->lastError();
+    finish(error, !error.isEmpty());
     return m_info;
+}
+
+// A load into an empty store leaves the indexes only reading uses to its end (Store::
+// deferReadIndexes): measured at a million records, building them once costs far less than
+// keeping them record by record. False when the store is not empty or they could not be dropped
+// (the load then keeps them as any job does).
+bool IngestPipeline::deferReadIndexes()
+{
+    auto writer = m_ctx.stores->writer();
+    if (writer->watermark() != 0)
+        return false;
+    if (!writer->deferReadIndexes()) {
+        log::get("kms.core.ingest")->warn("job {}: keeping the browse indexes during the load: {}", m_jobId,
+                                          writer->lastError().toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool IngestPipeline::buildDeferredIndexes()
+{
+    auto logger = log::get("kms.core.ingest");
+    auto writer = m_ctx.stores->writer();
+    QElapsedTimer clock;
+    clock.start();
+    const int built = writer->buildDeferredIndexes([&](int done, int total) {
+        {
+            std::lock_guard guard(m_progressMutex);
+            m_progress.phase = QStringLiteral("building the browse indexes (%1 of %2 done)").arg(done).arg(total);
+        }
+        publish(JobEventKind::Progress, progress());
+    });
+    {
+        std::lock_guard guard(m_progressMutex);
+        m_progress.phase.clear();
+    }
+    if (built < 0) {
+        logger->error("job {}: {} (built at the next start)", m_jobId, writer->lastError().toStdString());
+        return false;
+    }
+    logger->info("job {}: built {} browse indexes in {:.1f} s", m_jobId, built, double(clock.elapsed()) / 1000.0);
+    return true;
 }
 
 // Distributed mode, or auto with a slow embedder: the embedder that sends batches to workers.

@@ -40,6 +40,7 @@ struct JobProgress {
     double recordsPerSecond = 0;
     double etaSeconds = -1;    // -1: unknown
     QString currentFile;
+    QString phase;             // what the job does after its records, e.g. building indexes; empty
     Tuning tuning;
     QString error;
     // How much of the job is committed. The reader runs ahead of the commits (by up to the queue's
@@ -110,6 +111,8 @@ public:
 private:
     void writeBatches(BatchQueue &queue, BatchIndexer *indexer); // the writer thread
     bool chooseEmbedding(Tuning *tuning);            // false: the job failed before it started
+    bool deferReadIndexes();
+    bool buildDeferredIndexes();                     // false: failed (lastError of the writer)
     void fail(const QString &error);                 // before any stage ran
     void finish(const QString &error, bool failed);  // after every stage stopped
     void persist(JobStatus status, const QString &error);

@@ -52,11 +52,11 @@ QStringList tagsOf(const QByteArray &json)
 
 } // namespace
 
-Plan orderedPlan(const QString &ftsMatch, qint64 matching)
+Plan orderedPlan(const QString &ftsMatch, qint64 matching, bool sortIndexes)
 {
     if (!ftsMatch.isEmpty() && matching >= 0 && matching <= kSortInMemoryLimit)
         return Plan::FullText;
-    return Plan::SortIndex;
+    return sortIndexes ? Plan::SortIndex : Plan::Planner;
 }
 
 Sql browseSql(const BrowseQuery &q, const QString &ftsMatch, Plan plan, bool ordered)

@@ -37,8 +37,9 @@ enum class Plan {
     Planner    // SQLite's choice (counts without filters)
 };
 
-// The plan of a page or id query: the sort index unless a full-text filter matches few rows.
-Plan orderedPlan(const QString &ftsMatch, qint64 matching);
+// The plan of a page or id query: the sort index unless a full-text filter matches few rows, or
+// SQLite's choice while a load has the sort indexes away (Store::deferReadIndexes).
+Plan orderedPlan(const QString &ftsMatch, qint64 matching, bool sortIndexes);
 bool hasFilters(const BrowseQuery &q, const QString &ftsMatch);
 
 // One browse statement's parts; params bind in order.

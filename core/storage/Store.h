@@ -195,6 +195,18 @@ public:
     // record points to. Return the rows deleted, -1 on error.
     qint64 deleteEmbeddings(const QString &embedderId);
     qint64 deleteUnusedEmbeddings();
+    // ---- indexes a load into an empty store builds at its end (StoreDeferredIndexes.cpp) ---------
+    // Each record a load writes lands on a random page of every index of the records table; the
+    // ones only reading uses (the data browser's sorts and value lists, the status and update-time
+    // lookups) cost a load into a growing store more than the rest of its writes together.
+    // deferReadIndexes() drops them and keeps their definitions in meta, in one transaction.
+    // While they are away the browser's queries let SQLite choose (slower, same answers).
+    // buildDeferredIndexes() creates them again, one transaction each, so a stop (cancel, kill)
+    // keeps those done and the next call (the engine's next start) goes on; progress(built, to
+    // build) before each and after the last. Returns the indexes built, -1 on failure (lastError).
+    bool deferReadIndexes();
+    bool readIndexesDeferred() const;
+    int buildDeferredIndexes(const std::function<void(int, int)> &progress);
     // ---- browsing (the data browser) ----------------------------------------------------------------
     // ftsMatch: an FTS5 MATCH expression standing for BrowseQuery::text and tag (the search module
     // makes it), empty for none. Counts and pages are exact for the query; `matching` is the count

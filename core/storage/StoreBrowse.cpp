@@ -27,8 +27,8 @@ qint64 Store::browseCount(const BrowseQuery &q, const QString &ftsMatch)
     // collection's size, no table reads). None: any index.
     Plan plan = Plan::Planner;
     if (!ftsMatch.isEmpty())
-        plan = orderedPlan(ftsMatch, ftsMatchCount(ftsMatch));
-    else if (hasFilters(q, ftsMatch))
+        plan = orderedPlan(ftsMatch, ftsMatchCount(ftsMatch), !readIndexesDeferred());
+    else if (hasFilters(q, ftsMatch) && !readIndexesDeferred())
         plan = Plan::SortIndex;
     BrowseQuery counted = q;
     counted.sort = BrowseSort::Updated;
@@ -54,7 +54,7 @@ BrowsePage Store::browsePage(const BrowseQuery &q, const QString &ftsMatch, qint
     timer.start();
     BrowsePage page;
     page.offset = offset;
-    const Sql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching), true);
+    const Sql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching, !readIndexesDeferred()), true);
     QVariantList params = b.params;
     params << qint64(limit) << offset;
     AdHoc s(m_db,
@@ -85,8 +85,9 @@ BrowseIds Store::browseIds(const BrowseQuery &q, const QString &ftsMatch)
     BrowseIds out;
     // The sort index has every id in order and the column filters in its entries: no table reads
     // but for a tag. A full-text filter with few matches: those are found first, then sorted.
-    const Sql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, ftsMatch.isEmpty() ? -1 : ftsMatchCount(ftsMatch)),
-                                  true);
+    const Plan plan =
+        orderedPlan(ftsMatch, ftsMatch.isEmpty() ? -1 : ftsMatchCount(ftsMatch), !readIndexesDeferred());
+    const Sql b = browseSql(q, ftsMatch, plan, true);
     AdHoc s(m_db, QStringLiteral("SELECT r.id FROM %1 WHERE %2 ORDER BY %3").arg(b.from, b.where, b.orderBy), b.params);
     if (!s.ok()) {
         out.error = QStringLiteral("reading record ids: %1").arg(s.error());
@@ -170,7 +171,7 @@ void Store::endSnapshot()
 
 QString Store::explainBrowse(const BrowseQuery &q, const QString &ftsMatch, qint64 matching)
 {
-    const Sql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching), true);
+    const Sql b = browseSql(q, ftsMatch, orderedPlan(ftsMatch, matching, !readIndexesDeferred()), true);
     QVariantList params = b.params;
     params << qint64(100) << qint64(0);
     AdHoc s(m_db,

@@ -119,6 +119,31 @@ Record newCase(const QString &externalId, const QString &title, const QString &b
     return r;
 }
 
+// Drops the indexes only reading uses for the life of this object, as an initial load does
+// (Store::deferReadIndexes), and builds them again at its end.
+class DeferredIndexes
+{
+public:
+    DeferredIndexes(Engine &engine, bool on) : m_engine(engine), m_on(on)
+    {
+        if (m_on)
+            m_ok = internals(m_engine).withWriter([](Store &s) { return s.deferReadIndexes(); });
+    }
+    ~DeferredIndexes()
+    {
+        if (m_on)
+            internals(m_engine).withWriter([](Store &s) { return s.buildDeferredIndexes({}); });
+    }
+    DeferredIndexes(const DeferredIndexes &) = delete;
+    DeferredIndexes &operator=(const DeferredIndexes &) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    Engine &m_engine;
+    bool m_on;
+    bool m_ok = true;
+};
+
 } // namespace
 
 class TestEngineRecords : public QObject
@@ -217,6 +242,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("sort");
         QTest::addColumn<bool>("descending");
         QTest::addColumn<QString>("filter"); // field=value
+        QTest::addColumn<bool>("deferred");  // the sort indexes away, as during an initial load
         const QString filters[] = {QString(), QStringLiteral("status=open"), QStringLiteral("priority=high"),
                                    QStringLiteral("product=VPN Client"), QStringLiteral("product=vpn client"),
                                    QStringLiteral("priority=HIGH"), QStringLiteral("tag=ORA-12154"),
@@ -226,9 +252,10 @@ private Q_SLOTS:
                 continue;
             for (bool desc : {false, true})
                 for (const QString &f : filters)
-                    QTest::addRow("%s %s %s", qPrintable(browseSortName(BrowseSort(s))), desc ? "desc" : "asc",
-                                  qPrintable(f))
-                        << s << desc << f;
+                    for (bool deferred : {false, true})
+                        QTest::addRow("%s %s %s%s", qPrintable(browseSortName(BrowseSort(s))), desc ? "desc" : "asc",
+                                      qPrintable(f), deferred ? " (indexes deferred)" : "")
+                            << s << desc << f << deferred;
         }
     }
     void pagesAreSortedAndFiltered()
@@ -236,6 +263,9 @@ private Q_SLOTS:
         QFETCH(int, sort);
         QFETCH(bool, descending);
         QFETCH(QString, filter);
+        QFETCH(bool, deferred);
+        const DeferredIndexes away(*m_engine, deferred);
+        QVERIFY(away.ok());
         BrowseQuery q;
         q.sort = BrowseSort(sort);
         q.descending = descending;
@@ -272,6 +302,10 @@ private Q_SLOTS:
             expectedIds << s.id;
         QVERIFY(!expectedIds.isEmpty());
 
+        if (deferred) { // and the statements name no index that is not there
+            const QString plan = internals(*m_engine).withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
+            QVERIFY2(!plan.contains(QLatin1String("records_browse_")), qPrintable(plan));
+        }
         const BrowseResult first = m_engine->browse(q, 7);
         QVERIFY2(first.page.error.isEmpty(), qPrintable(first.page.error));
         QCOMPARE(first.total, qint64(expectedIds.size()));
@@ -322,8 +356,17 @@ private Q_SLOTS:
         QCOMPARE(m_engine->browse(q, 10).total, 0);
     }
 
+    void facetsListTheStoredValues_data()
+    {
+        QTest::addColumn<bool>("deferred");
+        QTest::newRow("indexed") << false;
+        QTest::newRow("indexes deferred") << true;
+    }
     void facetsListTheStoredValues()
     {
+        QFETCH(bool, deferred);
+        const DeferredIndexes away(*m_engine, deferred);
+        QVERIFY(away.ok());
         const BrowseFacets f = m_engine->browseFacets(Collection::Cases);
         QCOMPARE(f.statuses, (QStringList{QStringLiteral("open"), QStringLiteral("resolved")}));
         QCOMPARE(f.priorities, (QStringList{QStringLiteral("medium"), QStringLiteral("high")})); // by urgency

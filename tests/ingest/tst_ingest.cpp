@@ -424,6 +424,88 @@ private Q_SLOTS:
         QCOMPARE(events.size(), before + rerunKinds.size());
     }
 
+    // A load into an empty store keeps the indexes only reading uses away while it writes
+    // (Store::deferReadIndexes) and builds them at its end, saying so in its progress; also when
+    // it is cancelled. Any other job keeps them all along.
+    void initialLoadBuildsTheBrowseIndexesAtItsEnd_data()
+    {
+        QTest::addColumn<bool>("initialLoad");
+        QTest::addColumn<bool>("cancel");
+        QTest::newRow("initial load") << true << false;
+        QTest::newRow("initial load, cancelled") << true << true;
+        QTest::newRow("ingest") << false << false;
+    }
+    void initialLoadBuildsTheBrowseIndexesAtItsEnd()
+    {
+        QFETCH(bool, initialLoad);
+        QFETCH(bool, cancel);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 3000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        auto deferred = [&] { return internals(*engine).withReader([](Store &s) { return s.readIndexesDeferred(); }); };
+        std::mutex m;
+        QStringList phases;
+        auto subscription = engine->subscribeJobEvents([&](const JobEvent &e) {
+            std::lock_guard g(m);
+            if (e.progress && !e.progress->phase.isEmpty())
+                phases.append(e.progress->phase);
+        });
+        IngestOptions o = optionsFor(file);
+        o.initialLoad = initialLoad;
+        o.batchSize = 500;
+        std::atomic<int> batches{0}, deferredBatches{0};
+        const JobInfo job = engine->runJob(o, [&](IngestPipeline &p) {
+            p.setBatchCommittedCallback([&](const JobProgress &) {
+                deferredBatches += deferred() ? 1 : 0;
+                if (++batches == 2 && cancel)
+                    p.cancel();
+            });
+        });
+        QCOMPARE(job.status, cancel ? JobStatus::Cancelled : JobStatus::Completed);
+        QCOMPARE(deferredBatches.load(), initialLoad ? batches.load() : 0);
+        QVERIFY(!deferred());
+        // The browser walks its index again, and finds every stored record in it.
+        BrowseQuery q;
+        q.sort = BrowseSort::Title;
+        q.status = QStringLiteral("open");
+        const QString plan = internals(*engine).withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
+        QVERIFY2(plan.contains(QLatin1String("records_browse_title")), qPrintable(plan));
+        q.status.clear();
+        QCOMPARE(engine->browse(q, 10).total, engine->counts().cases);
+        std::lock_guard g(m);
+        if (initialLoad) {
+            QVERIFY(!phases.isEmpty());
+            QCOMPARE(phases.first(), QStringLiteral("building the browse indexes (0 of 9 done)"));
+            QCOMPARE(phases.last(), QStringLiteral("building the browse indexes (9 of 9 done)"));
+        } else {
+            QVERIFY(phases.isEmpty());
+        }
+    }
+
+    // An initial load stopped before its end (a kill) left them away: the next start builds them.
+    void nextStartBuildsIndexesAStoppedLoadLeft()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 500));
+        const QString data = dir.filePath(QStringLiteral("data"));
+        {
+            auto engine = openEngine(data);
+            QVERIFY(engine);
+            QCOMPARE(engine->runJob(optionsFor(file)).status, JobStatus::Completed);
+            QVERIFY(internals(*engine).withWriter([](Store &s) { return s.deferReadIndexes(); }));
+        }
+        auto engine = openEngine(data);
+        QVERIFY(engine);
+        QVERIFY(!internals(*engine).withReader([](Store &s) { return s.readIndexesDeferred(); }));
+        BrowseQuery q;
+        q.sort = BrowseSort::Updated;
+        const QString plan = internals(*engine).withReader([&](Store &s) { return s.explainBrowse(q, {}, -1); });
+        QVERIFY2(plan.contains(QLatin1String("records_browse_updated")), qPrintable(plan));
+    }
+
     void metricsSeeEveryStage()
     {
         QTemporaryDir dir;

@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 using namespace kms;
 using namespace kms::test;
 
@@ -533,6 +535,63 @@ private Q_SLOTS:
         QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
         QVERIFY(store->checkpoint());
         QCOMPARE(QFileInfo(m_dir.filePath("c.sqlite-wal")).size(), 0); // TRUNCATE empties the WAL
+    }
+
+    // A load into an empty store drops the indexes only reading uses and builds them at its end:
+    // they come back exactly as the migrations made them, also when a build stopped half-way, and
+    // the ones the load itself reads stay all along.
+    void deferredIndexesComeBackAsTheyWere()
+    {
+        auto indexes = [&](Store &store) {
+            QStringList out;
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v2(connectionOf(store),
+                                   "SELECT name || ': ' || ifnull(sql, '') FROM sqlite_master WHERE type = 'index'"
+                                   " AND tbl_name = 'records' ORDER BY name", -1, &stmt, nullptr) != SQLITE_OK)
+                return QStringList{QStringLiteral("prepare failed")};
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+            sqlite3_finalize(stmt);
+            return out;
+        };
+        auto store = openFile(QStringLiteral("deferred.sqlite"));
+        QVERIFY(store);
+        QVERIFY(store->setActiveEmbedder("e"));
+        const QStringList before = indexes(*store);
+        QVERIFY(before.size() >= 10);
+        QVERIFY(!store->readIndexesDeferred());
+        QCOMPARE(store->buildDeferredIndexes({}), 0); // nothing deferred: nothing to do
+
+        QVERIFY2(store->deferReadIndexes(), qPrintable(store->lastError()));
+        QVERIFY(store->readIndexesDeferred());
+        const QStringList during = indexes(*store);
+        for (const char *kept : {"records_seq", "records_text_hash", "sqlite_autoindex_records_1"})
+            QVERIFY2(std::any_of(during.begin(), during.end(), [&](const QString &i) { return i.startsWith(QLatin1String(kept)); }),
+                     kept);
+        for (const QString &index : during)
+            QVERIFY2(!index.startsWith(QLatin1String("records_browse_")) && !index.startsWith(QLatin1String("records_collection_status"))
+                         && !index.startsWith(QLatin1String("records_updated_at")),
+                     qPrintable(index));
+        const int deferred = int(before.size() - during.size());
+        QCOMPARE(deferred, 9);
+        // Records still go in (and out) with the indexes away.
+        QVERIFY(store->writeBatch(BatchWrite{0, {makeWrite(Collection::Cases, "A", "Printer jams", "tray two", "open"),
+                                                 makeWrite(Collection::Cases, "B", "VPN drops", "every hour", "new")},
+                                             {}, 0}));
+        // Deferring again (a second load before the first built them) loses no definition.
+        QVERIFY2(store->deferReadIndexes(), qPrintable(store->lastError()));
+
+        // A build that stopped after some: the next one goes on from there.
+        QVERIFY(sqlite3_exec(connectionOf(*store), before.filter(QStringLiteral("records_browse_title: ")).value(0)
+                                 .section(QStringLiteral(": "), 1).toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        QList<std::pair<int, int>> steps;
+        QCOMPARE(store->buildDeferredIndexes([&](int done, int total) { steps.append({done, total}); }), deferred);
+        QCOMPARE(steps.size(), deferred + 1);
+        QCOMPARE(steps.first(), std::make_pair(0, deferred));
+        QCOMPARE(steps.last(), std::make_pair(deferred, deferred));
+        QCOMPARE(indexes(*store), before);
+        QVERIFY(!store->readIndexesDeferred());
+        QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
     }
 };
 
