@@ -97,6 +97,7 @@ public:
     QString path() const { return m_path; }
     int schemaVersion() const;
     static int latestSchemaVersion();
+    int pageSize() const; // bytes: 16384 for a store this version made, 4096 for older ones
 
     // ---- embedder registry: the store is bound to one embedder id at a time --------------------
     // Returns the integer key of an embedder id string, registering it when new.

@@ -78,6 +78,35 @@ private Q_SLOTS:
         sqlite3_finalize(stmt);
     }
 
+    // A new store is made of 16 KiB pages; one made with 4 KiB pages by an older version keeps
+    // them (SQLite cannot change a WAL database's page size in place). Both checkpoint after about
+    // 200 MB of WAL, whatever their page size.
+    void pageSizeOfNewAndOlderStores()
+    {
+        {
+            auto store = openFile(QStringLiteral("p16.sqlite"));
+            QVERIFY(store);
+            QCOMPARE(store->pageSize(), 16384);
+            QCOMPARE(scalar(connectionOf(*store), "PRAGMA wal_autocheckpoint"), 200'000'000 / 16384);
+        }
+        const QString older = m_dir.filePath(QStringLiteral("p4.sqlite"));
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(older.toUtf8().constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t (x)", nullptr,
+                                  nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(db);
+        }
+        auto store = openFile(QStringLiteral("p4.sqlite"));
+        QVERIFY(store);
+        QCOMPARE(store->pageSize(), 4096);
+        QCOMPARE(scalar(connectionOf(*store), "PRAGMA wal_autocheckpoint"), 200'000'000 / 4096);
+        QCOMPARE(store->schemaVersion(), Store::latestSchemaVersion());
+        QVERIFY(store->setActiveEmbedder("e"));
+        QVERIFY(store->writeBatch(BatchWrite{0, {makeWrite(Collection::Cases, "A", "x", "y")}, {}, 0}));
+        QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
+    }
+
     // A store written before the full-text index split words at hyphens (schema 3) keeps its
     // rows and gains the split on open: "fi" now matches "wi-fi", and "wi-fi" still does.
     void hyphenSplitMigratesOldIndex()
