@@ -124,7 +124,8 @@ bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o)
 void IngestCommand::setup(QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(m_initialLoad
-        ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records).")
+        ? QStringLiteral("Loads files into an EMPTY store by the fastest path (no lookups of existing records; the "
+                         "data browser's indexes are built once, at its end).")
         : QStringLiteral("Ingests CSV / JSON / JSONL files (optionally .gz): upsert by external id, unchanged records skipped."));
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to ingest."), QStringLiteral("FILE..."));
     addJobOptions(parser);
