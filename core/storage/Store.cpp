@@ -206,8 +206,8 @@ bool Store::applyPragmas()
     if (m_mode == Mode::ReadWrite) {
         // The checkpoint interval is counted in pages: the same ~200 MB whatever their size.
         constexpr qint64 kCheckpointBytes = 200'000'000;
-        const QByteArray pragma =
-            QByteArray("PRAGMA wal_autocheckpoint=") + QByteArray::number(std::max<qint64>(1000, kCheckpointBytes / std::max(1, pageSize())));
+        const qint64 pages = std::max<qint64>(1000, kCheckpointBytes / std::max(1, pageSize()));
+        const QByteArray pragma = QByteArray("PRAGMA wal_autocheckpoint=") + QByteArray::number(pages);
         if (!exec(pragma.constData())) {
             m_lastError = QStringLiteral("cannot open database %1: %2").arg(m_path, m_lastError);
             return false;

@@ -198,8 +198,8 @@ public:
     qint64 deleteUnusedEmbeddings();
     // ---- indexes a load into an empty store builds at its end (StoreDeferredIndexes.cpp) ---------
     // Each record a load writes lands on a random page of every index of the records table; the
-    // ones only reading uses (the data browser's sorts and value lists, the status and update-time
-    // lookups) cost a load into a growing store more than the rest of its writes together.
+    // nine only reading uses (the data browser's sorts and value lists, the status and update-time
+    // lookups) took a quarter of a million-record load's time (docs/performance.md).
     // deferReadIndexes() drops them and keeps their definitions in meta, in one transaction.
     // While they are away the browser's queries let SQLite choose (slower, same answers).
     // buildDeferredIndexes() creates them again, one transaction each, so a stop (cancel, kill)
