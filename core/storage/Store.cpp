@@ -418,6 +418,17 @@ bool Store::setMeta(const QString &key, const QString &value)
     return false;
 }
 
+bool Store::removeMeta(const QString &key)
+{
+    sql::Query q(m_stmts->deleteMeta);
+    q.bindText(1, key);
+    const int rc = q.step();
+    if (rc == SQLITE_DONE)
+        return true;
+    sqlFail(QStringLiteral("cannot remove meta %1").arg(key), rc);
+    return false;
+}
+
 qint64 Store::watermark()
 {
     return meta(QStringLiteral("seq")).toLongLong();

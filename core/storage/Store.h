@@ -274,6 +274,7 @@ public:
     // ---- meta, maintenance -----------------------------------------------------------------------
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
+    bool removeMeta(const QString &key);
     QString quickCheck();                // "ok" or SQLite's message
     QString integrityCheck();
     // PRAGMA integrity_check (every page, index and constraint), stoppable through *cancel.

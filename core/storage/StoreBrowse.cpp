@@ -25,10 +25,11 @@ qint64 Store::browseCount(const BrowseQuery &q, const QString &ftsMatch)
     // Full-text: from the matches when few, else one walk of the update-time index checking each
     // entry against them. Column filters: that walk, checking them in its entries (bounded by the
     // collection's size, no table reads). None: any index.
+    const bool indexed = !readIndexesDeferred();
     Plan plan = Plan::Planner;
     if (!ftsMatch.isEmpty())
-        plan = orderedPlan(ftsMatch, ftsMatchCount(ftsMatch), !readIndexesDeferred());
-    else if (hasFilters(q, ftsMatch) && !readIndexesDeferred())
+        plan = orderedPlan(ftsMatch, ftsMatchCount(ftsMatch), indexed);
+    else if (hasFilters(q, ftsMatch) && indexed)
         plan = Plan::SortIndex;
     BrowseQuery counted = q;
     counted.sort = BrowseSort::Updated;

@@ -108,16 +108,7 @@ int Store::buildDeferredIndexes(const std::function<void(int, int)> &progress)
     if (progress && built > 0)
         progress(built, built);
     if (!definitions.isEmpty()
-        && !writeTransaction([this] {
-               sql::Statement st("DELETE FROM meta WHERE key = ?1");
-               QString error;
-               if (!st.prepare(m_db, &error, false))
-                   return fail(error);
-               sql::Query q(st);
-               q.bindText(1, kDeferredKey);
-               const int rc = q.step();
-               return rc == SQLITE_DONE ? int(SQLITE_OK) : sqlFail(QStringLiteral("cannot clear the deferred indexes"), rc);
-           }))
+        && !writeTransaction([this] { return removeMeta(kDeferredKey) ? int(SQLITE_OK) : int(SQLITE_ERROR); }))
         return -1;
     return built;
 }

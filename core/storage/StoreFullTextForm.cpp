@@ -230,16 +230,7 @@ qint64 Store::rebuildFullText(int batch, const std::function<void(qint64, qint64
     const bool ok = writeTransaction([&] {
         if (!exec("DROP TABLE records_fts") || !exec("ALTER TABLE records_fts_next RENAME TO records_fts"))
             return fail(QStringLiteral("replacing the full-text index: %1").arg(m_lastError));
-        if (!setMeta(kFormKey, m_formId))
-            return int(SQLITE_ERROR);
-        sql::Statement drop("DELETE FROM meta WHERE key = ?1");
-        QString dropError;
-        if (!drop.prepare(m_db, &dropError, false))
-            return fail(dropError);
-        sql::Query q(drop);
-        q.bindText(1, kRebuildKey);
-        const int rc = q.step();
-        return rc == SQLITE_DONE ? SQLITE_OK : sqlFail(QStringLiteral("replacing the full-text index"), rc);
+        return setMeta(kFormKey, m_formId) && removeMeta(kRebuildKey) ? SQLITE_OK : SQLITE_ERROR;
     });
     if (!ok)
         return -1;

@@ -238,6 +238,7 @@ struct Store::Statements
     // meta
     sql::Statement selectMeta{"SELECT value FROM meta WHERE key = ?1"};
     sql::Statement upsertMeta{"INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"};
+    sql::Statement deleteMeta{"DELETE FROM meta WHERE key = ?1"};
     sql::Statement bumpSeq{"UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER)"};
 
     // jobs, rejects
@@ -289,12 +290,12 @@ struct Store::Statements
     }
 
 private:
-    std::array<sql::Statement *, 35> all()
+    std::array<sql::Statement *, 36> all()
     {
         return {&findRecord, &insertRecord, &updateRecord, &selectRecordById, &selectRecordByKey,
                 &textHashOf, &deleteRecord, &insertTombstone, &deletedSince, &insertFts,
                 &deleteFts, &forgetFts, &indexedFieldsOf, &insertEmbedding, &replaceEmbedding, &selectEmbedding, &deleteOrphanEmbedding, &vectorsAfter,
-                &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &bumpSeq, &insertJob,
+                &selectEmbedder, &insertEmbedder, &selectMeta, &upsertMeta, &deleteMeta, &bumpSeq, &insertJob,
                 &updateJob, &addJobCounts, &selectJob, &selectJobs, &insertReject, &selectRejects,
                 &deleteReject, &resolveRejectCounts, &insertMetric, &selectMetrics, &selectMetricBuckets};
     }
