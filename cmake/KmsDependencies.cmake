@@ -49,3 +49,8 @@ add_library(kms::openblas ALIAS kms_openblas)
 # version has no TLS support (hiredis_ssl came with 1.0), so rediss:// URLs are refused.
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET GLOBAL hiredis)
 add_library(kms::hiredis ALIAS PkgConfig::HIREDIS)
+
+# zstd (Debian's libzstd-dev 1.5): the store keeps long record texts compressed with a dictionary
+# trained on the store's own records (ZDICT), so short texts compress as well as long ones.
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET GLOBAL libzstd)
+add_library(kms::zstd ALIAS PkgConfig::ZSTD)

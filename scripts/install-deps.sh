@@ -10,7 +10,7 @@ packages=(
   qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
-  libxxhash-dev libeigen3-dev zlib1g-dev libgl-dev libopenblas-dev libcpp-httplib-dev
+  libxxhash-dev libeigen3-dev zlib1g-dev libzstd-dev libgl-dev libopenblas-dev libcpp-httplib-dev
   python3-numpy
   xvfb xauth appstream desktop-file-utils librsvg2-bin help2man man-db
   prometheus

@@ -321,7 +321,7 @@ class CompactCommand : public EngineCommand {
 public:
     CompactCommand()
         : EngineCommand("compact", "[--no-vacuum]",
-                        "half-precision vectors, a full-text index without a text copy, free space back")
+                        "half-precision vectors, a full-text index without a text copy, compressed texts, free space back")
     {
     }
 
@@ -331,8 +331,9 @@ protected:
         parser.setApplicationDescription(QStringLiteral(
             "Rewrites the vectors that earlier versions stored in float32 in half precision (half the\n"
             "bytes; new vectors are written so already), then rebuilds a full-text index that keeps a copy\n"
-            "of every text (made by earlier versions) without one, in batches: Ctrl+C keeps what is done\n"
-            "and the next run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
+            "of every text (made by earlier versions) without one, then compresses the long texts (body,\n"
+            "resolution, extra fields) stored plain with a dictionary trained on the store's own records,\n"
+            "all in batches: Ctrl+C keeps what is done and the next run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
             "database's size in free space in the temporary folder ($SQLITE_TMPDIR, else /var/tmp or /tmp)\n"
             "and cannot show progress. Searches keep working; ingestion waits."));
         parser.addOption({QStringLiteral("no-vacuum"), QStringLiteral("Convert the vectors only.")});
@@ -363,6 +364,12 @@ protected:
                               [&](const auto &progress, const std::atomic<bool> *cancel) {
                                   return engine.compactFullText(progress, cancel, &indexed, &reformed, &error);
                               });
+        qint64 compressed = 0;
+        if (ok)
+            ok = withProgress(ctx, QStringLiteral("texts compressed"),
+                              [&](const auto &progress, const std::atomic<bool> *cancel) {
+                                  return engine.compactTexts(progress, cancel, &compressed, &error);
+                              });
         if (ok && vacuum) {
             if (!ctx.json && !ctx.quiet)
                 out(QStringLiteral("giving free pages back (VACUUM of %1) ...").arg(humanBytes(double(before))));
@@ -379,13 +386,16 @@ protected:
                                   {QStringLiteral("bytes_before"), before}, {QStringLiteral("bytes_after"), after},
                                   {QStringLiteral("fulltext_records"), indexed},
                                   {QStringLiteral("fulltext_reformed"), reformed},
+                                  {QStringLiteral("texts_compressed"), compressed},
                                   {QStringLiteral("vacuumed"), vacuum}, {QStringLiteral("seconds"), seconds}});
         else if (!ctx.quiet)
-            out(QStringLiteral("%1 vectors converted; %2 records re-indexed without a text copy%3; database %4 -> %5 in %6")
+            out(QStringLiteral("%1 vectors converted; %2 records re-indexed without a text copy%3; %4 records' texts "
+                               "compressed; database %5 -> %6 in %7")
                     .arg(humanCount(double(converted)), humanCount(double(indexed)),
                          reformed > 0 ? QStringLiteral(" (%1 under the current term list)").arg(humanCount(double(reformed)))
                                       : QString(),
-                         humanBytes(double(before)), humanBytes(double(after)), humanDuration(seconds)));
+                         humanCount(double(compressed)), humanBytes(double(before)), humanBytes(double(after)),
+                         humanDuration(seconds)));
         return Ok;
     }
 };

@@ -302,6 +302,10 @@ public:
     // fails while one runs. Searches keep working throughout.
     bool compact(bool vacuum, const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                  QString *error);
+    // Compresses the record texts stored plain (Store::compactTexts) in batches: a stop keeps what
+    // is done and the next run goes on. *records: rows compressed. Fails while a job runs.
+    bool compactTexts(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                      qint64 *records, QString *error);
     // Rebuilds the full-text index without a copy of its text (stores of older versions keep one,
     // a quarter of the database), in batches: a stop keeps what is done and the next run goes on.
     // Searches use the old index until the last batch. Nothing to do (true, *records 0) when the

@@ -219,4 +219,28 @@ bool Engine::compact(bool vacuum, const std::function<void(qint64, qint64)> &pro
     return true;
 }
 
+bool Engine::compactTexts(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
+                          qint64 *records, QString *error)
+{
+    *records = 0;
+    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
+    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
+    if (!maintenance.owns_lock() || !jobsHeld) {
+        if (error)
+            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+        return false;
+    }
+    constexpr int kBatch = 2000; // about 2 MB of text per transaction
+    auto writer = m_stores->writer();
+    const qint64 done = writer->compactTexts(kBatch, progress, cancel);
+    if (done < 0) {
+        if (error)
+            *error = done == -2 ? QStringLiteral("cancelled; the texts compressed so far stay compressed")
+                                : writer->lastError();
+        return false;
+    }
+    *records = done;
+    return true;
+}
+
 } // namespace kms

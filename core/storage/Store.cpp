@@ -3,6 +3,7 @@
 // StoreRecords.cpp, jobs/rejects/metrics in StoreJobs.cpp.
 #include "storage/Store.h"
 #include "storage/StoreSql.h"
+#include "storage/TextCodec.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,6 +75,8 @@ Store::~Store()
     m_stmts.reset(); // statements must be finalised before the connection closes
     if (m_db)
         sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    m_codec.reset(); // kms_text() refers to it: only after the connection is gone
 }
 
 std::unique_ptr<Store> Store::open(const QString &path, Mode mode, QString *error)
@@ -132,8 +135,11 @@ bool Store::openConnection()
         return false;
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Every connection can read the search log's grouped queries and rank full-text matches.
-    if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db)) {
+    // Every connection can read the search log's grouped queries, rank full-text matches and read
+    // compressed record texts.
+    m_codec = std::make_unique<TextCodec>();
+    if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db)
+        || !sql::registerTextFunction(m_db, m_codec.get())) {
         m_lastError = QStringLiteral("cannot open database %1: %2").arg(m_path, sql::errorOf(m_db));
         return false;
     }

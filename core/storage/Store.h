@@ -27,6 +27,8 @@ struct sqlite3;
 
 namespace kms {
 
+class TextCodec;
+
 // One record ready for the writer (produced by the ingestion workers).
 struct RecordWrite {
     Record record;
@@ -155,6 +157,12 @@ public:
     // Returns the rows converted, or -1 on failure (lastError) and -2 when cancelled.
     qint64 compactVectors(int batch, const std::function<void(qint64, qint64)> &progress,
                           const std::atomic<bool> *cancel);
+    // Compresses the long texts that rows keep as plain text (written by earlier versions, or
+    // before their collection had a dictionary): trains a collection's dictionary on its stored
+    // records first when it has none and enough text. Same batches, progress and returns as
+    // compactVectors (rows compressed).
+    qint64 compactTexts(int batch, const std::function<void(qint64, qint64)> &progress,
+                        const std::atomic<bool> *cancel);
     // Gives the free pages back to the file system (VACUUM): needs about the database's size in
     // free disk space while it runs. False on failure (lastError).
     bool vacuum();
@@ -320,6 +328,18 @@ private:
     MatchingForm m_form;
     QString m_formId;
     std::optional<bool> m_ftsKeepsCopy; // read from the schema when first needed
+    // Compresses and decodes long record texts (kms_text() on this connection); the dictionaries
+    // new values use are read from the store at the first write.
+    std::unique_ptr<TextCodec> m_codec;
+    bool m_codecLoaded = false;
+    bool loadTextDictionaries();
+    void forgetTextDictionaries();
+    // Trains a dictionary for each collection that has none on its stored records (compactTexts).
+    bool trainFromStoredRecords();
+    // Trains, outside the write transaction, a dictionary for each collection of the batch that
+    // has none yet and offers enough text; returns them by collection.
+    QHash<int, QByteArray> trainTextDictionaries(const BatchWrite &batch);
+    int storeTextDictionaries(const QHash<int, QByteArray> &trained);
     struct Statements;
     std::unique_ptr<Statements> m_stmts; // prepared once, reused
 };

@@ -86,7 +86,7 @@ QStringList Store::browseExtraKeys(const BrowseQuery &q, const QString &ftsMatch
 {
     const Sql b = browseSql(q, ftsMatch, ftsMatch.isEmpty() ? Plan::Planner : Plan::FullText, false);
     AdHoc s(m_db,
-            QStringLiteral("SELECT DISTINCT e.key FROM %1, json_each(r.extra) e WHERE r.extra IS NOT NULL AND %2"
+            QStringLiteral("SELECT DISTINCT e.key FROM %1, json_each(kms_text(r.extra)) e WHERE r.extra IS NOT NULL AND %2"
                            " ORDER BY 1")
                 .arg(b.from, b.where),
             b.params);

@@ -10,8 +10,8 @@ bool Store::recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<S
 {
     out->clear();
     sql::Statement stmt(
-        "SELECT id, collection, external_id, title, body, resolution, status, priority, product, category,"
-        " tags, created_at, updated_at, extra, content_hash, text_hash, seq FROM records"
+        "SELECT id, collection, external_id, title, kms_text(body), kms_text(resolution), status, priority, product,"
+        " category, tags, created_at, updated_at, kms_text(extra), content_hash, text_hash, seq FROM records"
         " WHERE id > ?2 AND seq > ?1 ORDER BY id LIMIT ?3");
     QString error;
     if (!stmt.prepare(m_db, &error)) {
@@ -89,8 +89,8 @@ bool Store::activateEmbedder(const QString &embedderId, const QHash<QString, QSt
 
 bool Store::textVolume(qint64 *records, qint64 *characters)
 {
-    sql::Statement stmt("SELECT count(*), coalesce(sum(coalesce(length(title), 0) + coalesce(length(body), 0)"
-                        " + coalesce(length(resolution), 0) + coalesce(length(tags), 0)), 0) FROM records");
+    sql::Statement stmt("SELECT count(*), coalesce(sum(coalesce(length(title), 0) + coalesce(length(kms_text(body)), 0)"
+                        " + coalesce(length(kms_text(resolution)), 0) + coalesce(length(tags), 0)), 0) FROM records");
     QString error;
     if (!stmt.prepare(m_db, &error)) {
         fail(error);

@@ -157,7 +157,7 @@ QList<IndexedText> SearchQueries::indexedTexts(const QList<qint64> &ids)
 {
     // From the records: the full-text index may keep no copy of the text (StoreFullTextForm.cpp).
     QList<IndexedText> out;
-    sql::Statement st(QStringLiteral("SELECT id, title, body, resolution FROM records WHERE id IN (%1)")
+    sql::Statement st(QStringLiteral("SELECT id, title, kms_text(body), kms_text(resolution) FROM records WHERE id IN (%1)")
                           .arg(sql::idList(ids)));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return out;

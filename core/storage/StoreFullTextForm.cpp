@@ -158,10 +158,10 @@ qint64 Store::rebuildFullText(int batch, const std::function<void(qint64, qint64
     }
 
     const QString select = copy ? QStringLiteral(
-                                      "SELECT r.id, r.title, r.body, r.resolution, r.tags, f.title, f.body, f.resolution,"
+                                      "SELECT r.id, r.title, kms_text(r.body), kms_text(r.resolution), r.tags, f.title, f.body, f.resolution,"
                                       " f.tags FROM records r LEFT JOIN records_fts f ON f.rowid = r.id"
                                       " WHERE r.id > ?1 ORDER BY r.id LIMIT ?2")
-                                : QStringLiteral("SELECT r.id, r.title, r.body, r.resolution, r.tags FROM records r"
+                                : QStringLiteral("SELECT r.id, r.title, kms_text(r.body), kms_text(r.resolution), r.tags FROM records r"
                                                  " WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
     sql::Statement page(select);
     sql::Statement insert("INSERT INTO records_fts_next (rowid, title, body, resolution, tags) VALUES (?1, ?2, ?3, ?4, ?5)");

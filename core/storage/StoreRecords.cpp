@@ -2,6 +2,7 @@
 // Records, full-text rows, embeddings and the change watermark.
 #include "storage/Store.h"
 #include "storage/StoreSql.h"
+#include "storage/TextCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,24 +30,39 @@ QString describe(const Record &r)
     return QStringLiteral("record '%1' (%2)").arg(r.externalId, collectionName(r.collection));
 }
 
+// A record's long texts as stored: compressed where the collection has a dictionary and that
+// saves space, else empty (the text is stored as it is).
+struct PackedTexts {
+    QByteArray body, resolution, extra;
+};
+
+PackedTexts packTexts(TextCodec &codec, const Record &r, const QByteArray &extra)
+{
+    const int collection = int(r.collection);
+    if (!codec.compresses(collection))
+        return {};
+    return {codec.pack(collection, r.body.toUtf8()), codec.pack(collection, r.resolution.toUtf8()),
+            codec.pack(collection, extra)};
+}
+
 // Binds ?3..?17 of insertRecord / updateRecord (same numbering in both statements). The JSON
-// buffers are bound without copying, so they belong to the caller until the step.
+// and packed buffers are bound without copying, so they belong to the caller until the step.
 void bindRecordColumns(sql::Query &q, const RecordWrite &w, const QByteArray &tags, const QByteArray &extra,
-                       qint64 seq, qint64 now)
+                       const PackedTexts &packed, qint64 seq, qint64 now)
 {
     const Record &r = w.record;
-    q.bindTextOrNull(3, r.title)
-        .bindTextOrNull(4, r.body)
-        .bindTextOrNull(5, r.resolution)
-        .bindTextOrNull(6, r.status)
+    q.bindTextOrNull(3, r.title);
+    packed.body.isEmpty() ? q.bindTextOrNull(4, r.body) : q.bindBlob(4, packed.body);
+    packed.resolution.isEmpty() ? q.bindTextOrNull(5, r.resolution) : q.bindBlob(5, packed.resolution);
+    q.bindTextOrNull(6, r.status)
         .bindTextOrNull(7, r.priority)
         .bindTextOrNull(8, r.product)
         .bindTextOrNull(9, r.category)
         .bindUtf8OrNull(10, tags)
         .bindTime(11, r.createdAt)
-        .bindTime(12, r.updatedAt)
-        .bindUtf8OrNull(13, extra)
-        .bind(14, sql::toDb(w.contentHash))
+        .bindTime(12, r.updatedAt);
+    packed.extra.isEmpty() ? q.bindUtf8OrNull(13, extra) : q.bindBlob(13, packed.extra);
+    q.bind(14, sql::toDb(w.contentHash))
         .bind(15, sql::toDb(w.textHash))
         .bind(16, seq)
         .bind(17, now);
@@ -137,9 +153,21 @@ QHash<quint64, std::vector<float>> Store::embeddings(const QList<quint64> &textH
 
 std::optional<BatchOutcome> Store::writeBatch(const BatchWrite &batch, std::span<const qint64> resolvedRejects)
 {
-    BatchOutcome outcome;
-    if (!writeTransaction([&] { return writeBatchOnce(batch, resolvedRejects, &outcome); }))
+    if (!loadTextDictionaries())
         return std::nullopt;
+    const QHash<int, QByteArray> trained = trainTextDictionaries(batch);
+    BatchOutcome outcome;
+    const bool ok = writeTransaction([&] {
+        if (const int rc = storeTextDictionaries(trained); rc != SQLITE_OK)
+            return rc;
+        return writeBatchOnce(batch, resolvedRejects, &outcome);
+    });
+    if (!ok) {
+        // The codec may hold a dictionary whose row was rolled back: read them again next time.
+        if (!trained.isEmpty())
+            forgetTextDictionaries();
+        return std::nullopt;
+    }
     return outcome;
 }
 
@@ -182,13 +210,14 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
         }
         const QByteArray tags = tagsJson(w.record.tags);
         const QByteArray extra = extraJson(w.record.extra);
+        const PackedTexts packed = packTexts(*m_codec, w.record, extra);
         if (exists) {
             // Before the row changes: a table without a copy reads the terms to remove from it.
             if (const int rc = forgetFullText(id); rc != SQLITE_OK)
                 return rc;
             sql::Query q(m_stmts->updateRecord);
             q.bind(1, id);
-            bindRecordColumns(q, w, tags, extra, seq, now);
+            bindRecordColumns(q, w, tags, extra, packed, seq, now);
             const int rc = q.step();
             if (rc != SQLITE_DONE)
                 return sqlFail(QStringLiteral("writeBatch: updating %1").arg(describe(w.record)), rc);
@@ -198,7 +227,7 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
         } else {
             sql::Query q(m_stmts->insertRecord);
             q.bind(1, int(w.record.collection)).bindText(2, w.record.externalId);
-            bindRecordColumns(q, w, tags, extra, seq, now);
+            bindRecordColumns(q, w, tags, extra, packed, seq, now);
             const int rc = q.step();
             if (rc != SQLITE_DONE)
                 return sqlFail(QStringLiteral("writeBatch: inserting %1").arg(describe(w.record)), rc);

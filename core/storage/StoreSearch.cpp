@@ -68,7 +68,7 @@ bool SearchQueries::vectorsOf(const QString &embedderId, const QList<qint64> &id
 QList<HitRow> SearchQueries::hitRows(const QList<qint64> &ids)
 {
     QList<HitRow> out;
-    sql::Statement st(QStringLiteral("SELECT id, collection, external_id, title, body, resolution, status, priority, "
+    sql::Statement st(QStringLiteral("SELECT id, collection, external_id, title, kms_text(body), kms_text(resolution), status, priority, "
                                      "product, category, updated_at FROM records WHERE id IN (%1)")
                           .arg(sql::idList(ids)));
     if (!st.prepare(m_store.m_db, &m_error, false))

@@ -107,6 +107,12 @@ public:
         return *this;
     }
     Query &bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+    // Not copied: the bytes belong to the caller until the step.
+    Query &bindBlob(int i, const QByteArray &v)
+    {
+        sqlite3_bind_blob(m_stmt, i, v.constData(), int(v.size()), SQLITE_STATIC);
+        return *this;
+    }
     // Run-time parameters (filters): QString values as text, anything else as an integer, from
     // index `first` on. Copied, so the list may be a temporary. Returns the next free index.
     int bindAll(int first, const QVariantList &values)
@@ -137,6 +143,7 @@ public:
     qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
     double real(int c) const { return sqlite3_column_double(m_stmt, c); }
     bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+    int type(int c) const { return sqlite3_column_type(m_stmt, c); }
     QString text(int c) const
     {
         const auto *p = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, c));
@@ -145,6 +152,11 @@ public:
     QByteArray utf8(int c) const
     {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+        return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, c)) : QByteArray();
+    }
+    QByteArray blob(int c) const
+    {
+        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, c));
         return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, c)) : QByteArray();
     }
     QDateTime time(int c) const
@@ -181,8 +193,8 @@ inline QString idList(const QList<qint64> &ids)
 
 // The columns of a whole record, in the order readRecord() expects (table alias r).
 inline constexpr const char *kRecordColumns =
-    "r.id, r.collection, r.external_id, r.title, r.body, r.resolution, r.status, r.priority, r.product,"
-    " r.category, r.tags, r.created_at, r.updated_at, r.extra, r.content_hash, r.text_hash, r.seq";
+    "r.id, r.collection, r.external_id, r.title, kms_text(r.body), kms_text(r.resolution), r.status, r.priority,"
+    " r.product, r.category, r.tags, r.created_at, r.updated_at, kms_text(r.extra), r.content_hash, r.text_hash, r.seq";
 StoredRecord readRecord(const Query &q);
 
 } // namespace kms::sql
@@ -203,11 +215,11 @@ struct Store::Statements
         " product = ?8, category = ?9, tags = ?10, created_at = ?11, updated_at = ?12, extra = ?13,"
         " content_hash = ?14, text_hash = ?15, seq = ?16, ingested_at = ?17 WHERE id = ?1"};
     sql::Statement selectRecordById{
-        "SELECT id, collection, external_id, title, body, resolution, status, priority, product, category,"
-        " tags, created_at, updated_at, extra, content_hash, text_hash, seq FROM records WHERE id = ?1"};
+        "SELECT id, collection, external_id, title, kms_text(body), kms_text(resolution), status, priority, product, category,"
+        " tags, created_at, updated_at, kms_text(extra), content_hash, text_hash, seq FROM records WHERE id = ?1"};
     sql::Statement selectRecordByKey{
-        "SELECT id, collection, external_id, title, body, resolution, status, priority, product, category,"
-        " tags, created_at, updated_at, extra, content_hash, text_hash, seq FROM records"
+        "SELECT id, collection, external_id, title, kms_text(body), kms_text(resolution), status, priority, product, category,"
+        " tags, created_at, updated_at, kms_text(extra), content_hash, text_hash, seq FROM records"
         " WHERE collection = ?1 AND external_id = ?2"};
     sql::Statement textHashOf{"SELECT text_hash FROM records WHERE id = ?1"};
     sql::Statement deleteRecord{"DELETE FROM records WHERE id = ?1"};
@@ -220,7 +232,7 @@ struct Store::Statements
     // A table without a copy of its text forgets a row only when told the terms it was given.
     sql::Statement forgetFts{"INSERT INTO records_fts (records_fts, rowid, title, body, resolution, tags)"
                              " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"};
-    sql::Statement indexedFieldsOf{"SELECT title, body, resolution, tags FROM records WHERE id = ?1"};
+    sql::Statement indexedFieldsOf{"SELECT title, kms_text(body), kms_text(resolution), tags FROM records WHERE id = ?1"};
 
     // embeddings
     sql::Statement insertEmbedding{"INSERT OR IGNORE INTO embeddings (embedder_id, text_hash, vector) VALUES (?1, ?2, ?3)"};

@@ -285,6 +285,7 @@ private Q_SLOTS:
         QVERIFY(o[QStringLiteral("bytes_after")].toInteger() <= o[QStringLiteral("bytes_before")].toInteger());
         QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
         QCOMPARE(o[QStringLiteral("fulltext_records")].toInteger(), records);
+        QCOMPARE(o[QStringLiteral("texts_compressed")].toInteger(), qint64(0)); // too few records to train on
         QCOMPARE(sqlOn("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_content'"), 0);
         QCOMPARE(sqlOn("SELECT count(*) FROM records_fts"), records);
 

@@ -125,7 +125,7 @@ private Q_SLOTS:
                                 "resolution, tags, tokenize = \"porter unicode61 remove_diacritics 2 "
                                 "tokenchars '-_.'\"); INSERT INTO records_fts (rowid, title, body, resolution, tags) "
                                 "VALUES (1, 'wi-fi drops', 'roaming between access points', '', '');"
-                                "ALTER TABLE jobs DROP COLUMN adjusted; PRAGMA user_version=3;", nullptr, nullptr, nullptr), SQLITE_OK);
+                                "ALTER TABLE jobs DROP COLUMN adjusted; DROP TABLE text_dictionaries; PRAGMA user_version=3;", nullptr, nullptr, nullptr), SQLITE_OK);
             QVERIFY(ftsMatch(*store, "fi").isEmpty());
         }
         auto store = openFile(QStringLiteral("v2.sqlite"));
