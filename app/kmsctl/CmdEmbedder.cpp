@@ -321,7 +321,7 @@ class CompactCommand : public EngineCommand {
 public:
     CompactCommand()
         : EngineCommand("compact", "[--no-vacuum]",
-                        "half-precision vectors, a full-text index without a text copy, compressed texts, free space back")
+                        "8-bit vectors, a full-text index without a text copy, compressed texts, free space back")
     {
     }
 
@@ -329,8 +329,9 @@ protected:
     void setup(QCommandLineParser &parser) const override
     {
         parser.setApplicationDescription(QStringLiteral(
-            "Rewrites the vectors that earlier versions stored in float32 in half precision (half the\n"
-            "bytes; new vectors are written so already), then rebuilds a full-text index that keeps a copy\n"
+            "Rewrites the table's copy of the vectors that earlier versions stored in float32 or half\n"
+            "precision in 8 bits (a quarter or half of the bytes; new vectors are written so already; the\n"
+            "index keeps its own half-precision vectors), then rebuilds a full-text index that keeps a copy\n"
             "of every text (made by earlier versions) without one, then compresses the long texts (body,\n"
             "resolution, extra fields) stored plain with a dictionary trained on the store's own records,\n"
             "all in batches: Ctrl+C keeps what is done and the next run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
@@ -350,7 +351,7 @@ protected:
         timer.start();
         QString error;
         qint64 converted = 0;
-        bool ok = withProgress(ctx, QStringLiteral("vectors to half precision"),
+        bool ok = withProgress(ctx, QStringLiteral("vectors to 8 bits"),
                                [&](const auto &progress, const std::atomic<bool> *cancel) {
                                    auto counting = [&](qint64 done, qint64 total) {
                                        converted = done;

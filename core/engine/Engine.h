@@ -296,8 +296,8 @@ public:
     // the swap). For an embedder whose model or server changed behind the same settings.
     bool reembed(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,
                  QString *error);
-    // Makes the store smaller: vectors older versions kept in float32 are rewritten in half
-    // precision in batches (progress: converted, to convert; a stop keeps what is done and the
+    // Makes the store smaller: vectors older versions kept in float32 or half precision are
+    // rewritten in 8 bits in batches (progress: converted, to convert; a stop keeps what is done and the
     // next run goes on), then, with `vacuum`, the freed pages go back to the disk. Waits for no job:
     // fails while one runs. Searches keep working throughout.
     bool compact(bool vacuum, const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel,

@@ -151,7 +151,7 @@ public:
     // Up to `limit` live records with seq > afterSeq and id > afterId, in id order: a walk in short
     // read transactions, so the WAL can be checkpointed while a long re-embed writes. False on error.
     bool recordPage(qint64 afterSeq, qint64 afterId, int limit, std::vector<StoredRecord> *out);
-    // Rewrites the vectors older versions stored in float32 in half precision (VectorBlob.h),
+    // Rewrites vectors older versions stored (float32, half precision) in 8 bits (VectorBlob.h),
     // `batch` rows per transaction, so it can stop at any point (cancel, kill) and go on from there
     // the next time. progress(converted so far, to convert at the start) after each batch.
     // Returns the rows converted, or -1 on failure (lastError) and -2 when cancelled.

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: MIT
-// Making an existing store smaller: vectors to half precision, free pages back to the disk.
+// Making an existing store smaller: vectors to 8 bits, free pages back to the disk.
 #include "storage/Store.h"
 #include "storage/StoreSql.h"
 
 namespace kms {
 
+namespace {
+constexpr QLatin1StringView kOlderVector{"(length(vector) % 2 = 0 OR substr(vector, -1, 1) = x'01')"};
+} // namespace
+
 qint64 Store::compactVectors(int batch, const std::function<void(qint64, qint64)> &progress,
                              const std::atomic<bool> *cancel)
 {
-    // Float32 blobs have an even length, half-precision ones an odd one (VectorBlob.h).
-    sql::Statement count("SELECT count(*) FROM embeddings WHERE length(vector) % 2 = 0");
-    sql::Statement page("SELECT id, vector FROM embeddings WHERE id > ?1 AND length(vector) % 2 = 0 "
-                        "ORDER BY id LIMIT ?2");
+    // Float32 blobs have an even length, half-precision ones an odd one ending in format 1, 8-bit
+    // ones an odd one ending in 2 or 3 (VectorBlob.h).
+    sql::Statement count(QStringLiteral("SELECT count(*) FROM embeddings WHERE %1").arg(kOlderVector));
+    sql::Statement page(QStringLiteral("SELECT id, vector FROM embeddings WHERE id > ?1 AND %1 ORDER BY id LIMIT ?2")
+                            .arg(kOlderVector));
     sql::Statement update("UPDATE embeddings SET vector = ?2 WHERE id = ?1");
     QString error;
     if (!count.prepare(m_db, &error, false) || !page.prepare(m_db, &error, false)

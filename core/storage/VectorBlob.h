@@ -2,13 +2,18 @@
 #pragma once
 // How a vector is kept in the embeddings table.
 //
-// Written in half precision (IEEE binary16), two bytes per dimension, followed by one format byte:
-// the odd length tells such a blob apart from the float32 blobs (4 bytes per dimension) that older
-// versions wrote and that are still read as they are. Half precision keeps about three significant
-// digits, which moves a cosine similarity of unit vectors by less than 1e-3, and halves the largest
-// table of a store (1 KiB -> 513 bytes per 256-dimension vector). A vector that half precision
-// cannot hold (a component beyond ±65504, or not finite) is kept in float32. The conversion itself
-// is half/Half.h, shared with the HNSW index.
+// Written as 8-bit integers with one float32 scale per vector (x ≈ q * scale, q in [-127, 127],
+// scale = max |x| / 127), followed by a format byte; the blob's length is kept odd, which tells
+// it apart from the float32 blobs (4 bytes per dimension) of the first versions, and the format
+// byte from the half-precision blobs (2 bytes per dimension + format 1) of the versions after.
+// Both older forms are still read as they are; `kmsctl compact` rewrites them.
+//
+// Why 8 bits: the table is a copy. Searches use the HNSW index, which keeps its own vectors in half
+// precision; the table feeds rebuilding that index, the embedding cache and filtered or feedback
+// scoring. For unit vectors of 256 dimensions from this project's embedders the 8-bit copy has a
+// cosine of 0.9999 with the original and puts the same ten nearest neighbours first 99.3 % of the
+// time (docs/performance.md), at a quarter of float32's bytes (261 for 256 dimensions). A vector
+// with a component that is not finite is kept in float32.
 
 #include <QByteArray>
 
@@ -17,17 +22,16 @@
 
 namespace kms::vectorblob {
 
+enum class Form { Float32, Half, Int8 };
+
 // The blob to store for v.
 QByteArray encode(std::span<const float> v);
 
-// True for a blob in half precision.
-inline bool isHalf(int bytes)
-{
-    return bytes % 2 == 1;
-}
+// The form of a stored blob (by its length and last byte).
+Form formOf(const void *blob, int bytes);
 
-// The vector of a stored blob. Float32 blobs are returned in place (no copy); half-precision ones
-// are widened into *scratch, which the result then points into.
+// The vector of a stored blob. Float32 blobs are returned in place (no copy); the others are
+// widened into *scratch, which the result then points into.
 std::span<const float> decode(const void *blob, int bytes, std::vector<float> *scratch);
 
 } // namespace kms::vectorblob

@@ -243,7 +243,7 @@ private Q_SLOTS:
     }
 
     // kmsctl compact on a store whose vectors an older version wrote in float32: all converted to
-    // half precision (odd blob length), the database no larger, searches still answered; a second
+    // 8 bits (length 13 at 8 dimensions), the database no larger, searches still answered; a second
     // run has nothing left to convert.
     void compactConvertsOlderVectors()
     {
@@ -264,7 +264,7 @@ private Q_SLOTS:
         };
         const qint64 vectors = sqlOn("SELECT count(*) FROM embeddings");
         QVERIFY(vectors >= 30);
-        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
+        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 13"), vectors);
         QCOMPARE(sqlOn("UPDATE embeddings SET vector = zeroblob(32)"), 0); // float32, as older versions
         QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 32"), vectors);
         // ... and a full-text index with its own copy of the text, as older versions made it.
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(o[QStringLiteral("vacuumed")].toBool());
         QVERIFY(o[QStringLiteral("bytes_after")].toInteger() > 0);
         QVERIFY(o[QStringLiteral("bytes_after")].toInteger() <= o[QStringLiteral("bytes_before")].toInteger());
-        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 17"), vectors);
+        QCOMPARE(sqlOn("SELECT count(*) FROM embeddings WHERE length(vector) = 13"), vectors);
         QCOMPARE(o[QStringLiteral("fulltext_records")].toInteger(), records);
         QCOMPARE(o[QStringLiteral("texts_compressed")].toInteger(), qint64(0)); // too few records to train on
         QCOMPARE(sqlOn("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_content'"), 0);

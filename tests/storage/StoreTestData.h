@@ -21,13 +21,16 @@ inline quint64 fnv1a(const QString &s, quint64 h = 14695981039346656037ull)
     return h;
 }
 
-// Values with at most 11 significant bits (up to dimension 8): the store keeps vectors in half
-// precision, which holds these exactly, so tests can compare what they wrote with what they read.
+// Multiples of 1/127 whose largest is 1 (the first): the store keeps vectors in 8 bits with a
+// scale of largest / 127 (VectorBlob.h), which holds these exactly, so tests can compare what they
+// wrote with what they read.
 inline std::vector<float> vectorFor(quint64 textHash, int dim = 8)
 {
     std::vector<float> v(static_cast<size_t>(dim));
-    for (int i = 0; i < dim; ++i)
-        v[size_t(i)] = float((textHash >> (i % 8 * 8)) & 0xff) / 256.0f + float(i);
+    for (int i = 0; i < dim; ++i) {
+        const int q = i == 0 ? 127 : int((textHash >> (i % 8 * 8)) & 0xff) % 127;
+        v[size_t(i)] = float(q) * (1.0f / 127.0f);
+    }
     return v;
 }
 
