@@ -371,6 +371,22 @@ bool VectorIndex::contains(qint64 id) const
     return m_hnsw && liveAt(*m_hnsw, hnswlib::labeltype(id));
 }
 
+void VectorIndex::forEachVector(const std::function<bool(qint64, std::span<const float>)> &fn) const
+{
+    auto lock = readLock();
+    if (!m_hnsw)
+        return;
+    std::vector<float> v(static_cast<size_t>(m_dimension));
+    for (size_t i = 0; i < m_hnsw->cur_element_count; ++i) {
+        const auto internal = hnswlib::tableint(i);
+        if (m_hnsw->isMarkedDeleted(internal))
+            continue;
+        half::widen(m_hnsw->getDataByInternalId(internal), v.size(), v.data());
+        if (!fn(qint64(m_hnsw->getExternalLabel(internal)), v))
+            return;
+    }
+}
+
 bool VectorIndex::save(const QString &path, qint64 watermark, QString *error) const
 {
     if (!ready(error))

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -105,6 +106,10 @@ public:
     qint64 size() const;          // live vectors (deleted ones excluded)
     size_t capacity() const;
     bool contains(qint64 id) const;
+    // Every live vector as the index holds it (normalised, widened from half precision), for
+    // measuring the graph's recall against exact search over the same vectors. Holds the read
+    // lock throughout; stops when fn returns false.
+    void forEachVector(const std::function<bool(qint64 id, std::span<const float> vector)> &fn) const;
     int dimension() const { return m_dimension; }
     QString embedderId() const { return m_embedderId; }
     HnswParams params() const;

@@ -396,6 +396,40 @@ private Q_SLOTS:
         QCOMPARE(std::set<qint64>({both[0].id, both[1].id}), std::set<qint64>({3, 7})); // 7 holds data[3] now
     }
 
+    // What the benchmark's recall reference reads: each live vector once, normalised, in half
+    // precision, under its id; a removed one is left out.
+    void forEachVectorGivesTheLiveVectors()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(50, dim, 21);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        QVERIFY(index.addBatch(iota(50), data, 1));
+        QVERIFY(index.remove(4));
+        std::set<qint64> seen;
+        index.forEachVector([&](qint64 id, std::span<const float> v) {
+            seen.insert(id);
+            const auto original = row(data, dim, size_t(id));
+            double norm = 0, dot = 0, n2 = 0;
+            for (int d = 0; d < dim; ++d) {
+                norm += double(original[size_t(d)]) * original[size_t(d)];
+                dot += double(original[size_t(d)]) * v[size_t(d)];
+                n2 += double(v[size_t(d)]) * v[size_t(d)];
+            }
+            const double cosine = dot / std::sqrt(norm);
+            if (v.size() != size_t(dim) || std::abs(n2 - 1) > 1e-3 || cosine < 0.999)
+                seen.insert(-id - 1); // makes the set differ below
+            return true;
+        });
+        std::set<qint64> expected;
+        for (qint64 id = 0; id < 50; ++id)
+            if (id != 4)
+                expected.insert(id);
+        QCOMPARE(seen, expected);
+        int calls = 0;
+        index.forEachVector([&](qint64, std::span<const float>) { return ++calls < 3; });
+        QCOMPARE(calls, 3);
+    }
+
     void growsPastInitialCapacity()
     {
         const int dim = 16;
