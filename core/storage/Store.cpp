@@ -504,7 +504,10 @@ StoreCheck runCheck(sqlite3 *db, const char *statement, const std::atomic<bool> 
 
 StoreCheck Store::checkIntegrity(const std::atomic<bool> *cancel)
 {
-    return runCheck(m_db, "PRAGMA integrity_check", cancel);
+    const StoreCheck pages = runCheck(m_db, "PRAGMA integrity_check", cancel);
+    if (!pages.ok)
+        return pages;
+    return checkStoredTexts(m_db, *m_codec, cancel);
 }
 
 StoreCheck Store::checkFullText(const std::atomic<bool> *cancel)

@@ -285,7 +285,7 @@ public:
     bool removeMeta(const QString &key);
     QString quickCheck();                // "ok" or SQLite's message
     QString integrityCheck();
-    // PRAGMA integrity_check (every page, index and constraint), stoppable through *cancel.
+    // PRAGMA integrity_check, then every compressed text decoded; stoppable through *cancel.
     StoreCheck checkIntegrity(const std::atomic<bool> *cancel);
     // FTS5's own integrity-check of the full-text index against its rows, and the full-text row
     // count against the records. FTS5 runs its check as a write statement: needs a writable

@@ -3,6 +3,7 @@
 #include "storage/FilterSql.h"
 #include "storage/SearchQueries.h"
 #include "storage/StoreSql.h"
+#include "storage/TextCodec.h"
 
 namespace kms {
 
@@ -68,7 +69,7 @@ bool SearchQueries::vectorsOf(const QString &embedderId, const QList<qint64> &id
 QList<HitRow> SearchQueries::hitRows(const QList<qint64> &ids)
 {
     QList<HitRow> out;
-    sql::Statement st(QStringLiteral("SELECT id, collection, external_id, title, kms_text(body), kms_text(resolution), status, priority, "
+    sql::Statement st(QStringLiteral("SELECT id, collection, external_id, title, body, resolution, status, priority, "
                                      "product, category, updated_at FROM records WHERE id IN (%1)")
                           .arg(sql::idList(ids)));
     if (!st.prepare(m_store.m_db, &m_error, false))
@@ -80,8 +81,11 @@ QList<HitRow> SearchQueries::hitRows(const QList<qint64> &ids)
         h.collection = q.int32(1) == 1 ? Collection::Knowledge : Collection::Cases;
         h.externalId = q.text(2);
         h.title = q.text(3);
-        h.body = q.text(4);
-        h.resolution = q.text(5);
+        // Decoded here, not by kms_text(): a damaged text leaves its hit without a snippet instead
+        // of ending the list (the integrity check names it).
+        QString ignored;
+        sql::columnText(st.get(), 4, *m_store.m_codec, &h.body, &ignored);
+        sql::columnText(st.get(), 5, *m_store.m_codec, &h.resolution, &ignored);
         h.status = q.text(6);
         h.priority = q.text(7);
         h.product = q.text(8);

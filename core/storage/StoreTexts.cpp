@@ -7,6 +7,9 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QStringList>
+
+#include <sqlite3.h>
 
 #include <array>
 
@@ -138,6 +141,49 @@ bool Store::trainFromStoredRecords()
         }
     }
     return true;
+}
+
+StoreCheck checkStoredTexts(sqlite3 *db, TextCodec &codec, const std::atomic<bool> *cancel)
+{
+    static const char *const kFields[] = {"body", "resolution", "extra fields"};
+    sqlite3_stmt *st = nullptr;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT external_id, body, resolution, extra FROM records"
+                                " WHERE typeof(body) = 'blob' OR typeof(resolution) = 'blob' OR typeof(extra) = 'blob'",
+                                -1, &st, nullptr);
+    qint64 damaged = 0, rows = 0;
+    QStringList named;
+    if (rc == SQLITE_OK) {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (++rows % 1000 == 0 && cancel && cancel->load()) {
+                sqlite3_finalize(st);
+                return {false, true, QStringLiteral("cancelled")};
+            }
+            bool bad = false;
+            for (int c = 1; c <= 3; ++c) {
+                QString text, error;
+                if (sql::columnText(st, c, codec, &text, &error))
+                    continue;
+                if (!bad && named.size() < 10) {
+                    named << QStringLiteral("'%1' (%2: %3)")
+                                 .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))),
+                                      QLatin1String(kFields[c - 1]), error);
+                }
+                bad = true;
+            }
+            damaged += bad ? 1 : 0;
+        }
+    }
+    const QString sqlError = QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return {false, false, QStringLiteral("reading the stored texts: %1").arg(sqlError)};
+    if (damaged == 0)
+        return {true, false, QStringLiteral("ok")};
+    const QString count = damaged == 1 ? QStringLiteral("1 record has") : QStringLiteral("%1 records have").arg(damaged);
+    const QString more = damaged > named.size() ? QStringLiteral(", ...") : QString();
+    return {false, false, QStringLiteral("%1 a stored text that cannot be read: %2%3")
+                              .arg(count, named.join(QStringLiteral(", ")), more)};
 }
 
 qint64 Store::compactTexts(int batch, const std::function<void(qint64, qint64)> &progress,

@@ -241,6 +241,25 @@ void textFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 } // namespace
 
+bool sql::columnText(sqlite3_stmt *st, int c, TextCodec &codec, QString *text, QString *error)
+{
+    if (sqlite3_column_type(st, c) != SQLITE_BLOB) {
+        const auto *p = static_cast<const char16_t *>(sqlite3_column_text16(st, c));
+        *text = p ? QString::fromUtf16(p, sqlite3_column_bytes16(st, c) / 2) : QString();
+        return true;
+    }
+    const QByteArray blob = QByteArray::fromRawData(static_cast<const char *>(sqlite3_column_blob(st, c)),
+                                                    sqlite3_column_bytes(st, c));
+    sqlite3 *db = sqlite3_db_handle(st);
+    QByteArray utf8;
+    if (!codec.unpack(blob, &utf8, error, [db](qint64 id) { return loadDictionary(db, id); })) {
+        text->clear();
+        return false;
+    }
+    *text = QString::fromUtf8(utf8);
+    return true;
+}
+
 bool sql::registerTextFunction(sqlite3 *db, TextCodec *codec)
 {
     return sqlite3_create_function_v2(db, "kms_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, codec, textFunction,

@@ -5,11 +5,14 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
+
 #include <functional>
 #include <memory>
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace kms {
 
@@ -61,10 +64,20 @@ private:
     std::unique_ptr<Contexts> m_ctx;
 };
 
+struct StoreCheck;
+
 namespace sql {
 // kms_text(value): the text of a stored value, decompressing it when it is a BLOB. Dictionaries
 // come from the text_dictionaries table of the same connection.
 bool registerTextFunction(sqlite3 *db, TextCodec *codec);
+// The same for column c of a statement on its row, where one damaged value must not end the
+// statement (kms_text's error would): false with *error when the value cannot be decoded.
+bool columnText(sqlite3_stmt *st, int c, TextCodec &codec, QString *text, QString *error);
 }
+
+// Decodes every compressed text of the store (SQLite's integrity check cannot see inside them):
+// "ok", or how many records have a text that cannot be read, the first ten named with the field.
+// In StoreTexts.cpp, with the store's other text functions.
+StoreCheck checkStoredTexts(sqlite3 *db, TextCodec &codec, const std::atomic<bool> *cancel);
 
 } // namespace kms

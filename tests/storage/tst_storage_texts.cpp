@@ -4,6 +4,7 @@
 // full-text changes, other connections, the browser's extra-field keys. Damage is an error.
 #include "StoreTestData.h"
 
+#include "storage/SearchQueries.h"
 #include "storage/Store.h"
 #include "storage/StoreConnection.h"
 #include "storage/TextCodec.h"
@@ -229,6 +230,8 @@ private slots:
         QVERIFY(store->writeBatch(batchOf(Collection::Cases, 500, 900), {}));
         QCOMPARE(count(*store, "SELECT count(*) FROM text_dictionaries"), 1);
         QCOMPARE(count(*store, "SELECT count(*) FROM records WHERE typeof(body) = 'blob'"), 800);
+        const StoreCheck check = store->checkIntegrity(nullptr);
+        QVERIFY2(check.ok, qPrintable(check.message));
     }
 
     void damageIsAnErrorThatSaysWhat()
@@ -244,6 +247,21 @@ private slots:
                      && store->lastError().contains(QLatin1String("stored text")),
                  qPrintable(store->lastError()));
         QVERIFY(store->record(Collection::Cases, QStringLiteral("T-6")));
+        // The integrity check decodes every compressed text and names the damaged one; a search
+        // hit list keeps the record, without its text.
+        const StoreCheck check = store->checkIntegrity(nullptr);
+        QVERIFY(!check.ok);
+        QVERIFY2(check.message.startsWith(QLatin1String("1 record has a stored text that cannot be read: 'T-5' (body: "
+                                                        "stored text is damaged")),
+                 qPrintable(check.message));
+        const qint64 id5 = scalar(db, "SELECT id FROM records WHERE external_id = 'T-5'");
+        const qint64 id6 = scalar(db, "SELECT id FROM records WHERE external_id = 'T-6'");
+        const QList<HitRow> hits = SearchQueries(*store).hitRows({id5, id6});
+        QCOMPARE(hits.size(), 2);
+        for (const HitRow &h : hits) {
+            QCOMPARE(h.body.isEmpty(), h.id == id5);
+            QVERIFY(!h.resolution.isEmpty());
+        }
 
         // A store whose dictionary row is gone says which one, in a fresh connection.
         QCOMPARE(sqlite3_exec(db, "DELETE FROM text_dictionaries", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -252,6 +270,11 @@ private slots:
         QVERIFY(!reader->record(Collection::Cases, QStringLiteral("T-6")));
         QVERIFY2(reader->lastError().contains(QLatin1String("text dictionary 1 is missing")),
                  qPrintable(reader->lastError()));
+        const StoreCheck missing = reader->checkIntegrity(nullptr);
+        QVERIFY2(missing.message.startsWith(QLatin1String("300 records have a stored text that cannot be read: 'T-0' "
+                                                          "(body: text dictionary 1 is missing)"))
+                     && missing.message.endsWith(QLatin1String(", ...")),
+                 qPrintable(missing.message));
     }
 
     // A store whose texts were written plain (by an earlier version, or in batches too small to
