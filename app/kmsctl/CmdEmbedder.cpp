@@ -334,10 +334,12 @@ protected:
             "index keeps its own half-precision vectors), then rebuilds a full-text index that keeps a copy\n"
             "of every text (made by earlier versions) without one, then compresses the long texts (body,\n"
             "resolution, extra fields) stored plain with a dictionary trained on the store's own records,\n"
-            "all in batches: Ctrl+C keeps what is done and the next run goes on. Then gives the free pages back to the disk (VACUUM), which needs about the\n"
-            "database's size in free space in the temporary folder ($SQLITE_TMPDIR, else /var/tmp or /tmp)\n"
-            "and cannot show progress. Searches keep working; ingestion waits."));
-        parser.addOption({QStringLiteral("no-vacuum"), QStringLiteral("Convert the vectors only.")});
+            "all in batches: Ctrl+C keeps what is done and the next run goes on. Then gives the free pages\n"
+            "back to the disk (VACUUM), which needs about the database's size in free space in the\n"
+            "temporary folder ($SQLITE_TMPDIR, else /var/tmp or /tmp) and cannot show progress. Searches\n"
+            "keep working; ingestion waits."));
+        parser.addOption({QStringLiteral("no-vacuum"),
+                          QStringLiteral("Convert only (vectors, full-text index, texts); no VACUUM.")});
     }
     int runOn(const Context &ctx, const QCommandLineParser &parser, Engine &engine) override
     {
