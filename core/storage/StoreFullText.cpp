@@ -3,6 +3,7 @@
 #include "storage/FilterSql.h"
 #include "storage/SearchQueries.h"
 #include "storage/StoreSql.h"
+#include "storage/TextCodec.h"
 
 #include <cmath>
 
@@ -157,13 +158,19 @@ QList<IndexedText> SearchQueries::indexedTexts(const QList<qint64> &ids)
 {
     // From the records: the full-text index may keep no copy of the text (StoreFullTextForm.cpp).
     QList<IndexedText> out;
-    sql::Statement st(QStringLiteral("SELECT id, title, kms_text(body), kms_text(resolution) FROM records WHERE id IN (%1)")
+    sql::Statement st(QStringLiteral("SELECT id, title, body, resolution FROM records WHERE id IN (%1)")
                           .arg(sql::idList(ids)));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return out;
     sql::Query q(st);
-    while (q.step() == SQLITE_ROW)
-        out.append(IndexedText{q.int64(0), q.text(1), q.text(2), q.text(3)});
+    while (q.step() == SQLITE_ROW) {
+        // Decoded here, as hitRows does: a damaged text leaves that record's text out, not the rest.
+        IndexedText t{q.int64(0), q.text(1), {}, {}};
+        QString ignored;
+        sql::columnText(st.get(), 2, *m_store.m_codec, &t.body, &ignored);
+        sql::columnText(st.get(), 3, *m_store.m_codec, &t.resolution, &ignored);
+        out.append(std::move(t));
+    }
     return out;
 }
 

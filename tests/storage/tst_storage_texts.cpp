@@ -262,6 +262,10 @@ private slots:
             QCOMPARE(h.body.isEmpty(), h.id == id5);
             QVERIFY(!h.resolution.isEmpty());
         }
+        const QList<IndexedText> texts = SearchQueries(*store).indexedTexts({id5, id6});
+        QCOMPARE(texts.size(), 2);
+        for (const IndexedText &t : texts)
+            QCOMPARE(t.body.isEmpty(), t.id == id5);
 
         // A store whose dictionary row is gone says which one, in a fresh connection.
         QCOMPARE(sqlite3_exec(db, "DELETE FROM text_dictionaries", nullptr, nullptr, nullptr), SQLITE_OK);
