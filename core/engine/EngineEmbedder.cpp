@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Choosing an embedder: what the active one is, trying a candidate on sample sentences before
 // switching, what a paid re-embed would cost, and re-embedding with the current one.
+#include "engine/EngineCompaction.h"
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
 
@@ -195,22 +196,15 @@ bool Engine::reembed(const std::function<void(qint64, qint64)> &progress, const 
 bool Engine::compact(bool vacuum, const std::function<void(qint64, qint64)> &progress,
                      const std::atomic<bool> *cancel, QString *error)
 {
-    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
-    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
-    if (!maintenance.owns_lock() || !jobsHeld) {
-        if (error)
-            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+    const CompactionHold held = holdForCompaction(m_maintenanceMutex, *m_scheduler, error);
+    if (!held)
         return false;
-    }
     constexpr int kBatch = 5000; // about 5 MB of vectors per transaction
     auto writer = m_stores->writer();
     const qint64 converted = writer->compactVectors(kBatch, progress, cancel);
-    if (converted < 0) {
-        if (error)
-            *error = converted == -2 ? QStringLiteral("cancelled; the vectors converted so far stay converted")
-                                     : writer->lastError();
+    const QString stopped = QStringLiteral("cancelled; the vectors converted so far stay converted");
+    if (!compactionStepDone(converted, *writer, stopped, error))
         return false;
-    }
     if (vacuum && !writer->vacuum()) {
         if (error)
             *error = writer->lastError();
@@ -223,22 +217,15 @@ bool Engine::compactTexts(const std::function<void(qint64, qint64)> &progress, c
                           qint64 *records, QString *error)
 {
     *records = 0;
-    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
-    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
-    if (!maintenance.owns_lock() || !jobsHeld) {
-        if (error)
-            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+    const CompactionHold held = holdForCompaction(m_maintenanceMutex, *m_scheduler, error);
+    if (!held)
         return false;
-    }
     constexpr int kBatch = 2000; // about 2 MB of text per transaction
     auto writer = m_stores->writer();
     const qint64 done = writer->compactTexts(kBatch, progress, cancel);
-    if (done < 0) {
-        if (error)
-            *error = done == -2 ? QStringLiteral("cancelled; the texts compressed so far stay compressed")
-                                : writer->lastError();
+    const QString stopped = QStringLiteral("cancelled; the texts compressed so far stay compressed");
+    if (!compactionStepDone(done, *writer, stopped, error))
         return false;
-    }
     *records = done;
     return true;
 }

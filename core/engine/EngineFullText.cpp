@@ -2,6 +2,7 @@
 // The full-text index's form: the writer learns how the index's terms are made from a record
 // (the normaliser), and the index is rebuilt when it was made otherwise. And the indexes a
 // stopped load left for its end.
+#include "engine/EngineCompaction.h"
 #include "engine/Engine.h"
 #include "engine/EngineInternals.h"
 
@@ -79,23 +80,16 @@ bool Engine::compactFullText(const std::function<void(qint64, qint64)> &progress
 {
     *records = 0;
     *reformed = 0;
-    std::unique_lock maintenance(m_maintenanceMutex, std::try_to_lock);
-    JobScheduler::Hold jobsHeld = maintenance.owns_lock() ? m_scheduler->hold() : JobScheduler::Hold{};
-    if (!maintenance.owns_lock() || !jobsHeld) {
-        if (error)
-            *error = QStringLiteral("a job or a configuration change is running; compact when it has finished");
+    const CompactionHold held = holdForCompaction(m_maintenanceMutex, *m_scheduler, error);
+    if (!held)
         return false;
-    }
     auto writer = m_stores->writer();
     if (writer->fullTextCurrent())
         return true;
     const qint64 done = writer->rebuildFullText(kFullTextBatch, progress, cancel, reformed);
-    if (done < 0) {
-        if (error)
-            *error = done == -2 ? QStringLiteral("cancelled; the next run goes on from where this one stopped")
-                                : writer->lastError();
+    const QString stopped = QStringLiteral("cancelled; the next run goes on from where this one stopped");
+    if (!compactionStepDone(done, *writer, stopped, error))
         return false;
-    }
     *records = done;
     return true;
 }

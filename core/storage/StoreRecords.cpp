@@ -18,13 +18,6 @@ QByteArray tagsJson(const QStringList &tags)
     return QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact);
 }
 
-QByteArray extraJson(const QJsonObject &extra)
-{
-    if (extra.isEmpty())
-        return {};
-    return QJsonDocument(extra).toJson(QJsonDocument::Compact);
-}
-
 QString describe(const Record &r)
 {
     return QStringLiteral("record '%1' (%2)").arg(r.externalId, collectionName(r.collection));
@@ -69,6 +62,13 @@ void bindRecordColumns(sql::Query &q, const RecordWrite &w, const QByteArray &ta
 }
 
 } // namespace
+
+QByteArray sql::extraJson(const QJsonObject &extra)
+{
+    if (extra.isEmpty())
+        return {};
+    return QJsonDocument(extra).toJson(QJsonDocument::Compact);
+}
 
 // Columns as selected by selectRecordById / selectRecordByKey (kRecordColumns).
 StoredRecord sql::readRecord(const sql::Query &q)
@@ -209,7 +209,7 @@ int Store::writeBatchOnce(const BatchWrite &batch, std::span<const qint64> resol
             }
         }
         const QByteArray tags = tagsJson(w.record.tags);
-        const QByteArray extra = extraJson(w.record.extra);
+        const QByteArray extra = sql::extraJson(w.record.extra);
         const PackedTexts packed = packTexts(*m_codec, w.record, extra);
         if (exists) {
             // Before the row changes: a table without a copy reads the terms to remove from it.

@@ -196,6 +196,8 @@ inline constexpr const char *kRecordColumns =
     "r.id, r.collection, r.external_id, r.title, kms_text(r.body), kms_text(r.resolution), r.status, r.priority,"
     " r.product, r.category, r.tags, r.created_at, r.updated_at, kms_text(r.extra), r.content_hash, r.text_hash, r.seq";
 StoredRecord readRecord(const Query &q);
+// The extra fields as stored: compact JSON, {} (NULL) when there are none.
+QByteArray extraJson(const QJsonObject &extra);
 
 } // namespace kms::sql
 

@@ -6,7 +6,6 @@
 #include "storage/TextCodec.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QStringList>
 
 #include <sqlite3.h>
@@ -20,8 +19,7 @@ namespace {
 // The texts a record keeps compressed, in the form they are stored (the extra fields as JSON).
 std::array<QByteArray, 3> longTexts(const Record &r)
 {
-    return {r.body.toUtf8(), r.resolution.toUtf8(),
-            r.extra.isEmpty() ? QByteArray() : QJsonDocument(r.extra).toJson(QJsonDocument::Compact)};
+    return {r.body.toUtf8(), r.resolution.toUtf8(), sql::extraJson(r.extra)};
 }
 
 // Enough of a collection's stored records to train on: the newest, as what comes next most
