@@ -96,6 +96,7 @@ Component indexHealth(const HealthInputs &in, qint64 recordCount, qint64 backlog
     c.details.insert(QStringLiteral("vector_count"), n);
     c.details.insert(QStringLiteral("capacity"), qint64(in.index->capacity()));
     c.details.insert(QStringLiteral("dimension"), in.index->dimension());
+    c.details.insert(QStringLiteral("segments"), in.index->segmentCount());
     const HnswParams p = in.index->params();
     c.details.insert(QStringLiteral("hnsw"), QJsonObject{{QStringLiteral("M"), p.M},
                                                          {QStringLiteral("ef_construction"), p.efConstruction},

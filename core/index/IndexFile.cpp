@@ -340,10 +340,10 @@ IndexFileCheck readHeader(QFile &file, const QString &path, quint32 *headerSizeO
     const quint64 storedHeaderSum = qFromLittleEndian<quint64>(header.data() + headerSize - 8);
     if (XXH3_64bits(header.data(), headerSize - 8) != storedHeaderSum)
         return fail(IndexLoadStatus::Corrupt, QStringLiteral("%1 is corrupt: header checksum mismatch").arg(path));
-    if (version != kIndexFormatVersion)
+    if (version < kOldestReadIndexFormat || version > kIndexFormatVersion)
         return fail(IndexLoadStatus::VersionMismatch,
-                    QStringLiteral("%1 has index format version %2, this build reads version %3")
-                        .arg(path).arg(version).arg(kIndexFormatVersion));
+                    QStringLiteral("%1 has index format version %2, this build reads versions %3 to %4")
+                        .arg(path).arg(version).arg(kOldestReadIndexFormat).arg(kIndexFormatVersion));
 
     IndexFileCheck result;
     IndexFileHeader &h = result.header;

@@ -17,12 +17,16 @@ namespace kms {
 //   checksum) | u32 dimension | u64 live count | u64 element count | u32 length + UTF-8 embedder id |
 //   i64 database watermark | u32 M | u32 efConstruction | u32 efSearch | u64 payload size |
 //   u64 XXH3 of payload | u64 XXH3 of all header bytes before it
-//   followed by exactly `payload size` bytes in hnswlib's saveIndex layout (index/HnswPayload.h).
+//   followed by exactly `payload size` bytes: u32 segment count, then for each segment its u64 size
+//   and that many bytes in hnswlib's saveIndex layout (index/HnswPayload.h).
 // The header size sits right after the version so that the header checksum can be checked even for
 // a file of another format version before its other fields are trusted.
-// Version 2 keeps the vectors in half precision (2 bytes per dimension); version 1 kept float32.
-// A file of another version loads as VersionMismatch and the engine rebuilds it from the store.
-inline constexpr quint32 kIndexFormatVersion = 2;
+// Version 3 holds segments (VectorIndex.h). Version 2 had one graph as the whole payload and is
+// still read (as one segment). Both keep the vectors in half precision (2 bytes per dimension);
+// version 1 kept float32. A file of another version loads as VersionMismatch and the engine
+// rebuilds it from the store.
+inline constexpr quint32 kIndexFormatVersion = 3;
+inline constexpr quint32 kOldestReadIndexFormat = 2;
 
 struct IndexFileHeader {
     quint32 formatVersion = kIndexFormatVersion;

@@ -94,13 +94,15 @@ VectorIndex::VectorIndex(int dimension, QString embedderId, HnswParams params, s
     if (!m_initError.isEmpty())
         return;
     try {
-        m_hnsw = std::make_unique<Hnsw>(m_space.get(), std::max<size_t>(initialCapacity, 1),
-                                        size_t(m_params.M), size_t(m_params.efConstruction));
+        // A rebuild asks for room for every record; the first graph holds at most a segment.
+        auto graph = std::make_unique<Hnsw>(m_space.get(), std::clamp<size_t>(initialCapacity, 1, m_segmentSize),
+                                            size_t(m_params.M), size_t(m_params.efConstruction));
         // search() asks hnswlib for max(k, ef) results and keeps k, so the shared ef_ never changes
         // under concurrent searches.
-        m_hnsw->setEf(1);
+        graph->setEf(1);
+        m_segments.push_back(std::move(graph));
     } catch (const std::exception &e) {
-        m_hnsw.reset();
+        m_segments.clear();
         m_initError = QStringLiteral("vector index: cannot allocate %1 vectors of dimension %2: %3")
                           .arg(initialCapacity).arg(dimension).arg(QString::fromLocal8Bit(e.what()));
     }
@@ -110,7 +112,7 @@ VectorIndex::~VectorIndex() = default;
 
 bool VectorIndex::ready(QString *error) const
 {
-    return m_hnsw ? true : fail(error, m_initError);
+    return !m_segments.empty() ? true : fail(error, m_initError);
 }
 
 std::shared_lock<std::shared_mutex> VectorIndex::readLock() const
@@ -169,19 +171,46 @@ void VectorIndex::normalise(std::span<const float> in, uint16_t *out) const
 qint64 VectorIndex::countLive() const
 {
     qint64 live = 0;
-    for (size_t i = 0; i < m_hnsw->cur_element_count; ++i)
-        live += m_hnsw->isMarkedDeleted(hnswlib::tableint(i)) ? 0 : 1;
+    for (const auto &graph : m_segments) {
+        for (size_t i = 0; i < graph->cur_element_count; ++i)
+            live += graph->isMarkedDeleted(hnswlib::tableint(i)) ? 0 : 1;
+    }
     return live;
 }
 
-bool VectorIndex::ensureCapacity(size_t needed, QString *error)
+size_t VectorIndex::segmentLimit(size_t segment) const
 {
-    const size_t current = m_hnsw->max_elements_;
+    size_t before = 0;
+    for (size_t i = 0; i < segment && i < m_segments.size(); ++i)
+        before += m_segments[i]->cur_element_count;
+    // Past 800,000 vectors the segments grow with the index (each 9/8 of the index before it), so
+    // that a search at ten million visits about thirty graphs, not a hundred.
+    return std::max(m_segmentSize, before / 8);
+}
+
+Hnsw *VectorIndex::segmentOf(qint64 id) const
+{
+    for (const auto &graph : m_segments) {
+        if (graph->label_lookup_.count(hnswlib::labeltype(id)))
+            return graph.get();
+    }
+    return nullptr;
+}
+
+void VectorIndex::setSegmentSize(size_t size)
+{
+    auto lock = writeLock();
+    m_segmentSize = std::max<size_t>(size, 1);
+}
+
+bool VectorIndex::ensureCapacity(Hnsw &graph, size_t needed, size_t limit, QString *error)
+{
+    const size_t current = graph.max_elements_;
     if (needed <= current)
         return true;
-    const size_t target = std::max(needed, current * 2);
+    const size_t target = std::max(needed, std::min(current * 2, limit));
     try {
-        m_hnsw->resizeIndex(target);
+        graph.resizeIndex(target);
     } catch (const std::exception &e) {
         return fail(error, QStringLiteral("vector index: cannot grow from %1 to %2 vectors: %3")
                                .arg(current).arg(target).arg(QString::fromLocal8Bit(e.what())));
@@ -189,26 +218,32 @@ bool VectorIndex::ensureCapacity(size_t needed, QString *error)
     return true;
 }
 
-bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
-                              QString *error)
+Hnsw *VectorIndex::openSegment(size_t *room, QString *error)
 {
-    // New labels go in parallel. Labels hnswlib already knows (updates, revivals) and repeats within
-    // the chunk go one at a time afterwards, in order: hnswlib's update path shares a random
-    // generator and its deleted counter between threads, and the last vector of a repeat must win.
-    std::vector<size_t> fresh, serial;
-    fresh.reserve(count);
-    std::unordered_set<hnswlib::labeltype> seen;
-    seen.reserve(count);
-    for (size_t i = 0; i < count; ++i) {
-        const auto label = hnswlib::labeltype(ids[i]);
-        if (m_hnsw->label_lookup_.count(label) || !seen.insert(label).second)
-            serial.push_back(i);
-        else
-            fresh.push_back(i);
+    const size_t last = m_segments.size() - 1;
+    const size_t limit = segmentLimit(last);
+    if (m_segments[last]->cur_element_count < limit) {
+        *room = limit - m_segments[last]->cur_element_count;
+        return m_segments[last].get();
     }
-    if (!ensureCapacity(m_hnsw->cur_element_count + fresh.size(), error))
-        return false;
+    const size_t nextLimit = segmentLimit(last + 1);
+    try {
+        auto graph = std::make_unique<Hnsw>(m_space.get(), std::min<size_t>(nextLimit, 1024), size_t(m_params.M),
+                                            size_t(m_params.efConstruction));
+        graph->setEf(1);
+        m_segments.push_back(std::move(graph));
+    } catch (const std::exception &e) {
+        fail(error, QStringLiteral("vector index: cannot start segment %1: %2")
+                        .arg(m_segments.size() + 1).arg(QString::fromLocal8Bit(e.what())));
+        return nullptr;
+    }
+    *room = nextLimit;
+    return m_segments.back().get();
+}
 
+bool VectorIndex::insertParallel(Hnsw &graph, const qint64 *ids, const uint16_t *vectors,
+                                 std::span<const size_t> fresh, int threads, QString *error)
+{
     const size_t dim = size_t(m_dimension);
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
@@ -221,7 +256,7 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
                 return;
             const size_t i = fresh[j];
             try {
-                m_hnsw->addPoint(vectors + i * dim, hnswlib::labeltype(ids[i]));
+                graph.addPoint(vectors + i * dim, hnswlib::labeltype(ids[i]));
             } catch (const std::exception &e) {
                 failed = true;
                 std::lock_guard guard(errorLock);
@@ -244,25 +279,63 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
     work();
     for (auto &t : helpers)
         t.join();
+    if (failed)
+        return fail(error, firstError);
+    m_live += qint64(fresh.size());
+    return true;
+}
 
-    if (!failed) {
-        m_live += qint64(fresh.size());
-        for (size_t i : serial) {
-            const auto label = hnswlib::labeltype(ids[i]);
-            const bool wasLive = liveAt(*m_hnsw, label);
-            try {
-                m_hnsw->addPoint(vectors + i * dim, label);
-            } catch (const std::exception &e) {
-                failed = true;
-                firstError = QStringLiteral("vector index: cannot update id %1: %2")
-                                 .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
-                break;
-            }
-            if (!wasLive)
-                ++m_live;
-        }
+bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
+                              QString *error)
+{
+    // New labels go in parallel. Labels a segment already knows (updates, revivals) and repeats
+    // within the chunk go one at a time afterwards, in order, into the segment that has them:
+    // hnswlib's update path shares a random generator and its deleted counter between threads, and
+    // the last vector of a repeat must win.
+    std::vector<size_t> fresh, serial;
+    fresh.reserve(count);
+    std::unordered_set<hnswlib::labeltype> seen;
+    seen.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        if (segmentOf(ids[i]) || !seen.insert(hnswlib::labeltype(ids[i])).second)
+            serial.push_back(i);
+        else
+            fresh.push_back(i);
     }
-    if (failed) {
+
+    bool ok = true;
+    QString firstError;
+    for (size_t done = 0; ok && done < fresh.size();) {
+        size_t room = 0;
+        Hnsw *graph = openSegment(&room, &firstError);
+        if (!graph) {
+            ok = false;
+            break;
+        }
+        const size_t take = std::min(room, fresh.size() - done);
+        ok = ensureCapacity(*graph, graph->cur_element_count + take, segmentLimit(m_segments.size() - 1), &firstError)
+            && insertParallel(*graph, ids, vectors, std::span<const size_t>(fresh).subspan(done, take), threads,
+                              &firstError);
+        done += take;
+    }
+    const size_t dim = size_t(m_dimension);
+    for (size_t k = 0; ok && k < serial.size(); ++k) {
+        const size_t i = serial[k];
+        const auto label = hnswlib::labeltype(ids[i]);
+        Hnsw *graph = segmentOf(ids[i]);
+        const bool wasLive = liveAt(*graph, label);
+        try {
+            graph->addPoint(vectors + i * dim, label);
+        } catch (const std::exception &e) {
+            ok = false;
+            firstError = QStringLiteral("vector index: cannot update id %1: %2")
+                             .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
+            break;
+        }
+        if (!wasLive)
+            ++m_live;
+    }
+    if (!ok) {
         m_live = countLive(); // some of the chunk went in; count what hnswlib holds
         return fail(error, firstError);
     }
@@ -308,10 +381,11 @@ bool VectorIndex::addBatch(std::span<const qint64> ids, std::span<const float> v
 bool VectorIndex::remove(qint64 id)
 {
     auto lock = writeLock();
-    if (!m_hnsw || !liveAt(*m_hnsw, hnswlib::labeltype(id)))
+    Hnsw *graph = segmentOf(id);
+    if (!graph || !liveAt(*graph, hnswlib::labeltype(id)))
         return false;
     try {
-        m_hnsw->markDelete(hnswlib::labeltype(id));
+        graph->markDelete(hnswlib::labeltype(id));
     } catch (const std::exception &) {
         return false; // checked above; hnswlib only throws for unknown or already deleted labels
     }
@@ -333,16 +407,19 @@ QList<VectorHit> VectorIndex::search(std::span<const float> query, int k, int ef
     if (m_live == 0)
         return hits;
     // hnswlib searches with max(ef_, wanted) candidates and ef_ is pinned to 1, so asking for
-    // max(k, ef) results is a search at that ef; the best k of them are kept.
-    const size_t wanted = std::min<size_t>(size_t(std::max(k, ef > 0 ? ef : m_params.efSearch)),
-                                           m_hnsw->cur_element_count);
+    // max(k, ef) results is a search at that ef; the best k of all segments' results are kept.
+    const size_t wanted = size_t(std::max(k, ef > 0 ? ef : m_params.efSearch));
     try {
-        auto heap = m_hnsw->searchKnn(unit.data(), wanted);
-        // A max-heap by distance: pop worst first, then keep the best k.
-        std::vector<std::pair<float, hnswlib::labeltype>> ordered(heap.size());
-        for (size_t i = ordered.size(); i-- > 0; heap.pop())
-            ordered[i] = heap.top();
+        std::vector<std::pair<float, hnswlib::labeltype>> ordered;
+        for (const auto &graph : m_segments) {
+            if (graph->cur_element_count == graph->num_deleted_)
+                continue;
+            auto heap = graph->searchKnn(unit.data(), std::min(wanted, graph->cur_element_count));
+            for (; !heap.empty(); heap.pop())
+                ordered.push_back(heap.top());
+        }
         const size_t n = std::min(ordered.size(), size_t(k));
+        std::partial_sort(ordered.begin(), ordered.begin() + qsizetype(n), ordered.end());
         hits.reserve(qsizetype(n));
         for (size_t i = 0; i < n; ++i)
             hits.append(VectorHit{qint64(ordered[i].second), 1.0f - ordered[i].first});
@@ -362,28 +439,38 @@ qint64 VectorIndex::size() const
 size_t VectorIndex::capacity() const
 {
     auto lock = readLock();
-    return m_hnsw ? m_hnsw->max_elements_ : 0;
+    size_t room = 0;
+    for (const auto &graph : m_segments)
+        room += graph->max_elements_;
+    return room;
+}
+
+int VectorIndex::segmentCount() const
+{
+    auto lock = readLock();
+    return int(m_segments.size());
 }
 
 bool VectorIndex::contains(qint64 id) const
 {
     auto lock = readLock();
-    return m_hnsw && liveAt(*m_hnsw, hnswlib::labeltype(id));
+    const Hnsw *graph = segmentOf(id);
+    return graph && liveAt(*graph, hnswlib::labeltype(id));
 }
 
 void VectorIndex::forEachVector(const std::function<bool(qint64, std::span<const float>)> &fn) const
 {
     auto lock = readLock();
-    if (!m_hnsw)
-        return;
     std::vector<float> v(static_cast<size_t>(m_dimension));
-    for (size_t i = 0; i < m_hnsw->cur_element_count; ++i) {
-        const auto internal = hnswlib::tableint(i);
-        if (m_hnsw->isMarkedDeleted(internal))
-            continue;
-        half::widen(m_hnsw->getDataByInternalId(internal), v.size(), v.data());
-        if (!fn(qint64(m_hnsw->getExternalLabel(internal)), v))
-            return;
+    for (const auto &graph : m_segments) {
+        for (size_t i = 0; i < graph->cur_element_count; ++i) {
+            const auto internal = hnswlib::tableint(i);
+            if (graph->isMarkedDeleted(internal))
+                continue;
+            half::widen(graph->getDataByInternalId(internal), v.size(), v.data());
+            if (!fn(qint64(graph->getExternalLabel(internal)), v))
+                return;
+        }
     }
 }
 
@@ -397,33 +484,77 @@ bool VectorIndex::save(const QString &path, qint64 watermark, QString *error) co
     IndexFileHeader header;
     header.dimension = quint32(m_dimension);
     header.liveCount = quint64(m_live);
-    header.elementCount = quint64(m_hnsw->cur_element_count);
     header.embedderId = m_embedderId;
     header.watermark = watermark;
     header.params = m_params;
-    const Hnsw &hnsw = *m_hnsw;
-    return writeIndexFile(path, header, hnswPayloadSize(hnsw),
-                          [&hnsw](PayloadSink &sink, QString *) { return writeHnswPayload(hnsw, sink); }, error);
+    // Version 3's payload: u32 segment count, then each segment's u64 size and hnswlib's layout.
+    quint64 payloadSize = sizeof(quint32);
+    for (const auto &graph : m_segments) {
+        header.elementCount += quint64(graph->cur_element_count);
+        payloadSize += sizeof(quint64) + hnswPayloadSize(*graph);
+    }
+    const auto write = [this](PayloadSink &sink, QString *) {
+        const auto count = quint32(m_segments.size());
+        if (!sink.write(&count, sizeof count))
+            return false;
+        for (const auto &graph : m_segments) {
+            const quint64 size = hnswPayloadSize(*graph);
+            if (!sink.write(&size, sizeof size) || !writeHnswPayload(*graph, sink))
+                return false;
+        }
+        return true;
+    };
+    return writeIndexFile(path, header, payloadSize, write, error);
 }
 
-bool VectorIndex::readPayload(PayloadSource &source, size_t maxElements, QString *error)
+bool VectorIndex::readSegment(PayloadSource &source, size_t capacity, QString *error)
+{
+    // The empty constructor leaves these uninitialised; if reading stops half way, the destructor
+    // must find null pointers and only the elements read so far.
+    auto graph = std::make_unique<Hnsw>(m_space.get());
+    graph->data_level0_memory_ = nullptr;
+    graph->linkLists_ = nullptr;
+    graph->visited_list_pool_ = nullptr;
+    graph->cur_element_count = 0;
+    graph->num_deleted_ = 0;
+    if (!readHnswPayload(*graph, m_space.get(), capacity, source, error))
+        return false;
+    if (size_t(m_params.M) != graph->M_)
+        return fail(error, QStringLiteral("the payload was built with M %1, the header says %2").arg(graph->M_).arg(m_params.M));
+    graph->setEf(1);
+    m_segments.push_back(std::move(graph));
+    return true;
+}
+
+bool VectorIndex::readPayload(PayloadSource &source, quint32 formatVersion, size_t lastCapacity, QString *error)
 {
     if (!m_initError.isEmpty())
         return fail(error, m_initError);
-    // The empty constructor leaves these uninitialised; if reading stops half way, the destructor
-    // must find null pointers and only the elements read so far.
-    auto hnsw = std::make_unique<Hnsw>(m_space.get());
-    hnsw->data_level0_memory_ = nullptr;
-    hnsw->linkLists_ = nullptr;
-    hnsw->visited_list_pool_ = nullptr;
-    hnsw->cur_element_count = 0;
-    hnsw->num_deleted_ = 0;
-    if (!readHnswPayload(*hnsw, m_space.get(), maxElements, source, error))
-        return false;
-    if (size_t(m_params.M) != hnsw->M_)
-        return fail(error, QStringLiteral("the payload was built with M %1, the header says %2").arg(hnsw->M_).arg(m_params.M));
-    hnsw->setEf(1);
-    m_hnsw = std::move(hnsw);
+    m_segments.clear();
+    if (formatVersion < 3) {
+        if (!readSegment(source, std::min(lastCapacity, segmentLimit(0)), error))
+            return false;
+    } else {
+        quint32 count = 0;
+        if (!source.read(&count, sizeof count))
+            return fail(error, QStringLiteral("the payload ends before its segment count"));
+        // Every segment takes at least its size field: a count past that was not written by us.
+        if (count == 0 || count > source.remaining() / sizeof(quint64))
+            return fail(error, QStringLiteral("the payload claims %1 segments in %2 bytes").arg(count).arg(source.remaining()));
+        for (quint32 i = 0; i < count; ++i) {
+            quint64 size = 0;
+            if (!source.read(&size, sizeof size) || size > source.remaining())
+                return fail(error, QStringLiteral("segment %1 of %2 does not fit in the payload").arg(i + 1).arg(count));
+            PayloadSlice slice(source, size);
+            // Only the last segment takes new vectors: the others get no room beyond what they hold.
+            const size_t capacity = i + 1 == count ? std::min(lastCapacity, segmentLimit(i)) : 0;
+            QString segmentError;
+            if (!readSegment(slice, capacity, &segmentError))
+                return fail(error, QStringLiteral("segment %1 of %2: %3").arg(i + 1).arg(count).arg(segmentError));
+        }
+        if (source.remaining() != 0)
+            return fail(error, QStringLiteral("%1 bytes follow the last segment").arg(source.remaining()));
+    }
     m_live = countLive();
     return true;
 }
@@ -451,18 +582,20 @@ VectorIndex::LoadResult VectorIndex::load(const QString &path, int dimension, co
         const quint64 vectorBytes = quint64(dimension) * sizeof(uint16_t);
         const quint64 possible = vectorBytes > 0 ? h.payloadSize / vectorBytes : 0;
         const size_t maxElements = std::max<size_t>(size_t(double(std::min(h.elementCount, possible)) * 1.25), 1024);
-        return index->readPayload(source, maxElements, error);
+        return index->readPayload(source, h.formatVersion, maxElements, error);
     });
     result.status = check.status;
     result.message = check.message;
     if (check.status != IndexLoadStatus::Loaded)
         return result;
     const IndexFileHeader &h = check.header;
-    if (index->m_hnsw->cur_element_count != h.elementCount || quint64(index->m_live) != h.liveCount) {
+    size_t elements = 0;
+    for (const auto &graph : index->m_segments)
+        elements += graph->cur_element_count;
+    if (elements != h.elementCount || quint64(index->m_live) != h.liveCount) {
         result.status = IndexLoadStatus::Corrupt;
         result.message = QStringLiteral("%1 is corrupt: header says %2 live of %3 vectors, payload holds %4 of %5")
-                             .arg(path).arg(h.liveCount).arg(h.elementCount).arg(index->m_live)
-                             .arg(index->m_hnsw->cur_element_count);
+                             .arg(path).arg(h.liveCount).arg(h.elementCount).arg(index->m_live).arg(elements);
         return result;
     }
     result.index = std::move(index);

@@ -51,6 +51,16 @@ QString indexLoadStatusName(IndexLoadStatus s);
 // and the store holds them in half precision already. Callers hand in and get floats; queries are
 // narrowed too, so that both sides of a distance are rounded alike.
 //
+// Segments: the index is a list of independent HNSW graphs, searched one after the other with the
+// best k of all kept. New vectors go into the last one until it holds its limit (100,000 vectors,
+// or an eighth of the vectors before it once that is more), then a new graph starts. An insert
+// walks a graph of at most that size, so its cost stops growing with the index: at a million
+// vectors an insert into one graph cost three times one into the first 100,000 (cache misses on a
+// working set far past the CPU's caches), which left the ingestion of a million records at 70 % of
+// the rate of a hundred thousand (docs/performance.md). A search pays one graph search per
+// segment (ten at a million) and finds at least what one large graph would. A label lives in one
+// segment for good: an update or revival replaces it there.
+//
 // Thread rules (hnswlib is not safe for add and search together, nor resize with either): every
 // public call may come from any thread. A read/write lock guards hnswlib: search, size and save
 // share it; add, addBatch, remove and resize hold it exclusively. addBatch inserts in parallel on
@@ -104,7 +114,12 @@ public:
                             QString *error = nullptr) const;
 
     qint64 size() const;          // live vectors (deleted ones excluded)
-    size_t capacity() const;
+    size_t capacity() const;      // room allocated over all segments
+    int segmentCount() const;
+    // Vectors per segment before the next one starts (at least; see above). For tests and
+    // benchmarks: the default suits the index's working set to a CPU's caches.
+    static constexpr size_t kDefaultSegmentSize = 100'000;
+    void setSegmentSize(size_t size);
     bool contains(qint64 id) const;
     // Every live vector as the index holds it (normalised, widened from half precision), for
     // measuring the graph's recall against exact search over the same vectors. Holds the read
@@ -118,15 +133,25 @@ public:
 private:
     struct Unbuilt {};
     VectorIndex(Unbuilt, int dimension, QString embedderId, HnswParams params);
-    bool readPayload(PayloadSource &source, size_t maxElements, QString *error);
+    // formatVersion 2 holds one graph, 3 a count of segments and each one's size and bytes.
+    bool readPayload(PayloadSource &source, quint32 formatVersion, size_t lastCapacity, QString *error);
+    bool readSegment(PayloadSource &source, size_t capacity, QString *error);
     // id: the record a vector belongs to, or nullopt for a query (only used in the message).
     bool checkVector(std::optional<qint64> id, std::span<const float> vector, QString *error) const;
     // Scales `in` to unit length and narrows it to half precision into out[0, dimension).
     void normalise(std::span<const float> in, uint16_t *out) const;
-    bool ensureCapacity(size_t needed, QString *error); // exclusive lock held
-    bool insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
-                     QString *error);                    // exclusive lock held
-    qint64 countLive() const;                            // lock held
+    // With the exclusive lock held:
+    bool ensureCapacity(hnswlib::HierarchicalNSW<float> &graph, size_t needed, size_t limit, QString *error);
+    bool insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads, QString *error);
+    // Inserts vectors[fresh[*]] (labels no segment knows) into one graph on up to `threads` threads.
+    bool insertParallel(hnswlib::HierarchicalNSW<float> &graph, const qint64 *ids, const uint16_t *vectors,
+                        std::span<const size_t> fresh, int threads, QString *error);
+    // The graph new vectors go to (a new one when the last is full), with its room left.
+    hnswlib::HierarchicalNSW<float> *openSegment(size_t *room, QString *error);
+    // With either lock held:
+    size_t segmentLimit(size_t segment) const;           // vectors segment may hold
+    hnswlib::HierarchicalNSW<float> *segmentOf(qint64 id) const; // the graph that knows the label
+    qint64 countLive() const;
     bool ready(QString *error) const;
     std::shared_lock<std::shared_mutex> readLock() const;
     std::unique_lock<std::shared_mutex> writeLock() const;
@@ -135,7 +160,9 @@ private:
     QString m_embedderId;
     HnswParams m_params;
     std::unique_ptr<HalfCosineSpace> m_space;
-    std::unique_ptr<hnswlib::HierarchicalNSW<float>> m_hnsw; // null if it could not be allocated
+    // Never empty once built; empty if the first graph could not be allocated.
+    std::vector<std::unique_ptr<hnswlib::HierarchicalNSW<float>>> m_segments;
+    size_t m_segmentSize = kDefaultSegmentSize;
     QString m_initError;
     qint64 m_live = 0;          // hnswlib 0.6.2 counts elements, not live ones
     mutable std::shared_mutex m_lock;

@@ -256,6 +256,7 @@ private Q_SLOTS:
         const QJsonObject index = health[QStringLiteral("components")][QStringLiteral("vector_index")].toObject();
         QCOMPARE(index[QStringLiteral("count_matches_database")].toBool(), true);
         QCOMPARE(index[QStringLiteral("file_verified")].toBool(), true);
+        QCOMPARE(index[QStringLiteral("segments")].toInt(), 1);
     }
 
     void otherEmbedderIsRefused()

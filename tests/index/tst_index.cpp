@@ -26,6 +26,9 @@ using namespace kms;
 namespace {
 
 const QString kEmbedder = QStringLiteral("hash-v1");
+// Where a one-segment index's graph starts in its payload (version 3): after the u32 segment count
+// and the u64 size of the segment.
+constexpr int kFirstGraph = 12;
 
 // Points of a Gaussian mixture: unit-length centres plus isotropic noise of about `spread` length.
 std::vector<float> mixture(size_t n, int dim, int centres, float spread, quint32 seed)
@@ -175,7 +178,7 @@ bool convertToHalf(const QString &from, const QString &to, std::vector<float> *v
     if (old.size() < 16 || qFromLittleEndian<quint32>(old.constData() + 8) != 1)
         return false;
     IndexFileHeader header = oldHeader(old);
-    header.formatVersion = kIndexFormatVersion;
+    header.formatVersion = 2; // one graph as the whole payload, which version 3 still reads
     const QByteArray payload = halfPayload(old.mid(qFromLittleEndian<quint32>(old.constData() + 12)),
                                            header.dimension, vectors);
     QString error;
@@ -447,6 +450,140 @@ private Q_SLOTS:
             QCOMPARE(index.search(row(data, dim, i), 1).first().id, qint64(i));
     }
 
+    // Small segments: vectors spread over several graphs, each still found, removed, updated and
+    // revived in its own graph, and the whole survives a save and a load.
+    void segmentsHoldTheVectorsBetweenThem()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(700, dim, 31);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        VectorIndex index(dim, kEmbedder, HnswParams{}, 10);
+        index.setSegmentSize(100);
+        QCOMPARE(index.segmentCount(), 1);
+        // 50 one at a time, then a batch that crosses three segment boundaries, with a repeat of
+        // an id first seen in the same batch (the last vector wins).
+        for (size_t i = 0; i < 50; ++i)
+            QVERIFY(index.add(qint64(i), row(data, dim, i)));
+        std::vector<qint64> ids = iota(300, 50);
+        std::vector<float> vectors(data.begin() + 50 * dim, data.begin() + 350 * dim);
+        ids.push_back(120);
+        vectors.insert(vectors.end(), data.begin() + 650 * dim, data.begin() + 651 * dim);
+        QString error;
+        QVERIFY2(index.addBatch(ids, vectors, 2, &error), qPrintable(error));
+        QCOMPARE(index.segmentCount(), 4);
+        QCOMPARE(index.size(), qint64(350));
+        QVERIFY(index.capacity() >= 350);
+        for (size_t i = 0; i < 350; ++i) {
+            const size_t source = i == 120 ? 650 : i;
+            const auto hits = index.search(row(data, dim, source), 5);
+            QCOMPARE(hits.size(), 5);
+            QVERIFY(wellFormed(hits));
+            QCOMPARE(hits.first().id, qint64(i));
+        }
+
+        // Remove from the first and a middle segment, update one in the first, revive one.
+        QVERIFY(index.remove(7));
+        QVERIFY(index.remove(150));
+        QVERIFY(!index.remove(150));
+        QVERIFY(!index.contains(7));
+        QCOMPARE(index.size(), qint64(348));
+        QVERIFY(index.add(20, row(data, dim, 660)));
+        QVERIFY(index.add(150, row(data, dim, 661)));
+        QCOMPARE(index.size(), qint64(349));
+        QCOMPARE(index.segmentCount(), 4); // updates stay where their label lives
+        QCOMPARE(index.search(row(data, dim, 660), 1).first().id, qint64(20));
+        QCOMPARE(index.search(row(data, dim, 661), 1).first().id, qint64(150));
+        for (const VectorHit &hit : index.search(row(data, dim, 7), 50))
+            QVERIFY(hit.id != 7);
+        std::set<qint64> listed;
+        index.forEachVector([&](qint64 id, std::span<const float>) { return listed.insert(id).second; });
+        QCOMPARE(listed.size(), size_t(349));
+        QVERIFY(!listed.count(7));
+
+        QVERIFY2(index.save(path, 5, &error), qPrintable(error));
+        auto loaded = VectorIndex::load(path, dim, kEmbedder, HnswParams{});
+        QVERIFY2(loaded.status == IndexLoadStatus::Loaded, qPrintable(loaded.message));
+        VectorIndex &again = *loaded.index;
+        again.setSegmentSize(100);
+        QCOMPARE(again.segmentCount(), 4);
+        QCOMPARE(again.size(), qint64(349));
+        QVERIFY(!again.contains(7));
+        for (size_t i = 0; i < 350; i += 3) {
+            if (i == 7 || i == 20 || i == 120 || i == 150)
+                continue;
+            QCOMPARE(again.search(row(data, dim, i), 1).first().id, qint64(i));
+        }
+        // The last segment (50 of 100) fills up, then a fifth starts.
+        QVERIFY(again.addBatch(iota(300, 350), std::span<const float>(data).subspan(350 * size_t(dim), 300 * size_t(dim)), 2));
+        QCOMPARE(again.segmentCount(), 7);
+        QCOMPARE(again.size(), qint64(649));
+        for (size_t i = 350; i < 650; i += 5)
+            QCOMPARE(again.search(row(data, dim, i), 1).first().id, qint64(i));
+    }
+
+    // Past eight segments the next one may hold an eighth of those before it, so that the number of
+    // graphs a search visits grows slowly with the index.
+    void segmentsGrowWithTheIndex()
+    {
+        const int dim = 8;
+        const size_t n = 3000;
+        const auto data = randomVectors(n, dim, 37);
+        VectorIndex index(dim, kEmbedder, HnswParams{});
+        index.setSegmentSize(100);
+        QVERIFY(index.addBatch(iota(n), data, 2));
+        int expected = 0;
+        for (size_t held = 0; held < n; ++expected)
+            held += std::max<size_t>(100, held / 8);
+        QCOMPARE(index.segmentCount(), expected);
+        QVERIFY(expected < int(n / 100));
+        QCOMPARE(index.size(), qint64(n));
+    }
+
+    // A version 3 payload whose segment count or sizes do not add up is refused, saying which.
+    void refusesSegmentsThatDoNotFit_data()
+    {
+        QTest::addColumn<quint32>("count");
+        QTest::addColumn<qint64>("sizeChange"); // added to the first segment's size
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no segments") << quint32(0) << qint64(0) << QStringLiteral("claims 0 segments");
+        QTest::newRow("more segments than bytes") << quint32(1u << 30) << qint64(0) << QStringLiteral("segments in");
+        QTest::newRow("second segment missing") << quint32(2) << qint64(0) << QStringLiteral("segment 2 of 2 does not fit");
+        QTest::newRow("segment past the end") << quint32(1) << qint64(1) << QStringLiteral("segment 1 of 1 does not fit");
+        QTest::newRow("segment shorter than its graph") << quint32(1) << qint64(-1) << QStringLiteral("segment 1 of 1:");
+    }
+
+    void refusesSegmentsThatDoNotFit()
+    {
+        QFETCH(quint32, count);
+        QFETCH(qint64, sizeChange);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vectors.kidx"));
+        const auto data = randomVectors(40, 8, 41);
+        {
+            VectorIndex index(8, kEmbedder, HnswParams{});
+            QVERIFY(index.addBatch(iota(40), data, 1));
+            QVERIFY(index.save(path, 2, nullptr));
+        }
+        const IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
+        QCOMPARE(header.formatVersion, kIndexFormatVersion);
+        const QByteArray bytes = readAll(path);
+        QByteArray payload = bytes.mid(qFromLittleEndian<quint32>(bytes.constData() + 12));
+        QCOMPARE(qFromLittleEndian<quint32>(payload.constData()), quint32(1));
+        qToLittleEndian<quint32>(count, payload.data());
+        const quint64 size = qFromLittleEndian<quint64>(payload.constData() + 4);
+        qToLittleEndian<quint64>(quint64(qint64(size) + sizeChange), payload.data() + 4);
+        if (sizeChange < 0)
+            payload.append('\0'); // the byte the segment no longer covers follows it
+        QString error;
+        QVERIFY2(writeWithPayload(path, header, payload, &error), qPrintable(error));
+        const auto loaded = VectorIndex::load(path, 8, kEmbedder, HnswParams{});
+        QVERIFY2(loaded.status == IndexLoadStatus::Corrupt,
+                 qPrintable(indexLoadStatusName(loaded.status) + QStringLiteral(": ") + loaded.message));
+        QVERIFY2(loaded.message.contains(message), qPrintable(loaded.message));
+    }
+
     void addBatchOnTwoThreads()
     {
         const int dim = 32;
@@ -680,7 +817,11 @@ private Q_SLOTS:
         const QByteArray after = readAll(again);
         const qint64 headerBefore = qFromLittleEndian<quint32>(before.constData() + 12);
         const qint64 headerAfter = qFromLittleEndian<quint32>(after.constData() + 12);
-        QVERIFY(before.mid(headerBefore) == after.mid(headerAfter));
+        // Version 3 wraps the graph as a segment: a count of one and its size, then the same bytes.
+        const QByteArray graph = before.mid(headerBefore);
+        QCOMPARE(qFromLittleEndian<quint32>(after.constData() + headerAfter), quint32(1));
+        QCOMPARE(qFromLittleEndian<quint64>(after.constData() + headerAfter + 4), quint64(graph.size()));
+        QVERIFY(graph == after.mid(headerAfter + kFirstGraph));
         QCOMPARE(leftovers(dir.path(), {QStringLiteral("converted.kidx"), QStringLiteral("vectors.kidx")}), QStringList());
     }
 
@@ -758,8 +899,8 @@ private Q_SLOTS:
         const IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
         const QByteArray bytes = readAll(path);
         QByteArray payload = bytes.mid(qFromLittleEndian<quint32>(bytes.constData() + 12));
-        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + 72), quint64(params.M));
-        qToLittleEndian<quint64>(quint64(params.M) * quint64(factor), payload.data() + offset);
+        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + kFirstGraph + 72), quint64(params.M));
+        qToLittleEndian<quint64>(quint64(params.M) * quint64(factor), payload.data() + kFirstGraph + offset);
         QString error;
         QVERIFY2(writeWithPayload(path, header, payload, &error), qPrintable(error));
         const auto loaded = VectorIndex::load(path, 8, kEmbedder, params);
@@ -802,12 +943,12 @@ private Q_SLOTS:
         const IndexFileHeader header = checkIndexFile(path, 8, kEmbedder).header;
         const QByteArray bytes = readAll(path);
         QByteArray payload = bytes.mid(qFromLittleEndian<quint32>(bytes.constData() + 12));
-        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + 16), quint64(0)); // no elements
-        QCOMPARE(qFromLittleEndian<qint32>(payload.constData() + 48), -1);           // no top level
+        QCOMPARE(qFromLittleEndian<quint64>(payload.constData() + kFirstGraph + 16), quint64(0)); // no elements
+        QCOMPARE(qFromLittleEndian<qint32>(payload.constData() + kFirstGraph + 48), -1);           // no top level
         // What the fuzzer wrote: a top level and an entry point for a graph without elements, which
         // made the first add search the new element's own missing upper lists.
-        qToLittleEndian<qint32>(2, payload.data() + 48);
-        qToLittleEndian<quint32>(0, payload.data() + 52);
+        qToLittleEndian<qint32>(2, payload.data() + kFirstGraph + 48);
+        qToLittleEndian<quint32>(0, payload.data() + kFirstGraph + 52);
         QString error;
         QVERIFY2(writeWithPayload(path, header, payload, &error), qPrintable(error));
         const auto loaded = VectorIndex::load(path, 8, kEmbedder, HnswParams{});
