@@ -124,10 +124,6 @@
         <translation>HNSW</translation>
     </message>
     <message>
-        <source>M %1 · ef construction %2 · ef search %3</source>
-        <translation>M %1 · ef construction %2 · ef search %3</translation>
-    </message>
-    <message>
         <source>no file yet</source>
         <translation>noch keine Datei</translation>
     </message>
@@ -434,6 +430,18 @@
     <message>
         <source>keeps its own copy of the text; kmsctl compact gives that space back</source>
         <translation>hält eine eigene Kopie des Textes; kmsctl compact gibt diesen Platz frei</translation>
+    </message>
+    <message>
+        <source>M %1 · ef construction %2 · ef search %3</source>
+        <translation>M %1 · ef construction %2 · ef search %3</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>%1 (graphs searched one after the other)</source>
+        <translation>%1 (Graphen, nacheinander durchsucht)</translation>
     </message>
 </context>
 <context>

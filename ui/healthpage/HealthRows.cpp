@@ -96,9 +96,10 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
          tr("%1 (%2 used)").arg(format::count(integer(index, "capacity")), share(vectors, integer(index, "capacity")))},
         {QStringLiteral("vector_index.dimension"), tr("Dimension"), QString::number(integer(index, "dimension"))},
         {QStringLiteral("vector_index.hnsw"), tr("HNSW"),
-         tr("M %1 · ef construction %2 · ef search %3 · %4 segments")
-             .arg(integer(hnsw, "M")).arg(integer(hnsw, "ef_construction")).arg(integer(hnsw, "ef_search"))
-             .arg(integer(index, "segments"))},
+         tr("M %1 · ef construction %2 · ef search %3")
+             .arg(integer(hnsw, "M")).arg(integer(hnsw, "ef_construction")).arg(integer(hnsw, "ef_search"))},
+        {QStringLiteral("vector_index.segments"), tr("Segments"),
+         tr("%1 (graphs searched one after the other)").arg(format::count(integer(index, "segments")))},
     };
     if (index.contains(QStringLiteral("file_bytes")))
         rows.append({QStringLiteral("vector_index.file_size"), tr("File size"),
