@@ -16,9 +16,29 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <span>
 #include <thread>
 
 using namespace kms;
+
+namespace {
+
+// Scales v to unit length; false for the zero vector (left as it is).
+bool normalise(std::span<float> v)
+{
+    double norm = 0;
+    for (float x : v)
+        norm += double(x) * x;
+    if (norm <= 0)
+        return false;
+    const auto scale = float(1 / std::sqrt(norm));
+    for (float &x : v)
+        x *= scale;
+    return true;
+}
+
+} // namespace
 
 class BenchIndexGrowth : public QObject
 {
@@ -98,19 +118,13 @@ void BenchIndexGrowth::insertRatePerSlice()
             t.restart();
         }
     }
-    qInfo("all %lld inserts into %d segments: %.1f s, %.0f inserts/s", total, index.segmentCount(), double(whole.elapsed()) / 1000,
-          double(total) * 1000 / double(std::max<qint64>(whole.elapsed(), 1)));
+    const qint64 wholeMs = std::max<qint64>(whole.elapsed(), 1);
+    qInfo("all %lld inserts into %d segments: %.1f s, %.0f inserts/s", total, index.segmentCount(),
+          double(wholeMs) / 1000, double(total) * 1000 / double(wholeMs));
 
     // Recall@10 against exact search over the same (normalised) float vectors.
-    for (qint64 i = 0; i < total; ++i) {
-        float *v = vectors.data() + size_t(i) * dim;
-        double norm = 0;
-        for (size_t d = 0; d < dim; ++d)
-            norm += double(v[d]) * v[d];
-        const float scale = norm > 0 ? float(1 / std::sqrt(norm)) : 0.0f;
-        for (size_t d = 0; d < dim; ++d)
-            v[d] *= scale;
-    }
+    for (qint64 i = 0; i < total; ++i)
+        normalise(std::span<float>(vectors.data() + size_t(i) * dim, dim));
     double found = 0, searchMs = 0;
     int asked = 0;
     for (const QString &title : queries) {
@@ -118,13 +132,8 @@ void BenchIndexGrowth::insertRatePerSlice()
         input.tokens = normalizer.tokens(title);
         std::vector<float> q(dim);
         embedder.embedOne(input, q);
-        double norm = 0;
-        for (float x : q)
-            norm += double(x) * x;
-        if (norm <= 0)
+        if (!normalise(q))
             continue;
-        for (float &x : q)
-            x = float(x / std::sqrt(norm));
         std::vector<std::pair<float, qint64>> exact;
         exact.reserve(size_t(total));
         for (qint64 i = 0; i < total; ++i) {
