@@ -188,10 +188,10 @@ size_t VectorIndex::segmentLimit(size_t segment) const
     return std::max(m_segmentSize, before / 8);
 }
 
-Hnsw *VectorIndex::segmentOf(qint64 id) const
+Hnsw *VectorIndex::liveSegmentOf(qint64 id) const
 {
     for (const auto &graph : m_segments) {
-        if (graph->label_lookup_.count(hnswlib::labeltype(id)))
+        if (liveAt(*graph, hnswlib::labeltype(id)))
             return graph.get();
     }
     return nullptr;
@@ -288,20 +288,29 @@ bool VectorIndex::insertParallel(Hnsw &graph, const qint64 *ids, const uint16_t 
 bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads,
                               QString *error)
 {
-    // New labels go in parallel. Labels a segment already knows (updates, revivals) and repeats
-    // within the chunk go one at a time afterwards, in order, into the segment that has them:
-    // hnswlib's update path shares a random generator and its deleted counter between threads, and
-    // the last vector of a repeat must win.
+    // A label the last segment does not know yet goes into it as a new element, in parallel with
+    // the others; if an older segment has it live (an update), that copy is deleted afterwards.
+    // hnswlib's own update moves a vector in place but leaves the elements near its new position
+    // without a link to it, so a rewritten record could not be found again (seen at a million:
+    // one of five rewritten cases missing from its own query's results); a new element is linked
+    // both ways. Labels the last segment knows (updated or revived again) and repeats within the
+    // chunk go one at a time afterwards, in order: hnswlib's update path shares a random generator
+    // and its deleted counter between threads, and the last vector of a repeat must win.
     std::vector<size_t> fresh, serial;
     fresh.reserve(count);
     std::unordered_set<hnswlib::labeltype> seen;
     seen.reserve(count);
     for (size_t i = 0; i < count; ++i) {
-        if (segmentOf(ids[i]) || !seen.insert(hnswlib::labeltype(ids[i])).second)
+        const auto label = hnswlib::labeltype(ids[i]);
+        if (m_segments.back()->label_lookup_.count(label) || !seen.insert(label).second)
             serial.push_back(i);
         else
             fresh.push_back(i);
     }
+    // Where each fresh label is live before the chunk (null: nowhere), to delete it there after.
+    std::vector<Hnsw *> movedFrom(fresh.size());
+    for (size_t j = 0; j < fresh.size(); ++j)
+        movedFrom[j] = liveSegmentOf(ids[fresh[j]]);
 
     bool ok = true;
     QString firstError;
@@ -316,28 +325,54 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
         ok = ensureCapacity(*graph, graph->cur_element_count + take, segmentLimit(m_segments.size() - 1), &firstError)
             && insertParallel(*graph, ids, vectors, std::span<const size_t>(fresh).subspan(done, take), threads,
                               &firstError);
+        for (size_t j = done; ok && j < done + take; ++j) {
+            if (movedFrom[j] && retire(*movedFrom[j], ids[fresh[j]]))
+                --m_live;
+        }
         done += take;
     }
     const size_t dim = size_t(m_dimension);
     for (size_t k = 0; ok && k < serial.size(); ++k) {
         const size_t i = serial[k];
         const auto label = hnswlib::labeltype(ids[i]);
-        Hnsw *graph = segmentOf(ids[i]);
-        const bool wasLive = liveAt(*graph, label);
-        try {
-            graph->addPoint(vectors + i * dim, label);
-        } catch (const std::exception &e) {
-            ok = false;
-            firstError = QStringLiteral("vector index: cannot update id %1: %2")
-                             .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
-            break;
+        Hnsw *last = m_segments.back().get();
+        if (last->label_lookup_.count(label)) {
+            const bool wasLive = liveAt(*last, label);
+            try {
+                last->addPoint(vectors + i * dim, label);
+            } catch (const std::exception &e) {
+                ok = false;
+                firstError = QStringLiteral("vector index: cannot update id %1: %2")
+                                 .arg(ids[i]).arg(QString::fromLocal8Bit(e.what()));
+                break;
+            }
+            if (!wasLive)
+                ++m_live;
+            continue;
         }
-        if (!wasLive)
-            ++m_live;
+        // A repeat whose first copy went into a segment that has filled up since: moved as above.
+        Hnsw *from = liveSegmentOf(ids[i]);
+        size_t room = 0;
+        Hnsw *graph = openSegment(&room, &firstError);
+        const size_t one[] = {i};
+        ok = graph && ensureCapacity(*graph, graph->cur_element_count + 1, segmentLimit(m_segments.size() - 1), &firstError)
+            && insertParallel(*graph, ids, vectors, one, 1, &firstError);
+        if (ok && from && retire(*from, ids[i]))
+            --m_live;
     }
     if (!ok) {
         m_live = countLive(); // some of the chunk went in; count what hnswlib holds
         return fail(error, firstError);
+    }
+    return true;
+}
+
+bool VectorIndex::retire(Hnsw &graph, qint64 id)
+{
+    try {
+        graph.markDelete(hnswlib::labeltype(id));
+    } catch (const std::exception &) {
+        return false; // hnswlib only throws for unknown or already deleted labels
     }
     return true;
 }
@@ -381,14 +416,9 @@ bool VectorIndex::addBatch(std::span<const qint64> ids, std::span<const float> v
 bool VectorIndex::remove(qint64 id)
 {
     auto lock = writeLock();
-    Hnsw *graph = segmentOf(id);
-    if (!graph || !liveAt(*graph, hnswlib::labeltype(id)))
+    Hnsw *graph = liveSegmentOf(id);
+    if (!graph || !retire(*graph, id))
         return false;
-    try {
-        graph->markDelete(hnswlib::labeltype(id));
-    } catch (const std::exception &) {
-        return false; // checked above; hnswlib only throws for unknown or already deleted labels
-    }
     --m_live;
     return true;
 }
@@ -454,8 +484,7 @@ int VectorIndex::segmentCount() const
 bool VectorIndex::contains(qint64 id) const
 {
     auto lock = readLock();
-    const Hnsw *graph = segmentOf(id);
-    return graph && liveAt(*graph, hnswlib::labeltype(id));
+    return liveSegmentOf(id) != nullptr;
 }
 
 void VectorIndex::forEachVector(const std::function<bool(qint64, std::span<const float>)> &fn) const

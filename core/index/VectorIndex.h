@@ -58,8 +58,9 @@ QString indexLoadStatusName(IndexLoadStatus s);
 // vectors an insert into one graph cost three times one into the first 100,000 (cache misses on a
 // working set far past the CPU's caches), which left the ingestion of a million records at 70 % of
 // the rate of a hundred thousand (docs/performance.md). A search pays one graph search per
-// segment (ten at a million) and finds at least what one large graph would. A label lives in one
-// segment for good: an update or revival replaces it there.
+// segment (ten at a million) and finds at least what one large graph would. An update of a vector
+// in an older segment deletes it there and adds it to the last one (see insertChunk); a label is
+// live in one segment at most and may be deleted in older ones.
 //
 // Thread rules (hnswlib is not safe for add and search together, nor resize with either): every
 // public call may come from any thread. A read/write lock guards hnswlib: search, size and save
@@ -150,7 +151,8 @@ private:
     hnswlib::HierarchicalNSW<float> *openSegment(size_t *room, QString *error);
     // With either lock held:
     size_t segmentLimit(size_t segment) const;           // vectors segment may hold
-    hnswlib::HierarchicalNSW<float> *segmentOf(qint64 id) const; // the graph that knows the label
+    hnswlib::HierarchicalNSW<float> *liveSegmentOf(qint64 id) const; // the graph where the label is live
+    static bool retire(hnswlib::HierarchicalNSW<float> &graph, qint64 id); // markDelete; false if not live
     qint64 countLive() const;
     bool ready(QString *error) const;
     std::shared_lock<std::shared_mutex> readLock() const;
