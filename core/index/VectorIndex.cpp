@@ -290,12 +290,13 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
 {
     // A label the last segment does not know yet goes into it as a new element, in parallel with
     // the others; if an older segment has it live (an update), that copy is deleted afterwards.
-    // hnswlib's own update moves a vector in place but leaves the elements near its new position
-    // without a link to it, so a rewritten record could not be found again (seen at a million:
-    // one of five rewritten cases missing from its own query's results); a new element is linked
-    // both ways. Labels the last segment knows (updated or revived again) and repeats within the
-    // chunk go one at a time afterwards, in order: hnswlib's update path shares a random generator
-    // and its deleted counter between threads, and the last vector of a repeat must win.
+    // hnswlib's own update rewrites a vector in place and re-links it inside the graph it is in;
+    // in a graph of a million, 7 of 20 cases rewritten to a new topic were then missing from the
+    // top 20 of their own query, while as new elements of the last (smaller) graph all 20 were
+    // found (docs/performance.md). Labels the last segment knows (updated or revived again) and
+    // repeats within the chunk go one at a time afterwards, in order: hnswlib's update path shares
+    // a random generator and its deleted counter between threads, and the last vector of a repeat
+    // must win.
     std::vector<size_t> fresh, serial;
     fresh.reserve(count);
     std::unordered_set<hnswlib::labeltype> seen;
