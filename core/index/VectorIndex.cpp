@@ -14,7 +14,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <cmath>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -42,6 +44,8 @@ namespace {
 constexpr size_t kBatchChunk = 256;
 // Below this many new vectors per thread, starting a thread costs more than it gives.
 constexpr size_t kMinPerThread = 16;
+// A search of this many segments or more runs on two threads.
+constexpr size_t kParallelSegments = 4;
 
 HnswParams sanitised(HnswParams p)
 {
@@ -441,14 +445,43 @@ QList<VectorHit> VectorIndex::search(std::span<const float> query, int k, int ef
     // max(k, ef) results is a search at that ef; the best k of all segments' results are kept.
     const size_t wanted = size_t(std::max(k, ef > 0 ? ef : m_params.efSearch));
     try {
-        std::vector<std::pair<float, hnswlib::labeltype>> ordered;
-        for (const auto &graph : m_segments) {
-            if (graph->cur_element_count == graph->num_deleted_)
-                continue;
-            auto heap = graph->searchKnn(unit.data(), std::min(wanted, graph->cur_element_count));
-            for (; !heap.empty(); heap.pop())
-                ordered.push_back(heap.top());
+        using Candidates = std::vector<std::pair<float, hnswlib::labeltype>>;
+        // hnswlib's exceptions are kept and rethrown on this thread, also from the helper. The query
+        // is passed by address: `unit` is thread_local, and the helper has its own (empty) one.
+        const uint16_t *narrowed = unit.data();
+        const auto searchSegments = [&, narrowed](size_t from, size_t to, Candidates *out, std::exception_ptr *failure) {
+            try {
+                for (size_t s = from; s < to; ++s) {
+                    const Hnsw &graph = *m_segments[s];
+                    if (graph.cur_element_count == graph.num_deleted_)
+                        continue;
+                    auto heap = graph.searchKnn(narrowed, std::min(wanted, graph.cur_element_count));
+                    for (; !heap.empty(); heap.pop())
+                        out->push_back(heap.top());
+                }
+            } catch (...) {
+                *failure = std::current_exception();
+            }
+        };
+        // From four segments on, a helper thread takes the second half: each segment costs a graph
+        // search (0.25-0.35 ms at a million), a thread about 0.03 ms to start.
+        Candidates ordered, other;
+        std::exception_ptr failure, otherFailure;
+        const size_t count = m_segments.size(), half = count >= kParallelSegments ? count / 2 : count;
+        std::thread helper;
+        if (half < count) {
+            try {
+                helper = std::thread(searchSegments, half, count, &other, &otherFailure);
+            } catch (const std::system_error &) {
+                searchSegments(half, count, &other, &otherFailure); // no thread to be had: in turn
+            }
         }
+        searchSegments(0, half, &ordered, &failure);
+        if (helper.joinable())
+            helper.join();
+        if (failure || otherFailure)
+            std::rethrow_exception(failure ? failure : otherFailure);
+        ordered.insert(ordered.end(), other.begin(), other.end());
         const size_t n = std::min(ordered.size(), size_t(k));
         std::partial_sort(ordered.begin(), ordered.begin() + qsizetype(n), ordered.end());
         hits.reserve(qsizetype(n));
