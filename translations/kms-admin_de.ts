@@ -440,8 +440,8 @@
         <translation>Segmente</translation>
     </message>
     <message>
-        <source>%1 (graphs searched one after the other)</source>
-        <translation>%1 (Graphen, nacheinander durchsucht)</translation>
+        <source>%1 (each searched, hits merged)</source>
+        <translation>%1 (jeder durchsucht, Treffer vereint)</translation>
     </message>
 </context>
 <context>

@@ -440,8 +440,8 @@
         <translation>Segments</translation>
     </message>
     <message>
-        <source>%1 (graphs searched one after the other)</source>
-        <translation>%1 (graphs searched one after the other)</translation>
+        <source>%1 (each searched, hits merged)</source>
+        <translation>%1 (each searched, hits merged)</translation>
     </message>
 </context>
 <context>

@@ -51,8 +51,8 @@ QString indexLoadStatusName(IndexLoadStatus s);
 // and the store holds them in half precision already. Callers hand in and get floats; queries are
 // narrowed too, so that both sides of a distance are rounded alike.
 //
-// Segments: the index is a list of independent HNSW graphs, searched one after the other with the
-// best k of all kept. New vectors go into the last one until it holds its limit (100,000 vectors,
+// Segments: the index is a list of independent HNSW graphs, each searched (from four on, half of
+// them on a helper thread) with the best k of all kept. New vectors go into the last one until it holds its limit (100,000 vectors,
 // or an eighth of the vectors before it once that is more), then a new graph starts. An insert
 // walks a graph of at most that size, so its cost stops growing with the index: at a million
 // vectors an insert into one graph cost three times one into the first 100,000 (cache misses on a
@@ -144,7 +144,7 @@ private:
     // With the exclusive lock held:
     bool ensureCapacity(hnswlib::HierarchicalNSW<float> &graph, size_t needed, size_t limit, QString *error);
     bool insertChunk(const qint64 *ids, const uint16_t *vectors, size_t count, int threads, QString *error);
-    // Inserts vectors[fresh[*]] (labels no segment knows) into one graph on up to `threads` threads.
+    // Inserts vectors[fresh[*]] (labels the graph does not know) into it on up to `threads` threads.
     bool insertParallel(hnswlib::HierarchicalNSW<float> &graph, const qint64 *ids, const uint16_t *vectors,
                         std::span<const size_t> fresh, int threads, QString *error);
     // The graph new vectors go to (a new one when the last is full), with its room left.

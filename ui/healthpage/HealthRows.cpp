@@ -99,7 +99,7 @@ QList<HealthRow> indexRows(const QJsonObject &index, const QJsonObject &db, cons
          tr("M %1 · ef construction %2 · ef search %3")
              .arg(integer(hnsw, "M")).arg(integer(hnsw, "ef_construction")).arg(integer(hnsw, "ef_search"))},
         {QStringLiteral("vector_index.segments"), tr("Segments"),
-         tr("%1 (graphs searched one after the other)").arg(format::count(integer(index, "segments")))},
+         tr("%1 (each searched, hits merged)").arg(format::count(integer(index, "segments")))},
     };
     if (index.contains(QStringLiteral("file_bytes")))
         rows.append({QStringLiteral("vector_index.file_size"), tr("File size"),
