@@ -317,25 +317,8 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
     for (size_t j = 0; j < fresh.size(); ++j)
         movedFrom[j] = liveSegmentOf(ids[fresh[j]]);
 
-    bool ok = true;
     QString firstError;
-    for (size_t done = 0; ok && done < fresh.size();) {
-        size_t room = 0;
-        Hnsw *graph = openSegment(&room, &firstError);
-        if (!graph) {
-            ok = false;
-            break;
-        }
-        const size_t take = std::min(room, fresh.size() - done);
-        ok = ensureCapacity(*graph, graph->cur_element_count + take, segmentLimit(m_segments.size() - 1), &firstError)
-            && insertParallel(*graph, ids, vectors, std::span<const size_t>(fresh).subspan(done, take), threads,
-                              &firstError);
-        for (size_t j = done; ok && j < done + take; ++j) {
-            if (movedFrom[j] && retire(*movedFrom[j], ids[fresh[j]]))
-                --m_live;
-        }
-        done += take;
-    }
+    bool ok = appendToLast(ids, vectors, fresh, movedFrom, threads, &firstError);
     const size_t dim = size_t(m_dimension);
     for (size_t k = 0; ok && k < serial.size(); ++k) {
         const size_t i = serial[k];
@@ -356,18 +339,34 @@ bool VectorIndex::insertChunk(const qint64 *ids, const uint16_t *vectors, size_t
             continue;
         }
         // A repeat whose first copy went into a segment that has filled up since: moved as above.
-        Hnsw *from = liveSegmentOf(ids[i]);
-        size_t room = 0;
-        Hnsw *graph = openSegment(&room, &firstError);
         const size_t one[] = {i};
-        ok = graph && ensureCapacity(*graph, graph->cur_element_count + 1, segmentLimit(m_segments.size() - 1), &firstError)
-            && insertParallel(*graph, ids, vectors, one, 1, &firstError);
-        if (ok && from && retire(*from, ids[i]))
-            --m_live;
+        Hnsw *const from[] = {liveSegmentOf(ids[i])};
+        ok = appendToLast(ids, vectors, one, from, 1, &firstError);
     }
     if (!ok) {
         m_live = countLive(); // some of the chunk went in; count what hnswlib holds
         return fail(error, firstError);
+    }
+    return true;
+}
+
+bool VectorIndex::appendToLast(const qint64 *ids, const uint16_t *vectors, std::span<const size_t> fresh,
+                               std::span<Hnsw *const> movedFrom, int threads, QString *error)
+{
+    for (size_t done = 0; done < fresh.size();) {
+        size_t room = 0;
+        Hnsw *graph = openSegment(&room, error);
+        if (!graph)
+            return false;
+        const size_t take = std::min(room, fresh.size() - done);
+        if (!ensureCapacity(*graph, graph->cur_element_count + take, graph->cur_element_count + room, error)
+            || !insertParallel(*graph, ids, vectors, fresh.subspan(done, take), threads, error))
+            return false;
+        for (size_t j = done; j < done + take; ++j) {
+            if (movedFrom[j] && retire(*movedFrom[j], ids[fresh[j]]))
+                --m_live;
+        }
+        done += take;
     }
     return true;
 }

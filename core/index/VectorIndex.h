@@ -147,6 +147,10 @@ private:
     // Inserts vectors[fresh[*]] (labels the graph does not know) into it on up to `threads` threads.
     bool insertParallel(hnswlib::HierarchicalNSW<float> &graph, const qint64 *ids, const uint16_t *vectors,
                         std::span<const size_t> fresh, int threads, QString *error);
+    // Inserts vectors[fresh[*]] into the last segment, starting new ones as each fills, and then
+    // deletes each one's older live copy (movedFrom[*], parallel to fresh; null for none).
+    bool appendToLast(const qint64 *ids, const uint16_t *vectors, std::span<const size_t> fresh,
+                      std::span<hnswlib::HierarchicalNSW<float> *const> movedFrom, int threads, QString *error);
     // The graph new vectors go to (a new one when the last is full), with its room left.
     hnswlib::HierarchicalNSW<float> *openSegment(size_t *room, QString *error);
     // With either lock held:
