@@ -2,6 +2,7 @@
 // kmsctl ingest / initial-load: runs one job in this process with a live progress line.
 #include "Command.h"
 
+#include "config/EngineConfig.h"
 #include "engine/Engine.h"
 #include "ingest/IngestPipeline.h"
 
@@ -79,7 +80,7 @@ void addJobOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("collection"), QStringLiteral("cases or knowledge (default: a per-record type column, else guessed from the columns)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("workers"), QStringLiteral("Worker threads (default: cores, max 128)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Records per transaction, 50-1000 (default: from the mode)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Records per transaction, 50-10000 (default: from the mode and the input's size)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("priority"), QStringLiteral("high, normal or low."), QStringLiteral("p"), QStringLiteral("normal")});
     parser.addOption({QStringLiteral("mode"), QStringLiteral("auto, async, hybrid or distributed (how workers and batch size are chosen; distributed sends embedding to kmsctl worker processes through Redis)."), QStringLiteral("m"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("map"), QStringLiteral("Map a field to a column, e.g. title=Subject (repeatable)."), QStringLiteral("field=column")});
@@ -107,7 +108,8 @@ bool jobOptionsFrom(const QCommandLineParser &parser, IngestOptions *o)
         *outValue = v;
         return true;
     };
-    if (!intOption("workers", 1, 128, &o->workers) || !intOption("batch-size", 50, 1000, &o->batchSize))
+    if (!intOption("workers", 1, 128, &o->workers)
+        || !intOption("batch-size", EngineConfig::kMinBatchSize, EngineConfig::kMaxBatchSize, &o->batchSize))
         return false;
     const auto priority = jobPriorityFromName(parser.value(QStringLiteral("priority")));
     const auto mode = ingestModeFromName(parser.value(QStringLiteral("mode")));

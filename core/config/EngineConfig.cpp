@@ -24,7 +24,7 @@ constexpr std::array<IntKey, 9> kKeys{{
     {"hnswEfConstruction", &EngineConfig::hnswEfConstruction, 8, 2000},
     {"hnswEfSearch", &EngineConfig::hnswEfSearch, 8, 5000},
     {"workers", &EngineConfig::workers, 0, 128},
-    {"batchSize", &EngineConfig::batchSize, 0, 1000},
+    {"batchSize", &EngineConfig::batchSize, 0, EngineConfig::kMaxBatchSize},
     {"embeddingCacheEntries", &EngineConfig::embeddingCacheEntries, 0, 10'000'000},
     {"indexSaveIntervalSec", &EngineConfig::indexSaveIntervalSec, 10, 86'400},
     {"metricsRetentionDays", &EngineConfig::metricsRetentionDays, 1, 3650},
@@ -142,9 +142,10 @@ bool EngineConfig::validate(QString *error) const
             return false;
         }
     }
-    if (batchSize != 0 && batchSize < 50) {
+    if (batchSize != 0 && batchSize < kMinBatchSize) {
         if (error)
-            *error = QStringLiteral("batchSize must be 0 (automatic) or between 50 and 1000, got %1").arg(batchSize);
+            *error = QStringLiteral("batchSize must be 0 (automatic) or between %1 and %2, got %3")
+                         .arg(kMinBatchSize).arg(kMaxBatchSize).arg(batchSize);
         return false;
     }
     if (!providers().contains(embedderProvider)) {
@@ -180,7 +181,7 @@ QString EngineConfig::invalidKey() const
         if (v < k.min || v > k.max)
             return QLatin1String(k.name);
     }
-    if (batchSize != 0 && batchSize < 50)
+    if (batchSize != 0 && batchSize < kMinBatchSize)
         return QStringLiteral("batchSize");
     if (!providers().contains(embedderProvider))
         return QStringLiteral("embedderProvider");

@@ -37,9 +37,12 @@ struct EngineConfig {
     int hnswM = 16;
     int hnswEfConstruction = 64;
     int hnswEfSearch = 64;
-    // Ingestion
+    // Ingestion. Batches (records per transaction) above kMaxBatchSize would hold the one writer
+    // lock for seconds and keep tens of megabytes per batch in flight.
+    static constexpr int kMinBatchSize = 50;
+    static constexpr int kMaxBatchSize = 10'000;
     int workers = 0;            // 0: one per core
-    int batchSize = 0;          // 0: chosen by the ingestion mode
+    int batchSize = 0;          // 0: chosen by the ingestion mode, else kMinBatchSize..kMaxBatchSize
     int embeddingCacheEntries = 100'000;
     int indexSaveIntervalSec = 300; // during long jobs; always saved at job end
     // Metrics

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/IngestOptions.h"
 
+#include "config/EngineConfig.h"
 #include "readers/RecordReader.h"
 
 #include <QFileInfo>
@@ -72,6 +73,14 @@ std::optional<IngestOptions> IngestOptions::fromJson(const QJsonObject &o, QStri
     return r;
 }
 
+namespace {
+// The estimate reads the first records of each file: an export whose long records come first is
+// under-counted (the generated million, articles first, is estimated at about 460,000), so the
+// large-load threshold sits well below a million.
+constexpr qint64 kLargeLoad = 200'000;
+constexpr int kLargeLoadBatch = 5000;
+} // namespace
+
 Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
                     int explicitBatchSize)
 {
@@ -81,8 +90,15 @@ Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int exp
     if (mode == IngestMode::Auto)
         t.mode = estimatedRecords < 5000 ? IngestMode::Async : IngestMode::Hybrid;
     t.workers = std::clamp(cores, 1, 128);
+    // Large loads commit in larger batches: each commit writes every page it changed to the WAL,
+    // and in a large store a batch's records land on different pages of the indexes keyed by
+    // text hash (random order), so larger batches share those pages. At a million records, batches
+    // of 5,000 wrote 12 GB instead of 26 GB and loaded about 6 % faster, for 0.55 GB more peak
+    // memory (docs/performance.md, "Larger batches for large loads").
     if (t.mode == IngestMode::Async)
         t.batchSize = 200;
+    else if (estimatedRecords >= kLargeLoad)
+        t.batchSize = kLargeLoadBatch;
     else
         t.batchSize = estimatedRecords >= 50'000 ? 1000 : 500;
     t.reason = QStringLiteral("%1: ~%2 records -> %3, %4 workers, batch %5")
@@ -93,7 +109,7 @@ Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int exp
         t.reason += QStringLiteral("; workers set to %1").arg(t.workers);
     }
     if (explicitBatchSize > 0) {
-        t.batchSize = std::clamp(explicitBatchSize, 50, 1000);
+        t.batchSize = std::clamp(explicitBatchSize, EngineConfig::kMinBatchSize, EngineConfig::kMaxBatchSize);
         t.reason += QStringLiteral("; batch size set to %1").arg(t.batchSize);
     }
     return t;

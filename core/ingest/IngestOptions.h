@@ -43,10 +43,10 @@ struct Tuning {
 };
 
 // The old system's modes, re-expressed for one native process: async for small loads (< 5,000
-// records, batch 200), hybrid above (batch 500, 1000 from 50,000 records); distributed batches as
-// hybrid (the pipeline, not this, switches auto to distributed when workers run). Workers default to the
+// records, batch 200), hybrid above (batch 500, 1000 from 50,000 records, 5000 from 200,000);
+// distributed batches as hybrid (the pipeline, not this, switches auto to distributed when workers run). Workers default to the
 // core count (a worker is a CPU-bound thread here, not an I/O coroutine), up to 128. Explicit
-// workers / batch size always win.
+// workers / batch size always win (batch size within EngineConfig::kMinBatchSize..kMaxBatchSize).
 Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
                     int explicitBatchSize);
 

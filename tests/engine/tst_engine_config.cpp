@@ -149,6 +149,7 @@ private Q_SLOTS:
         QTest::newRow("efSearch too small") << "hnswEfSearch" << 1;
         QTest::newRow("dimension too small") << "embeddingDimension" << 8;
         QTest::newRow("batch below 50") << "batchSize" << 20;
+        QTest::newRow("batch above 10000") << "batchSize" << 10'001;
         QTest::newRow("negative cache") << "embeddingCacheEntries" << -1;
     }
 

@@ -71,9 +71,17 @@ private Q_SLOTS:
         QTest::newRow("auto small") << int(IngestMode::Auto) << qint64(1000) << 0 << 0 << int(IngestMode::Async) << 2 << 200;
         QTest::newRow("auto medium") << int(IngestMode::Auto) << qint64(8000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 500;
         QTest::newRow("auto large") << int(IngestMode::Auto) << qint64(100000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 1000;
+        QTest::newRow("auto just below a large load") << int(IngestMode::Auto) << qint64(199'999) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 1000;
+        QTest::newRow("auto large load") << int(IngestMode::Auto) << qint64(200'000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 5000;
+        QTest::newRow("hybrid million") << int(IngestMode::Hybrid) << qint64(1'000'000) << 0 << 0 << int(IngestMode::Hybrid) << 2 << 5000;
+        QTest::newRow("distributed million") << int(IngestMode::Distributed) << qint64(1'000'000) << 0 << 0 << int(IngestMode::Distributed) << 2 << 5000;
         QTest::newRow("async forced") << int(IngestMode::Async) << qint64(100000) << 0 << 0 << int(IngestMode::Async) << 2 << 200;
+        QTest::newRow("async forced, million") << int(IngestMode::Async) << qint64(1'000'000) << 0 << 0 << int(IngestMode::Async) << 2 << 200;
         QTest::newRow("explicit wins") << int(IngestMode::Auto) << qint64(100) << 8 << 750 << int(IngestMode::Async) << 8 << 750;
-        QTest::newRow("clamped") << int(IngestMode::Hybrid) << qint64(100) << 500 << 5000 << int(IngestMode::Hybrid) << 128 << 1000;
+        QTest::newRow("explicit below a large load's") << int(IngestMode::Auto) << qint64(1'000'000) << 0 << 1000 << int(IngestMode::Hybrid) << 2 << 1000;
+        QTest::newRow("explicit large") << int(IngestMode::Hybrid) << qint64(100) << 0 << 8000 << int(IngestMode::Hybrid) << 2 << 8000;
+        QTest::newRow("clamped") << int(IngestMode::Hybrid) << qint64(100) << 500 << 50000 << int(IngestMode::Hybrid) << 128 << 10000;
+        QTest::newRow("clamped low") << int(IngestMode::Hybrid) << qint64(100) << 0 << 10 << int(IngestMode::Hybrid) << 2 << 50;
     }
     void tuningFollowsTheModes()
     {

@@ -2,6 +2,7 @@
 #include "ingestion/JobOptionsPanel.h"
 
 #include "appsettings/AppSettings.h"
+#include "config/EngineConfig.h"
 #include "widgets/Format.h"
 
 #include <QComboBox>
@@ -13,8 +14,8 @@
 namespace kms::ui {
 
 namespace {
-constexpr int kMinBatch = 50;
-constexpr int kMaxBatch = 1000;
+constexpr int kMinBatch = EngineConfig::kMinBatchSize;
+constexpr int kMaxBatch = EngineConfig::kMaxBatchSize;
 } // namespace
 
 JobOptionsPanel::JobOptionsPanel(QWidget *parent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "settingspage/ApplicationSettingsPanel.h"
 
+#include "config/EngineConfig.h"
 #include "engine/Engine.h"
 #include "widgets/StatusStyle.h"
 
@@ -110,7 +111,7 @@ void ApplicationSettingsPanel::build()
     m_batchSize = new QSpinBox(ingestion);
     m_batchSize->setObjectName(QStringLiteral("ingestBatchSpin"));
     m_batchSize->setAccessibleName(tr("Batch size of new ingestion jobs"));
-    m_batchSize->setRange(0, 1000);
+    m_batchSize->setRange(0, EngineConfig::kMaxBatchSize);
     m_batchSize->setSpecialValueText(tr("Automatic"));
     m_batchSize->setKeyboardTracking(false);
     auto *batchLabel = new QLabel(tr("&Batch size"), ingestion);

@@ -93,7 +93,7 @@ void TestAppSettings::validationMessages_data()
     QTest::newRow("workers not a number") << Key::IngestWorkers << QVariant(QStringLiteral("many"))
                                           << QStringLiteral("“many”");
     QTest::newRow("batch below 50") << Key::IngestBatchSize << QVariant(20) << QStringLiteral("0 (automatic)");
-    QTest::newRow("batch too large") << Key::IngestBatchSize << QVariant(5000) << QStringLiteral("“5000”");
+    QTest::newRow("batch too large") << Key::IngestBatchSize << QVariant(20000) << QStringLiteral("“20000”");
     QTest::newRow("api host a name") << Key::ApiHost << QVariant(QStringLiteral("my-server")) << QStringLiteral("“my-server”");
     QTest::newRow("api port 0") << Key::ApiPort << QVariant(0) << QStringLiteral("1 to 65535");
     QTest::newRow("api port too large") << Key::ApiPort << QVariant(70000) << QStringLiteral("“70000”");
