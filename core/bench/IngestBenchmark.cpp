@@ -236,7 +236,8 @@ BenchmarkReport runIngestBenchmark(const BenchmarkOptions &options, const std::f
         return fail(BenchmarkReport::Failure::Run, QStringLiteral("the job did not complete: %1").arg(job.error));
     const qint64 records = job.counts.processed();
     report.records = records;
-    const Tuning tuning = chooseTuning(IngestMode::Auto, records, QThread::idealThreadCount(), options.workers, options.batchSize);
+    const Tuning tuning = chooseTuning(IngestMode::Auto, records, QThread::idealThreadCount(),
+                                       parts.embedder().isExpensive(), options.workers, options.batchSize);
     const int workers = tuning.workers;
     const int batchSize = tuning.batchSize;
     report.workers = workers;

@@ -34,6 +34,7 @@ struct EmbedderInfo {
     QString id;         // kind plus every parameter that changes the vectors
     int dimension = 0;
     bool remote = false;
+    bool expensive = false; // Embedder::isExpensive(): a server or a local transformer
     QList<EmbedderParameter> parameters;
     EmbedderUsage usage; // remote embedders only
 };

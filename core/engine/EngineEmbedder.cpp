@@ -68,6 +68,7 @@ EmbedderInfo Engine::embedderInfo() const
     info.id = embedder->id();
     info.kind = info.id.section(QLatin1Char(':'), 0, 0);
     info.dimension = embedder->dimension();
+    info.expensive = embedder->isExpensive();
     if (const auto *remote = dynamic_cast<const RemoteEmbedder *>(embedder.get())) {
         describeRemote(*remote, &info);
         return info;

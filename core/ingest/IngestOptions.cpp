@@ -81,8 +81,8 @@ constexpr qint64 kLargeLoad = 200'000;
 constexpr int kLargeLoadBatch = 5000;
 } // namespace
 
-Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
-                    int explicitBatchSize)
+Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, bool expensiveEmbedder,
+                    int explicitWorkers, int explicitBatchSize)
 {
     Tuning t;
     t.estimatedRecords = estimatedRecords;
@@ -94,10 +94,12 @@ Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int exp
     // and in a large store a batch's records land on different pages of the indexes keyed by
     // text hash (random order), so larger batches share those pages. At a million records, batches
     // of 5,000 wrote 12 GB instead of 26 GB and loaded about 6 % faster, for 0.55 GB more peak
-    // memory (docs/performance.md, "Larger batches for large loads").
+    // memory (docs/performance.md, "Larger batches for large loads"). Not with an expensive
+    // embedder: there the writer waits on the embedder anyway, and a batch of 5,000 would take
+    // minutes to become searchable, to move the progress and to honour a cancel.
     if (t.mode == IngestMode::Async)
         t.batchSize = 200;
-    else if (estimatedRecords >= kLargeLoad)
+    else if (estimatedRecords >= kLargeLoad && !expensiveEmbedder)
         t.batchSize = kLargeLoadBatch;
     else
         t.batchSize = estimatedRecords >= 50'000 ? 1000 : 500;

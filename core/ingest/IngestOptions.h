@@ -43,12 +43,14 @@ struct Tuning {
 };
 
 // The old system's modes, re-expressed for one native process: async for small loads (< 5,000
-// records, batch 200), hybrid above (batch 500, 1000 from 50,000 records, 5000 from 200,000);
-// distributed batches as hybrid (the pipeline, not this, switches auto to distributed when workers run). Workers default to the
-// core count (a worker is a CPU-bound thread here, not an I/O coroutine), up to 128. Explicit
-// workers / batch size always win (batch size within EngineConfig::kMinBatchSize..kMaxBatchSize).
-Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, int explicitWorkers,
-                    int explicitBatchSize);
+// records, batch 200), hybrid above (batch 500, 1000 from 50,000 records, 5000 from 200,000 unless
+// the embedder is expensive); distributed batches as hybrid (the pipeline, not this, switches auto
+// to distributed when workers run). Workers default to the core count (a worker is a CPU-bound
+// thread here, not an I/O coroutine), up to 128. Explicit workers / batch size always win (batch
+// size within EngineConfig::kMinBatchSize..kMaxBatchSize). `expensiveEmbedder` is
+// Embedder::isExpensive() of the embedder the job will use (a server or a local transformer).
+Tuning chooseTuning(IngestMode mode, qint64 estimatedRecords, int cores, bool expensiveEmbedder,
+                    int explicitWorkers, int explicitBatchSize);
 
 // Estimates the record count of files by reading the first records of each (bytes per record
 // times file size). Cheap: reads at most ~1 MB per file.

@@ -190,7 +190,7 @@ JobInfo IngestPipeline::run()
     const qint64 estimate = m_options.mode == IngestMode::Auto || m_options.mode == IngestMode::Distributed
                                 ? estimateRecordCount(m_options.files)
                                 : 0;
-    Tuning tuning = chooseTuning(m_options.mode, estimate, QThread::idealThreadCount(),
+    Tuning tuning = chooseTuning(m_options.mode, estimate, QThread::idealThreadCount(), embedderIsExpensive(),
                                  m_options.workers, m_options.batchSize);
     if (!m_options.dryRun && !chooseEmbedding(&tuning))
         return m_info;
@@ -323,6 +323,11 @@ bool IngestPipeline::buildDeferredIndexes()
     return true;
 }
 
+bool IngestPipeline::embedderIsExpensive() const
+{
+    return m_ctx.embedder && m_ctx.embedder->isExpensive();
+}
+
 // Distributed mode, or auto with a slow embedder: the embedder that sends batches to workers.
 // Explicit distributed without a Redis URL is a setup mistake and stops the job; an unreachable
 // Redis is not: the job embeds locally (it never waits on workers that are not there).
@@ -330,7 +335,7 @@ bool IngestPipeline::chooseEmbedding(Tuning *tuning)
 {
     auto logger = log::get("kms.core.ingest");
     const bool explicitMode = m_options.mode == IngestMode::Distributed;
-    const bool autoCandidate = m_options.mode == IngestMode::Auto && m_ctx.embedder && m_ctx.embedder->isExpensive()
+    const bool autoCandidate = m_options.mode == IngestMode::Auto && embedderIsExpensive()
                                && m_ctx.distributed;
     if (!explicitMode && !autoCandidate)
         return true;

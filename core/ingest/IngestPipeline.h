@@ -111,6 +111,7 @@ public:
 private:
     void writeBatches(BatchQueue &queue, BatchIndexer *indexer); // the writer thread
     bool chooseEmbedding(Tuning *tuning);            // false: the job failed before it started
+    bool embedderIsExpensive() const;
     bool deferReadIndexes();
     bool buildDeferredIndexes();                     // false: failed (lastError of the writer)
     void fail(const QString &error);                 // before any stage ran

@@ -92,11 +92,23 @@ private Q_SLOTS:
         QFETCH(int, expectedMode);
         QFETCH(int, expectedWorkers);
         QFETCH(int, expectedBatch);
-        const Tuning t = chooseTuning(IngestMode(mode), estimate, 2, explicitWorkers, explicitBatch);
+        const Tuning t = chooseTuning(IngestMode(mode), estimate, 2, false, explicitWorkers, explicitBatch);
         QCOMPARE(int(t.mode), expectedMode);
         QCOMPARE(t.workers, expectedWorkers);
         QCOMPARE(t.batchSize, expectedBatch);
         QVERIFY(!t.reason.isEmpty());
+    }
+
+    // Large batches only pay when the writer is the bottleneck; with a server or a transformer
+    // embedding, a batch of 5,000 would only take minutes to show up.
+    void expensiveEmbedderKeepsLargeLoadsInSmallerBatches()
+    {
+        QCOMPARE(chooseTuning(IngestMode::Auto, 1'000'000, 2, false, 0, 0).batchSize, 5000);
+        QCOMPARE(chooseTuning(IngestMode::Auto, 1'000'000, 2, true, 0, 0).batchSize, 1000);
+        QCOMPARE(chooseTuning(IngestMode::Distributed, 1'000'000, 2, true, 0, 0).batchSize, 1000);
+        QCOMPARE(chooseTuning(IngestMode::Auto, 100'000, 2, true, 0, 0).batchSize, 1000);
+        QCOMPARE(chooseTuning(IngestMode::Auto, 8000, 2, true, 0, 0).batchSize, 500);
+        QCOMPARE(chooseTuning(IngestMode::Auto, 1'000'000, 2, true, 0, 5000).batchSize, 5000); // explicit wins
     }
 
     // The real NFCorpus articles, then the same file again: nothing re-embedded, nothing rewritten.

@@ -152,6 +152,15 @@ void IngestionPage::onOpened(bool ok)
     m_run->setStartable(!m_source->files().isEmpty());
     refreshHistory();
     m_schedules->reload();
+    refreshEmbedderCost();
+}
+
+void IngestionPage::refreshEmbedderCost()
+{
+    // The embedder can change on the settings page while this page lives; asked again whenever
+    // the chosen files change, so the automatic choice shown is the one the job will make.
+    m_host->run(this, [](Engine &e) { return e.embedderInfo().expensive; },
+                [this](bool expensive) { m_options->setExpensiveEmbedder(expensive); });
 }
 
 void IngestionPage::addFiles(const QStringList &files)
@@ -165,6 +174,7 @@ void IngestionPage::onSourceChanged()
     m_options->setEstimate(m_source->estimatedRecords(), haveFiles && m_source->previewsReady());
     m_options->setAutoCollectionText(m_source->autoCollectionText());
     m_run->setStartable(haveFiles);
+    refreshEmbedderCost();
 }
 
 std::optional<IngestOptions> IngestionPage::prepareJob(QString *why) const

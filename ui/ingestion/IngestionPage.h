@@ -54,6 +54,7 @@ private:
     std::optional<IngestOptions> prepareJob(QString *why) const;
     void onOpened(bool ok);
     void onSourceChanged();
+    void refreshEmbedderCost();
     void onHistorySelectionChanged();
     void selectJob(qint64 id);
     qint64 selectedJob() const;

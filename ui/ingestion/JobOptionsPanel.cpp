@@ -132,13 +132,22 @@ void JobOptionsPanel::setAutoCollectionText(const QString &what)
     m_collection->setItemText(0, what.isEmpty() ? tr("Auto") : tr("Auto (%1)").arg(what));
 }
 
+void JobOptionsPanel::setExpensiveEmbedder(bool expensive)
+{
+    if (expensive == m_expensiveEmbedder)
+        return;
+    m_expensiveEmbedder = expensive;
+    updateAutomaticChoice();
+}
+
 void JobOptionsPanel::updateAutomaticChoice()
 {
     // The same pure function the pipeline calls, over the estimate the preview computed in the
     // background: what is shown is what the job will do.
     const IngestOptions o = options();
-    m_tuning = chooseTuning(o.mode, m_estimate, QThread::idealThreadCount(), o.workers, o.batchSize);
-    const Tuning automatic = chooseTuning(o.mode, m_estimate, QThread::idealThreadCount(), 0, 0);
+    const int cores = QThread::idealThreadCount();
+    m_tuning = chooseTuning(o.mode, m_estimate, cores, m_expensiveEmbedder, o.workers, o.batchSize);
+    const Tuning automatic = chooseTuning(o.mode, m_estimate, cores, m_expensiveEmbedder, 0, 0);
     m_workers->setSpecialValueText(tr("Auto (%1)").arg(automatic.workers));
     m_batchSize->setSpecialValueText(tr("Auto (%1)").arg(automatic.batchSize));
     if (!m_estimateKnown) {

@@ -29,6 +29,9 @@ public:
     void setEstimate(qint64 records, bool known);
     // What "Auto" means for the chosen files: "cases", or "by record_type" for mixed files.
     void setAutoCollectionText(const QString &what);
+    // Whether the engine's embedder is expensive (Embedder::isExpensive): it changes the
+    // automatic batch size of large loads.
+    void setExpensiveEmbedder(bool expensive);
     Tuning tuning() const { return m_tuning; }
 
 signals:
@@ -45,6 +48,7 @@ private:
     QLabel *m_choice;
     qint64 m_estimate = 0;
     bool m_estimateKnown = false;
+    bool m_expensiveEmbedder = false;
     Tuning m_tuning;
 };
 

@@ -3,6 +3,7 @@
 // cancel, dry run, clear errors for bad files, and files dropped on the main window.
 #include "engine/EngineInternals.h"
 #include "IngestionTestSupport.h"
+#include "../../FailingEmbedder.h"
 
 #include "ingestion/JobOptionsPanel.h"
 #include "ingestion/SourcePanel.h"
@@ -32,6 +33,7 @@ private slots:
     void badFilesShowAClearError();
     void editedMappingIsUsed();
     void filesDroppedOnTheWindowGoToTheIngestionPage();
+    void automaticBatchFollowsTheEmbedder();
 };
 
 void TestIngestionPage::pageWaitsForTheEngine()
@@ -300,6 +302,34 @@ void TestIngestionPage::filesDroppedOnTheWindowGoToTheIngestionPage()
     QSignalSpy closed(&host, &ui::EngineHost::closed);
     window.close();
     QVERIFY(closed.wait(30000));
+}
+
+// A large load gets batches of 5,000 with the built-in embedder and keeps 1,000 with an expensive
+// one (a server here): the page asks the engine, so what it shows is what the job will do.
+void TestIngestionPage::automaticBatchFollowsTheEmbedder()
+{
+    for (const bool expensive : {false, true}) {
+        QTemporaryDir dir;
+        ui::EngineHost host;
+        ui::IngestionPage page(&host);
+        Engine::Options o;
+        o.dataDirectory = dir.filePath(QStringLiteral("data"));
+        o.logToFile = false;
+        if (expensive)
+            o.embedder = std::make_shared<testdata::FailingEmbedder>();
+        QSignalSpy opened(&host, &ui::EngineHost::opened);
+        host.open(o);
+        QVERIFY(opened.wait(60000));
+        QVERIFY(opened.at(0).at(0).toBool());
+
+        auto *options = page.optionsPanel();
+        options->setEstimate(1'000'000, true);
+        const int expected = expensive ? 1000 : 5000;
+        QTRY_COMPARE(options->tuning().batchSize, expected);
+        QVERIFY2(labelText(page, "autoChoiceLabel").contains(QStringLiteral("batch %1").arg(expected)),
+                 qPrintable(labelText(page, "autoChoiceLabel")));
+        QVERIFY(testui::closeHost(host));
+    }
 }
 
 QTEST_MAIN(TestIngestionPage)
