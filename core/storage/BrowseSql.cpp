@@ -97,7 +97,7 @@ Sql browseSql(const BrowseQuery &q, const QString &ftsMatch, Plan plan, bool ord
         // Tags are a JSON array of strings (NULL when none); the full-text tags column (in ftsMatch,
         // when the engine could build one) narrows the rows first.
         where << QStringLiteral("r.tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.tags)"
-                                " WHERE lower(json_each.value) = lower(?))");
+                                " WHERE kms_fold(json_each.value) = kms_fold(?))");
         out.params << q.tag.trimmed();
     }
     out.where = where.join(QStringLiteral(" AND "));

@@ -1,9 +1,49 @@
 // SPDX-License-Identifier: MIT
 #include "storage/FilterSql.h"
+#include "storage/StoreSql.h"
+
+#include <string>
 
 namespace kms {
 
 namespace {
+
+// kms_fold(text): the same case folding as foldValue() below, for the column side of a filter.
+// SQLite's lower() folds ASCII only, so "Ärzte" stayed "Ärzte" while the value asked for was
+// folded to "ärzte": a filter on any non-ASCII value matched nothing, not even its own spelling.
+void foldFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return; // NULL in, NULL out
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    if (!text) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    const int size = sqlite3_value_bytes(argv[0]);
+    // Most values are ASCII: fold those byte by byte, without a round trip through UTF-16.
+    std::string folded(text, size_t(size));
+    bool ascii = true;
+    for (char &c : folded) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + ('a' - 'A'));
+    }
+    if (ascii) {
+        sqlite3_result_text(ctx, folded.data(), size, SQLITE_TRANSIENT);
+        return;
+    }
+    const QByteArray utf8 = QString::fromUtf8(text, size).toCaseFolded().toUtf8();
+    sqlite3_result_text(ctx, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+QString foldValue(const QString &value)
+{
+    return value.trimmed().toCaseFolded();
+}
 
 void addIn(QStringList &parts, QVariantList &params, const QString &expression, const QStringList &values)
 {
@@ -12,7 +52,7 @@ void addIn(QStringList &parts, QVariantList &params, const QString &expression, 
     QString sql = expression + QStringLiteral(" IN (");
     for (qsizetype i = 0; i < values.size(); ++i) {
         sql += i ? QStringLiteral(",?") : QStringLiteral("?");
-        params << values[i].trimmed().toLower();
+        params << foldValue(values[i]);
     }
     sql += u')';
     parts << sql;
@@ -41,14 +81,14 @@ FilterSql filterSql(const SearchFilters &filters)
         parts << QStringLiteral("r.collection = ?");
         out.params << qint64(int(*filters.collection));
     }
-    addIn(parts, out.params, QStringLiteral("lower(r.status)"), filters.statuses);
-    addIn(parts, out.params, QStringLiteral("lower(r.priority)"), filters.priorities);
-    addIn(parts, out.params, QStringLiteral("lower(r.product)"), filters.products);
-    addIn(parts, out.params, QStringLiteral("lower(r.category)"), filters.categories);
+    addIn(parts, out.params, QStringLiteral("kms_fold(r.status)"), filters.statuses);
+    addIn(parts, out.params, QStringLiteral("kms_fold(r.priority)"), filters.priorities);
+    addIn(parts, out.params, QStringLiteral("kms_fold(r.product)"), filters.products);
+    addIn(parts, out.params, QStringLiteral("kms_fold(r.category)"), filters.categories);
     if (!filters.tags.isEmpty()) {
         // Tags are stored as a JSON array of strings (NULL when none).
         QStringList in;
-        addIn(in, out.params, QStringLiteral("lower(json_each.value)"), filters.tags);
+        addIn(in, out.params, QStringLiteral("kms_fold(json_each.value)"), filters.tags);
         parts << QStringLiteral("(r.tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.tags) WHERE %1))")
                      .arg(in.constFirst());
     }
@@ -56,6 +96,13 @@ FilterSql filterSql(const SearchFilters &filters)
     addRange(parts, out.params, "updated_at", filters.updatedFrom, filters.updatedTo);
     out.where = parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
     return out;
+}
+
+bool sql::registerFoldFunction(sqlite3 *db)
+{
+    return sqlite3_create_function_v2(db, "kms_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      nullptr, foldFunction, nullptr, nullptr, nullptr)
+        == SQLITE_OK;
 }
 
 } // namespace kms

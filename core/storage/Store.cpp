@@ -138,7 +138,7 @@ bool Store::openConnection()
     // Every connection can read the search log's grouped queries, rank full-text matches and read
     // compressed record texts.
     m_codec = std::make_unique<TextCodec>();
-    if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db)
+    if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db) || !sql::registerFoldFunction(m_db)
         || !sql::registerTextFunction(m_db, m_codec.get())) {
         m_lastError = QStringLiteral("cannot open database %1: %2").arg(m_path, sql::errorOf(m_db));
         return false;

@@ -181,6 +181,9 @@ bool registerQueryKeyFunction(sqlite3 *db);
 // Registers the FTS5 ranking function kms_bm25() on a connection (FtsRanking.cpp says what it takes).
 bool registerRankFunction(sqlite3 *db);
 
+// Registers kms_fold(text), the Unicode case folding search filters compare with (FilterSql.cpp).
+bool registerFoldFunction(sqlite3 *db);
+
 // Ids for an IN (...) list. Integers only, so the text cannot carry anything but numbers.
 inline QString idList(const QList<qint64> &ids)
 {

@@ -40,6 +40,9 @@ QJsonObject caseWithDate(int i)
     // Not monotonic in i, so sorting by update time differs from insertion order.
     const qint64 ms = 1'700'000'000'000LL + qint64((i * 37) % kCases) * 3'600'000LL;
     o.insert(QStringLiteral("updated_at"), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    // A tag beyond ASCII on some, which the tag filter must find in any case.
+    if (i % 7 == 3)
+        o.insert(QStringLiteral("tags"), o.value(QStringLiteral("tags")).toString() + QStringLiteral(",Überweisung"));
     return o;
 }
 
@@ -245,7 +248,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("deferred");  // the sort indexes away, as during an initial load
         const QString filters[] = {QString(), QStringLiteral("status=open"), QStringLiteral("priority=high"),
                                    QStringLiteral("product=VPN Client"), QStringLiteral("product=vpn client"),
-                                   QStringLiteral("priority=HIGH"), QStringLiteral("tag=ORA-12154"),
+                                   QStringLiteral("priority=HIGH"), QStringLiteral("tag=ORA-12154"), QStringLiteral("tag=überweisung"),
                                    QStringLiteral("text=ECONNRESET"), QStringLiteral("text=status:open econnreset")};
         for (int s = 0; s <= int(BrowseSort::Updated); ++s) {
             if (BrowseSort(s) == BrowseSort::Category)
