@@ -2,7 +2,7 @@
 #include "storage/FilterSql.h"
 #include "storage/StoreSql.h"
 
-#include <string>
+#include <algorithm>
 
 namespace kms {
 
@@ -21,23 +21,21 @@ void foldFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
         return;
     }
     const int size = sqlite3_value_bytes(argv[0]);
-    // Most values are ASCII: fold those byte by byte, without a round trip through UTF-16.
-    std::string folded(text, size_t(size));
-    bool ascii = true;
-    for (char &c : folded) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
-            break;
-        }
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + ('a' - 'A'));
-    }
-    if (ascii) {
-        sqlite3_result_text(ctx, folded.data(), size, SQLITE_TRANSIENT);
+    const auto *begin = reinterpret_cast<const unsigned char *>(text);
+    if (std::any_of(begin, begin + size, [](unsigned char c) { return c >= 0x80; })) {
+        const QByteArray utf8 = QString::fromUtf8(text, size).toCaseFolded().toUtf8();
+        sqlite3_result_text(ctx, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
         return;
     }
-    const QByteArray utf8 = QString::fromUtf8(text, size).toCaseFolded().toUtf8();
-    sqlite3_result_text(ctx, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    // Most values are ASCII: folded byte by byte into SQLite's own buffer, no UTF-16 round trip.
+    auto *folded = static_cast<char *>(sqlite3_malloc(size + 1));
+    if (!folded) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    std::transform(text, text + size, folded,
+                   [](char c) { return c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c; });
+    sqlite3_result_text(ctx, folded, size, sqlite3_free);
 }
 
 QString foldValue(const QString &value)

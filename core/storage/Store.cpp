@@ -135,8 +135,8 @@ bool Store::openConnection()
         return false;
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Every connection can read the search log's grouped queries, rank full-text matches and read
-    // compressed record texts.
+    // Every connection can read the search log's grouped queries, rank full-text matches, fold
+    // filter values' case and read compressed record texts.
     m_codec = std::make_unique<TextCodec>();
     if (!sql::registerQueryKeyFunction(m_db) || !sql::registerRankFunction(m_db) || !sql::registerFoldFunction(m_db)
         || !sql::registerTextFunction(m_db, m_codec.get())) {

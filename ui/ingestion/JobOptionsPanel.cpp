@@ -13,11 +13,6 @@
 
 namespace kms::ui {
 
-namespace {
-constexpr int kMinBatch = EngineConfig::kMinBatchSize;
-constexpr int kMaxBatch = EngineConfig::kMaxBatchSize;
-} // namespace
-
 JobOptionsPanel::JobOptionsPanel(QWidget *parent)
     : QWidget(parent)
     , m_collection(new QComboBox(this))
@@ -49,9 +44,10 @@ JobOptionsPanel::JobOptionsPanel(QWidget *parent)
     m_batchSize->setObjectName(QStringLiteral("batchSizeSpin"));
     m_batchSize->setAccessibleName(tr("Batch size"));
     // 0 is "Auto"; 1 to 49 are below the smallest batch and snap to it.
-    m_batchSize->setRange(0, kMaxBatch);
+    m_batchSize->setRange(0, EngineConfig::kMaxBatchSize);
     m_batchSize->setSingleStep(50);
-    m_batchSize->setToolTip(tr("Records per transaction, %1 to %2").arg(kMinBatch).arg(kMaxBatch));
+    m_batchSize->setToolTip(
+        tr("Records per transaction, %1 to %2").arg(EngineConfig::kMinBatchSize).arg(EngineConfig::kMaxBatchSize));
 
     m_priority->setObjectName(QStringLiteral("priorityCombo"));
     m_priority->setAccessibleName(tr("Priority"));
@@ -94,12 +90,12 @@ JobOptionsPanel::JobOptionsPanel(QWidget *parent)
     connect(m_workers, &QSpinBox::valueChanged, this, changed);
     connect(m_batchSize, &QSpinBox::valueChanged, this, changed);
     connect(m_batchSize, &QSpinBox::editingFinished, this, [this] {
-        if (m_batchSize->value() > 0 && m_batchSize->value() < kMinBatch)
-            m_batchSize->setValue(kMinBatch);
+        if (m_batchSize->value() > 0 && m_batchSize->value() < EngineConfig::kMinBatchSize)
+            m_batchSize->setValue(EngineConfig::kMinBatchSize);
     });
     // A new form starts from the presets in the settings (0: automatic).
     m_workers->setValue(AppSettings::instance().ingestWorkers());
-    m_batchSize->setValue(std::min(AppSettings::instance().ingestBatchSize(), kMaxBatch));
+    m_batchSize->setValue(std::min(AppSettings::instance().ingestBatchSize(), EngineConfig::kMaxBatchSize));
     updateAutomaticChoice();
 }
 
@@ -115,7 +111,7 @@ IngestOptions JobOptionsPanel::options() const
     o.collection = collection();
     o.mode = IngestMode(m_mode->currentData().toInt());
     o.workers = m_workers->value();
-    o.batchSize = m_batchSize->value() == 0 ? 0 : std::max(kMinBatch, m_batchSize->value());
+    o.batchSize = m_batchSize->value() == 0 ? 0 : std::max(EngineConfig::kMinBatchSize, m_batchSize->value());
     o.priority = JobPriority(m_priority->currentData().toInt());
     return o;
 }
