@@ -80,7 +80,8 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
         return out;
     }
     SearchQueries db(store);
-    const qint64 matching = db.countMatching(filters);
+    // Counted only as far as the choice below needs: a common status is not walked to its end.
+    const qint64 matching = db.countMatching(filters, kExactSearchLimit + 1);
     if (matching < 0) {
         out.error = db.error();
         return out;

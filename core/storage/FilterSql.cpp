@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "storage/FilterSql.h"
+#include "storage/BrowseSql.h"
 #include "storage/StoreSql.h"
 
 #include <algorithm>
@@ -43,17 +44,118 @@ QString foldValue(const QString &value)
     return value.trimmed().toCaseFolded();
 }
 
-void addIn(QStringList &parts, QVariantList &params, const QString &expression, const QStringList &values)
+// `expression IN (?, ...)` with the values as parameters; "0" for no values.
+QString inList(QVariantList &params, const QString &expression, const QStringList &values)
 {
     if (values.isEmpty())
-        return;
+        return QStringLiteral("0");
     QString sql = expression + QStringLiteral(" IN (");
     for (qsizetype i = 0; i < values.size(); ++i) {
         sql += i ? QStringLiteral(",?") : QStringLiteral("?");
-        params << foldValue(values[i]);
+        params << values[i];
     }
-    sql += u')';
-    parts << sql;
+    return sql + u')';
+}
+
+QStringList folded(const QStringList &values)
+{
+    QStringList out;
+    for (const QString &v : values)
+        out << foldValue(v);
+    return out;
+}
+
+// With more distinct values than this in a column, reading every record costs less than a seek
+// per value.
+constexpr int kMaxStoredValues = 1000;
+
+// How the browse indexes (0005) hold a column after `collection`, and so how to list its stored
+// values and compare with them. The status index is records_collection_status (BINARY); priority
+// sits after its urgency rank; product and category ignore ASCII case (NOCASE), so one spelling
+// stands for all its ASCII-case variants, which kms_fold() folds alike anyway.
+struct IndexedColumn {
+    const char *name;
+    QString key;  // the indexed expression
+    QString rank; // priority only: the expression before it (one walk per rank)
+};
+
+IndexedColumn indexedColumn(const char *name)
+{
+    const QString column = QStringLiteral("r.") + QLatin1String(name);
+    if (qstrcmp(name, "priority") == 0)
+        return {name, column, QLatin1String(browse::kPriorityRank)};
+    if (qstrcmp(name, "status") == 0)
+        return {name, column, {}};
+    return {name, column + QStringLiteral(" COLLATE NOCASE"), {}};
+}
+
+struct StoredValue {
+    QString spelling;
+    int rank = 0;
+};
+
+// A skip-scan per collection (and per rank): each step is one seek, the smallest value above the
+// last one (min() seeks past the NULLs; an explicit IS NOT NULL made SQLite walk them instead).
+// nullopt on an error or too many values.
+std::optional<QList<StoredValue>> storedValues(sqlite3 *db, const IndexedColumn &c,
+                                               std::optional<Collection> collection)
+{
+    const QString scope = QStringLiteral("r.collection = ?1") + (c.rank.isEmpty() ? QString() : QStringLiteral(" AND %1 = ?2").arg(c.rank));
+    const QString text = QStringLiteral("WITH RECURSIVE v(x) AS (SELECT min(%1) FROM records r WHERE %2 "
+                                        "UNION ALL SELECT (SELECT min(%1) FROM records r WHERE %2 AND %1 > v.x) FROM v "
+                                        "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL LIMIT %3")
+                             .arg(c.key, scope)
+                             .arg(kMaxStoredValues + 1);
+    sql::Statement st(text);
+    if (!st.prepare(db, nullptr, false))
+        return std::nullopt;
+    QList<StoredValue> out;
+    const int ranks = c.rank.isEmpty() ? 1 : 5; // kPriorityRank: 0 (other) to 4 (critical)
+    for (Collection each : {Collection::Cases, Collection::Knowledge}) {
+        if (collection && *collection != each)
+            continue;
+        for (int rank = 0; rank < ranks; ++rank) {
+            sql::Query q(st);
+            q.bind(1, qint64(int(each)));
+            if (!c.rank.isEmpty())
+                q.bind(2, qint64(rank));
+            int rc;
+            while ((rc = q.step()) == SQLITE_ROW)
+                out.append({q.text(0), rank});
+            if (rc != SQLITE_DONE || out.size() > kMaxStoredValues)
+                return std::nullopt;
+        }
+    }
+    return out;
+}
+
+// One column's condition: over the index when the stored values can be listed, else kms_fold().
+QString columnCondition(QVariantList &params, const char *name, const QStringList &values, sqlite3 *indexed,
+                        std::optional<Collection> collection, bool *usesIndex)
+{
+    const QStringList wanted = folded(values);
+    const IndexedColumn c = indexedColumn(name);
+    const std::optional<QList<StoredValue>> stored = indexed ? storedValues(indexed, c, collection) : std::nullopt;
+    if (!stored)
+        return inList(params, QStringLiteral("kms_fold(r.%1)").arg(QLatin1String(name)), wanted);
+    // The same folding as kms_fold(), once per stored spelling instead of once per record.
+    QStringList spellings;
+    QStringList ranks;
+    for (const StoredValue &v : *stored) {
+        if (!wanted.contains(v.spelling.toCaseFolded()) || spellings.contains(v.spelling))
+            continue;
+        spellings << v.spelling;
+        if (!ranks.contains(QString::number(v.rank)))
+            ranks << QString::number(v.rank);
+    }
+    if (spellings.isEmpty())
+        return QStringLiteral("0");
+    *usesIndex = true;
+    if (c.rank.isEmpty())
+        return inList(params, c.key, spellings);
+    // The rank leads the index; the spelling itself is only checked (+ keeps SQLite from looking
+    // for another index on it, which it then preferred to this one).
+    return QStringLiteral("%1 IN (%2) AND %3").arg(c.rank, ranks.join(u','), inList(params, QStringLiteral("+") + c.key, spellings));
 }
 
 void addRange(QStringList &parts, QVariantList &params, const char *column, const QDateTime &from,
@@ -71,7 +173,7 @@ void addRange(QStringList &parts, QVariantList &params, const char *column, cons
 
 } // namespace
 
-FilterSql filterSql(const SearchFilters &filters)
+FilterSql filterSql(const SearchFilters &filters, sqlite3 *indexed)
 {
     FilterSql out;
     QStringList parts;
@@ -79,16 +181,23 @@ FilterSql filterSql(const SearchFilters &filters)
         parts << QStringLiteral("r.collection = ?");
         out.params << qint64(int(*filters.collection));
     }
-    addIn(parts, out.params, QStringLiteral("kms_fold(r.status)"), filters.statuses);
-    addIn(parts, out.params, QStringLiteral("kms_fold(r.priority)"), filters.priorities);
-    addIn(parts, out.params, QStringLiteral("kms_fold(r.product)"), filters.products);
-    addIn(parts, out.params, QStringLiteral("kms_fold(r.category)"), filters.categories);
+    bool usesIndex = false;
+    const std::pair<const char *, const QStringList *> columns[] = {
+        {"status", &filters.statuses},
+        {"priority", &filters.priorities},
+        {"product", &filters.products},
+        {"category", &filters.categories},
+    };
+    for (const auto &[name, values] : columns)
+        if (!values->isEmpty())
+            parts << columnCondition(out.params, name, *values, indexed, filters.collection, &usesIndex);
+    // The indexes lead with the collection: without a collection filter, both, so they can be used.
+    if (usesIndex && !filters.collection)
+        parts << QStringLiteral("r.collection IN (0, 1)");
     if (!filters.tags.isEmpty()) {
         // Tags are stored as a JSON array of strings (NULL when none).
-        QStringList in;
-        addIn(in, out.params, QStringLiteral("kms_fold(json_each.value)"), filters.tags);
-        parts << QStringLiteral("(r.tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.tags) WHERE %1))")
-                     .arg(in.constFirst());
+        const QString in = inList(out.params, QStringLiteral("kms_fold(json_each.value)"), folded(filters.tags));
+        parts << QStringLiteral("(r.tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.tags) WHERE %1))").arg(in);
     }
     addRange(parts, out.params, "created_at", filters.createdFrom, filters.createdTo);
     addRange(parts, out.params, "updated_at", filters.updatedFrom, filters.updatedTo);

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariantList>
 
+struct sqlite3;
+
 namespace kms {
 
 // SearchFilters as a SQL condition over the records table aliased `r`, with positional parameters
@@ -14,6 +16,13 @@ struct FilterSql {
     QString where;
     QVariantList params;
 };
-FilterSql filterSql(const SearchFilters &filters);
+// Without a connection, status, priority, product and category compare through kms_fold(), which
+// no index can serve: every filter reads every record. With one (whose browse indexes are in place,
+// not deferred by a load), the values asked for are first matched against the spellings the
+// store holds, listed from those indexes one seek per distinct value, and the column compares with
+// the matching spellings in a form the index answers: a filter that keeps 20 of a million records
+// reads 20 index entries. A value nobody stored makes the condition "0". Tags always read every
+// record (no index holds them).
+FilterSql filterSql(const SearchFilters &filters, sqlite3 *indexed = nullptr);
 
 } // namespace kms

@@ -5,6 +5,7 @@
 
 #include "model/Record.h"
 #include "model/SearchFilters.h"
+#include "storage/FilterSql.h"
 
 #include <QDateTime>
 #include <QList>
@@ -91,8 +92,8 @@ public:
     QList<IndexedText> indexedTexts(const QList<qint64> &ids);
 
     // ---- records and vectors (StoreSearch.cpp) ----------------------------------------------------
-    // Records that pass the filters; -1 on error.
-    qint64 countMatching(const SearchFilters &filters);
+    // Records that pass the filters, counted up to `cap`; -1 on error.
+    qint64 countMatching(const SearchFilters &filters, qint64 cap);
     // The ids among `ids` that pass the filters; false on error.
     bool passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out);
     // The stored vectors of embedder `embedderId` of the records passing the filters, or of the
@@ -105,12 +106,16 @@ public:
 
 private:
     Outcome failed(int rc, const QString &what);
+    // The filters in SQL, in the form the browse indexes answer while they are in place (FilterSql.h).
+    FilterSql filterFor(const SearchFilters &filters);
     bool vectorsWhere(const QString &embedderId, const QString &where, const QVariantList &params,
                       const VectorFn &fn);
 
     Store &m_store;
     bool m_progressHandler = false;
     QString m_error;
+    QString m_filterKey; // filtersToJson() of the filters m_filter is for
+    std::optional<FilterSql> m_filter;
 };
 
 } // namespace kms

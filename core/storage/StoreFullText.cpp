@@ -59,11 +59,13 @@ SearchQueries::Outcome SearchQueries::rankMatches(const QString &match, const Se
     for (double f : frequencies)
         bm25 += QStringLiteral(", ") + (std::isfinite(f) && f >= 0 ? weight(std::round(f)) : QStringLiteral("NULL"));
     bm25 += u')';
-    const FilterSql where = filterSql(filters);
+    const FilterSql where = filterFor(filters);
     const bool filtered = where.where != u"1";
     QString text = QStringLiteral("SELECT records_fts.rowid, %1 AS score FROM records_fts").arg(bm25);
+    // CROSS JOIN: the matches drive, each record read by its key. A filter column's index could
+    // otherwise lead, with a full-text lookup for every record of a common product.
     if (filtered)
-        text += QStringLiteral(" JOIN records r ON r.id = records_fts.rowid");
+        text += QStringLiteral(" CROSS JOIN records r ON r.id = records_fts.rowid");
     text += QStringLiteral(" WHERE records_fts MATCH ?1");
     if (afterRowid > 0)
         text += QStringLiteral(" AND records_fts.rowid > ?2");

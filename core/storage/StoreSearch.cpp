@@ -7,14 +7,25 @@
 
 namespace kms {
 
-qint64 SearchQueries::countMatching(const SearchFilters &filters)
+FilterSql SearchQueries::filterFor(const SearchFilters &filters)
 {
-    const FilterSql f = filterSql(filters);
-    sql::Statement st(QStringLiteral("SELECT count(*) FROM records r WHERE ") + f.where);
+    // A keyword search asks several times with the same filters: their values are looked up once.
+    const QString key = filtersToJson(filters);
+    if (!m_filter || m_filterKey != key) {
+        m_filter = filterSql(filters, m_store.readIndexesDeferred() ? nullptr : m_store.m_db);
+        m_filterKey = key;
+    }
+    return *m_filter;
+}
+
+qint64 SearchQueries::countMatching(const SearchFilters &filters, qint64 cap)
+{
+    const FilterSql f = filterFor(filters);
+    sql::Statement st(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM records r WHERE %1 LIMIT ?)").arg(f.where));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return -1;
     sql::Query q(st);
-    q.bindAll(1, f.params);
+    q.bind(q.bindAll(1, f.params), cap);
     const int rc = q.step();
     if (rc == SQLITE_ROW)
         return q.int64(0);
@@ -24,8 +35,10 @@ qint64 SearchQueries::countMatching(const SearchFilters &filters)
 
 bool SearchQueries::passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out)
 {
-    const FilterSql f = filterSql(filters);
-    sql::Statement st(QStringLiteral("SELECT r.id FROM records r WHERE r.id IN (%1) AND (%2)")
+    // NOT INDEXED: the given rows by their keys. Left to itself SQLite may walk a filter's index
+    // instead, every record of a common product, to find the few given ones among them.
+    const FilterSql f = filterFor(filters);
+    sql::Statement st(QStringLiteral("SELECT r.id FROM records r NOT INDEXED WHERE r.id IN (%1) AND (%2)")
                           .arg(sql::idList(ids), f.where));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return false;
@@ -60,7 +73,7 @@ bool SearchQueries::vectorsWhere(const QString &embedderId, const QString &where
 bool SearchQueries::vectorsMatching(const QString &embedderId, const SearchFilters &filters, const VectorFn &fn)
 {
     // The filter picks ids from a covering browse index first; the records' rows are then read by id.
-    const FilterSql f = filterSql(filters);
+    const FilterSql f = filterFor(filters);
     return vectorsWhere(embedderId, QStringLiteral("r.id IN (SELECT r.id FROM records r WHERE %1)").arg(f.where),
                         f.params, fn);
 }
