@@ -57,9 +57,11 @@ QString Engine::browseMatch(const BrowseQuery &query, BrowseQuery *effective) co
         adopt(effective->tag, parsed.filters.tags);
     }
     // The tag's words in the full-text tags column find the candidates fast; the store then checks
-    // the tag itself exactly.
+    // the tag itself exactly. Only for a tag whose words no dictionary phrase takes: a record's
+    // tags are indexed as one text, where such a phrase can join them with the next tag's words,
+    // and the phrase of the tag alone would then miss that record (every record is checked instead).
     const QStringList tagTokens = m_normalizer->tokens(effective->tag);
-    if (!tagTokens.isEmpty())
+    if (!tagTokens.isEmpty() && m_normalizer->standsAlone(effective->tag))
         parts << QStringLiteral("tags : ") + quotedPhrase(tagTokens);
     return parts.join(QStringLiteral(" AND "));
 }

@@ -74,7 +74,6 @@ constexpr int kMaxStoredValues = 1000;
 // sits after its urgency rank; product and category ignore ASCII case (NOCASE), so one spelling
 // stands for all its ASCII-case variants, which kms_fold() folds alike anyway.
 struct IndexedColumn {
-    const char *name;
     QString key;  // the indexed expression
     QString rank; // priority only: the expression before it (one walk per rank)
 };
@@ -83,10 +82,10 @@ IndexedColumn indexedColumn(const char *name)
 {
     const QString column = QStringLiteral("r.") + QLatin1String(name);
     if (qstrcmp(name, "priority") == 0)
-        return {name, column, QLatin1String(browse::kPriorityRank)};
+        return {column, QLatin1String(browse::kPriorityRank)};
     if (qstrcmp(name, "status") == 0)
-        return {name, column, {}};
-    return {name, column + QStringLiteral(" COLLATE NOCASE"), {}};
+        return {column, {}};
+    return {column + QStringLiteral(" COLLATE NOCASE"), {}};
 }
 
 struct StoredValue {
@@ -100,7 +99,8 @@ struct StoredValue {
 std::optional<QList<StoredValue>> storedValues(sqlite3 *db, const IndexedColumn &c,
                                                std::optional<Collection> collection)
 {
-    const QString scope = QStringLiteral("r.collection = ?1") + (c.rank.isEmpty() ? QString() : QStringLiteral(" AND %1 = ?2").arg(c.rank));
+    const QString scope = QStringLiteral("r.collection = ?1")
+        + (c.rank.isEmpty() ? QString() : QStringLiteral(" AND %1 = ?2").arg(c.rank));
     const QString text = QStringLiteral("WITH RECURSIVE v(x) AS (SELECT min(%1) FROM records r WHERE %2 "
                                         "UNION ALL SELECT (SELECT min(%1) FROM records r WHERE %2 AND %1 > v.x) FROM v "
                                         "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL LIMIT %3")
@@ -155,7 +155,8 @@ QString columnCondition(QVariantList &params, const char *name, const QStringLis
         return inList(params, c.key, spellings);
     // The rank leads the index; the spelling itself is only checked (+ keeps SQLite from looking
     // for another index on it, which it then preferred to this one).
-    return QStringLiteral("%1 IN (%2) AND %3").arg(c.rank, ranks.join(u','), inList(params, QStringLiteral("+") + c.key, spellings));
+    return QStringLiteral("%1 IN (%2) AND %3")
+        .arg(c.rank, ranks.join(u','), inList(params, QStringLiteral("+") + c.key, spellings));
 }
 
 void addRange(QStringList &parts, QVariantList &params, const char *column, const QDateTime &from,

@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
 
 namespace kms {
@@ -281,6 +282,16 @@ QStringList Normalizer::tokens(QStringView text) const
 QString Normalizer::matchingText(QStringView text) const
 {
     return tokens(text).join(u' ');
+}
+
+bool Normalizer::standsAlone(QStringView text) const
+{
+    if (!m_dictionary || m_dictionary->maxPhraseWords() < 2)
+        return true;
+    QString storage;
+    QStringList words;
+    split(prepare(text, storage), words);
+    return std::none_of(words.cbegin(), words.cend(), [&](const QString &w) { return m_dictionary->inPhrase(w); });
 }
 
 } // namespace kms

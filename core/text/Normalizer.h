@@ -43,6 +43,10 @@ public:
     QString clean(QStringView text) const;
     QStringList tokens(QStringView text) const;          // clean + fold + split + dictionary
     QString matchingText(QStringView text) const;        // tokens() joined by single spaces
+    // True when text's tokens come out the same beside any other words: none of its words takes
+    // part in a multi-word dictionary phrase, which could join it with a neighbour's words (the
+    // tags "mac" and "os" of one record give the single token "macos" under "mac os => macos").
+    bool standsAlone(QStringView text) const;
     // Names what tokens() gives: two normalisers with the same id give the same tokens for every
     // text. The full-text index records the id it was made under (it keeps no copy of the text,
     // so removing a record's terms takes its fields through tokens() again).

@@ -121,6 +121,8 @@ void TermDictionary::addNormalized(const QStringList &fromWords, const QStringLi
         return;
     }
     m_phrases.insert(key, toWords);
+    for (const QString &word : fromWords)
+        m_phraseWords.insert(word);
     WordEntry &first = m_words[fromWords.front()];
     first.longestPhrase = std::max(first.longestPhrase, int(fromWords.size()));
     m_maxWords = std::max(m_maxWords, int(fromWords.size()));

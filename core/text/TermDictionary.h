@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +46,8 @@ public:
     };
     const WordEntry *wordEntry(const QString &word) const;
     const QStringList *phraseReplacement(const QString &phrase) const;
+    // True when the word is one of the words of a multi-word rule (anywhere in it).
+    bool inPhrase(const QString &word) const { return m_phraseWords.contains(word); }
 
 private:
     void addNormalized(const QStringList &fromWords, const QStringList &toWords);
@@ -53,6 +56,7 @@ private:
     QHash<QString, QString> m_rules;
     QHash<QString, WordEntry> m_words;      // single-word rules and first words of phrase rules
     QHash<QString, QStringList> m_phrases;  // phrase rules, key = words joined by single spaces
+    QSet<QString> m_phraseWords;            // every word of every phrase rule
     int m_maxWords = 1;
     // One-hash Bloom filter over the keys of m_words: most tokens of a text are ordinary words, and
     // this answers "no rule starts here" without hashing the string for QHash.

@@ -165,6 +165,33 @@ private Q_SLOTS:
         QCOMPARE(Normalizer(builtInDictionary()).matchingText(input), expected);
     }
 
+    void standsAlone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("alone");
+        QTest::newRow("ordinary word") << "printer" << true;
+        QTest::newRow("single-word rule") << "VPN" << true;
+        QTest::newRow("first word of a phrase") << "Mac" << false;
+        QTest::newRow("last word of a phrase") << "os" << false;
+        QTest::newRow("one phrase word among others") << "Apple Mac" << false;
+        QTest::newRow("the phrase itself") << "Mac OS X" << false;
+        QTest::newRow("no words") << "--" << true;
+    }
+    void standsAlone()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, alone);
+        QCOMPARE(Normalizer(builtInDictionary()).standsAlone(text), alone);
+        QVERIFY(Normalizer().standsAlone(text)); // without a dictionary nothing joins
+        // What "alone" promises: the text's tokens inside others' are its own tokens.
+        if (alone) {
+            const Normalizer n(builtInDictionary());
+            const QString own = n.matchingText(text);
+            if (!own.isEmpty())
+                QVERIFY(n.matchingText(QStringLiteral("mac %1 os").arg(text)).contains(own));
+        }
+    }
+
     void builtInDictionary_()
     {
         // Load the shipped file directly so a malformed line fails here with its line number
