@@ -222,6 +222,37 @@ private Q_SLOTS:
         QCOMPARE(m_engine->search(none).hits.size(), 0);
     }
 
+    // Over 5,000 matching records the index is oversampled, growing by the share that passed,
+    // until k pass: 26,000 cases, every fifth "high", k 1,000 (the first 4,000 nearest hold about
+    // 800 high ones, so it takes a second round).
+    void filteredVectorSearchOversamplesUntilKPass()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("many.jsonl"));
+        QVERIFY(testdata::writeCases(file, 0, 26'000));
+        auto engine = openEngine(dir.filePath(QStringLiteral("data")));
+        QVERIFY(engine);
+        IngestOptions o;
+        o.files = {file};
+        QCOMPARE(engine->runJob(o).counts.inserted, 26'000);
+        SearchQuery q;
+        q.text = QStringLiteral("customer reports the service stops after the upgrade");
+        q.mode = SearchMode::Vector;
+        q.k = 1000;
+        q.log = false;
+        QString error;
+        QVERIFY(q.filters.add(QStringLiteral("priority=HIGH"), &error)); // 5,200
+        const SearchResult r = engine->search(q);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QVERIFY(!r.exactVectorSearch);
+        QCOMPARE(r.hits.size(), 1000);
+        for (qsizetype i = 0; i < r.hits.size(); ++i) {
+            QCOMPARE(r.hits[i].priority, QStringLiteral("high"));
+            if (i > 0)
+                QVERIFY(r.hits[i - 1].score >= r.hits[i].score);
+        }
+    }
+
     void paginationIsStable()
     {
         SearchQuery q;
