@@ -24,13 +24,6 @@ namespace kms {
 
 namespace {
 
-QString quotedPhrase(const QStringList &tokens)
-{
-    QString joined = tokens.join(u' ');
-    joined.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + joined + u'"';
-}
-
 // The first value of a filter typed in the query text, when the bar's own field is empty.
 void adopt(QString &field, const QStringList &typed)
 {
@@ -57,12 +50,11 @@ QString Engine::browseMatch(const BrowseQuery &query, BrowseQuery *effective) co
         adopt(effective->tag, parsed.filters.tags);
     }
     // The tag's words in the full-text tags column find the candidates fast; the store then checks
-    // the tag itself exactly. Only for a tag whose words no dictionary phrase takes: a record's
-    // tags are indexed as one text, where such a phrase can join them with the next tag's words,
-    // and the phrase of the tag alone would then miss that record (every record is checked instead).
-    const QStringList tagTokens = m_normalizer->tokens(effective->tag);
-    if (!tagTokens.isEmpty() && m_normalizer->standsAlone(effective->tag))
-        parts << QStringLiteral("tags : ") + quotedPhrase(tagTokens);
+    // the tag itself exactly. Not for a tag whose words a dictionary phrase may join with another
+    // tag's: the phrase of the tag alone would miss such a record, so every record is checked.
+    if (!effective->tag.trimmed().isEmpty())
+        if (const QString tags = tagsMatch({effective->tag}, *m_normalizer); !tags.isEmpty())
+            parts << tags;
     return parts.join(QStringLiteral(" AND "));
 }
 

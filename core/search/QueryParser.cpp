@@ -473,4 +473,18 @@ QString modelQueryText(QStringView text, const Normalizer &normalizer)
     return normalizer.clean(words.join(QLatin1Char(' ')));
 }
 
+QString tagsMatch(const QStringList &tags, const Normalizer &normalizer)
+{
+    // A record's tags are indexed as one text; the phrase of a tag alone is found in it only when
+    // nothing joined the tag's words with a neighbour's.
+    QStringList parts;
+    for (const QString &tag : tags) {
+        const QStringList tokens = normalizer.tokens(tag);
+        if (tokens.isEmpty() || !normalizer.standsAlone(tag))
+            return {};
+        parts << QStringLiteral("tags : ") + quotedPhrase(tokens);
+    }
+    return parts.join(QStringLiteral(" OR "));
+}
+
 } // namespace kms

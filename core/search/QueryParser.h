@@ -63,4 +63,9 @@ QString modelQueryText(QStringView text, const Normalizer &normalizer);
 // An English function word the parser drops from free words (matching form).
 bool isStopWord(const QString &token);
 
+// An FTS5 expression every record carrying one of `tags` matches (`tags : "..." OR ...`), to
+// narrow a tag filter before its exact check; empty when one of them cannot be narrowed safely:
+// no words, or words a dictionary phrase may join with another tag's (Normalizer::standsAlone).
+QString tagsMatch(const QStringList &tags, const Normalizer &normalizer);
+
 } // namespace kms

@@ -52,6 +52,9 @@ public:
     KeywordSearchOptions &keywordOptions() { return m_keywordOptions; }
 
 private:
+    // The full-text expression that narrows the filters' tags before their exact check (empty: none).
+    QString tagsNarrowing(const SearchFilters &filters) const;
+
     Parts m_parts;
     KeywordSearchOptions m_keywordOptions;
     // Counts of common words, kept between this engine's searches (shared by its readers).

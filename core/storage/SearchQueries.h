@@ -92,29 +92,33 @@ public:
     QList<IndexedText> indexedTexts(const QList<qint64> &ids);
 
     // ---- records and vectors (StoreSearch.cpp) ----------------------------------------------------
-    // Records that pass the filters, counted up to `cap`; -1 on error.
-    qint64 countMatching(const SearchFilters &filters, qint64 cap);
+    // Records that pass the filters, counted up to `cap`; -1 on error. `narrowing`, when not
+    // empty, is a full-text expression every passing record matches (search/QueryParser.h's
+    // tagsMatch): its matches are read first, then checked against the filters.
+    qint64 countMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing = {});
     // The ids among `ids` that pass the filters; false on error.
     bool passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out);
     // The stored vectors of embedder `embedderId` of the records passing the filters, or of the
     // given records; fn returns false to stop. False on error.
     using VectorFn = std::function<bool(qint64 id, std::span<const float> vector)>;
-    bool vectorsMatching(const QString &embedderId, const SearchFilters &filters, const VectorFn &fn);
+    bool vectorsMatching(const QString &embedderId, const SearchFilters &filters, const QString &narrowing,
+                         const VectorFn &fn);
     bool vectorsOf(const QString &embedderId, const QList<qint64> &ids, const VectorFn &fn);
     // The shown fields of these records (any order; deleted ones are absent).
     QList<HitRow> hitRows(const QList<qint64> &ids);
 
 private:
     Outcome failed(int rc, const QString &what);
-    // The filters in SQL, in the form the browse indexes answer while they are in place (FilterSql.h).
-    FilterSql filterFor(const SearchFilters &filters);
+    // The filters in SQL, in the form the browse indexes answer while they are in place (FilterSql.h),
+    // narrowed to the matches of a full-text expression when one is given.
+    FilterSql filterFor(const SearchFilters &filters, const QString &narrowing = {});
     bool vectorsWhere(const QString &embedderId, const QString &where, const QVariantList &params,
                       const VectorFn &fn);
 
     Store &m_store;
     bool m_progressHandler = false;
     QString m_error;
-    QString m_filterKey; // filtersToJson() of the filters m_filter is for
+    QString m_filterKey; // filtersToJson() of the filters m_filter is for, and the narrowing
     std::optional<FilterSql> m_filter;
 };
 

@@ -7,20 +7,25 @@
 
 namespace kms {
 
-FilterSql SearchQueries::filterFor(const SearchFilters &filters)
+FilterSql SearchQueries::filterFor(const SearchFilters &filters, const QString &narrowing)
 {
     // A keyword search asks several times with the same filters: their values are looked up once.
-    const QString key = filtersToJson(filters);
+    const QString key = filtersToJson(filters) + u'\n' + narrowing;
     if (!m_filter || m_filterKey != key) {
         m_filter = filterSql(filters, m_store.readIndexesDeferred() ? nullptr : m_store.m_db);
+        if (!narrowing.isEmpty()) {
+            m_filter->where = QStringLiteral("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) AND (%1)")
+                                  .arg(m_filter->where);
+            m_filter->params.prepend(narrowing);
+        }
         m_filterKey = key;
     }
     return *m_filter;
 }
 
-qint64 SearchQueries::countMatching(const SearchFilters &filters, qint64 cap)
+qint64 SearchQueries::countMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing)
 {
-    const FilterSql f = filterFor(filters);
+    const FilterSql f = filterFor(filters, narrowing);
     sql::Statement st(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM records r WHERE %1 LIMIT ?)").arg(f.where));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return -1;
@@ -70,10 +75,11 @@ bool SearchQueries::vectorsWhere(const QString &embedderId, const QString &where
     return true;
 }
 
-bool SearchQueries::vectorsMatching(const QString &embedderId, const SearchFilters &filters, const VectorFn &fn)
+bool SearchQueries::vectorsMatching(const QString &embedderId, const SearchFilters &filters,
+                                    const QString &narrowing, const VectorFn &fn)
 {
     // The filter picks ids from a covering browse index first; the records' rows are then read by id.
-    const FilterSql f = filterFor(filters);
+    const FilterSql f = filterFor(filters, narrowing);
     return vectorsWhere(embedderId, QStringLiteral("r.id IN (SELECT r.id FROM records r WHERE %1)").arg(f.where),
                         f.params, fn);
 }

@@ -415,6 +415,37 @@ private Q_SLOTS:
             QVERIFY(m_engine->deleteRecord(id));
     }
 
+    void vectorSearchFindsEveryTaggedRecord_data()
+    {
+        QTest::addColumn<QStringList>("tags");
+        QTest::newRow("beyond ASCII, narrowed by the full-text index") << QStringList{QStringLiteral("ÜBERWEISUNG")};
+        QTest::newRow("an error code") << QStringList{QStringLiteral("ora-12154")};
+        QTest::newRow("either of two") << QStringList{QStringLiteral("überweisung"), QStringLiteral("HTTP 502")};
+        QTest::newRow("nobody's") << QStringList{QStringLiteral("zebra")};
+    }
+    void vectorSearchFindsEveryTaggedRecord()
+    {
+        // All of a tag's records (under the exact-scoring limit) come back in vector mode, whether
+        // the tags were narrowed through the full-text index first or read from every record.
+        QFETCH(QStringList, tags);
+        SearchQuery q = query(QStringLiteral("service stops after the upgrade"), SearchMode::Vector, 1000);
+        QString error;
+        for (const QString &t : std::as_const(tags))
+            QVERIFY(q.filters.add(QStringLiteral("tag=") + t, &error));
+        QStringList expected;
+        for (const Source &s : std::as_const(m_sources))
+            if (std::any_of(tags.cbegin(), tags.cend(), [&](const QString &t) { return s.tags.contains(t, Qt::CaseInsensitive); }))
+                expected << s.id;
+        const SearchResult r = m_engine->search(q);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QStringList found;
+        for (const SearchHit &h : r.hits)
+            found << h.externalId;
+        expected.sort();
+        found.sort();
+        QCOMPARE(found, expected);
+    }
+
     void createdRecordIsFoundByEveryMode_data()
     {
         QTest::addColumn<int>("mode");

@@ -114,7 +114,7 @@ class TestStorageFilters : public QObject
         QVERIFY2(db.passing(all, f, &pass), qPrintable(db.error()));
         QCOMPARE(sorted(pass.values()), want);
         QList<qint64> withVectors;
-        QVERIFY2(db.vectorsMatching(QStringLiteral("hash-8"), f,
+        QVERIFY2(db.vectorsMatching(QStringLiteral("hash-8"), f, {},
                                     [&](qint64 id, std::span<const float>) {
                                         withVectors << id;
                                         return true;
