@@ -21,8 +21,9 @@ struct FilterSql {
 // not deferred by a load), the values asked for are first matched against the spellings the
 // store holds, listed from those indexes one seek per distinct value, and the column compares with
 // the matching spellings in a form the index answers: a filter that keeps 20 of a million records
-// reads 20 index entries. A value nobody stored makes the condition "0". Tags always read every
-// record (no index holds them).
+// reads 20 index entries. A value nobody stored makes the condition "0". Tags are checked in each
+// record's JSON (no index holds them; SearchQueries narrows them through the full-text index first
+// when it can).
 FilterSql filterSql(const SearchFilters &filters, sqlite3 *indexed = nullptr);
 
 } // namespace kms
