@@ -59,6 +59,14 @@ Plan orderedPlan(const QString &ftsMatch, qint64 matching, bool sortIndexes)
     return sortIndexes ? Plan::SortIndex : Plan::Planner;
 }
 
+QString distinctValuesSql(const QString &key, const QString &scope)
+{
+    return QStringLiteral("WITH RECURSIVE v(x) AS (SELECT min(%1) FROM records r WHERE %2 "
+                          "UNION ALL SELECT (SELECT min(%1) FROM records r WHERE %2 AND %1 > v.x) FROM v "
+                          "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL")
+        .arg(key, scope);
+}
+
 Sql browseSql(const BrowseQuery &q, const QString &ftsMatch, Plan plan, bool ordered)
 {
     Sql out;

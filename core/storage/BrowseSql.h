@@ -25,6 +25,12 @@ constexpr const char *kPriorityRank =
     "(CASE lower(r.priority) WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3"
     " WHEN 'critical' THEN 4 ELSE 0 END)";
 
+// The distinct values of `key` (an indexed expression over records r) among the records `scope`
+// keeps, smallest first, as one statement: a skip-scan, each step one index seek for the smallest
+// value above the last (min() seeks past NULLs), so a million rows with a handful of values cost a
+// handful of seeks. `scope` must be usable with the index, e.g. "r.collection = ?1".
+QString distinctValuesSql(const QString &key, const QString &scope);
+
 // The columns of a BrowseRow, as readRow() reads them (table alias r).
 constexpr const char *kRowColumns =
     "r.id, r.external_id, r.title, r.status, r.priority, r.product, r.category, r.tags, r.updated_at";

@@ -93,19 +93,14 @@ struct StoredValue {
     int rank = 0;
 };
 
-// A skip-scan per collection (and per rank): each step is one seek, the smallest value above the
-// last one (min() seeks past the NULLs; an explicit IS NOT NULL made SQLite walk them instead).
-// nullopt on an error or too many values.
+// A skip-scan per collection (and per rank), distinctValuesSql (no IS NOT NULL of our own: with
+// one, SQLite walked the NULLs instead of seeking past them). nullopt on an error or too many values.
 std::optional<QList<StoredValue>> storedValues(sqlite3 *db, const IndexedColumn &c,
                                                std::optional<Collection> collection)
 {
     const QString scope = QStringLiteral("r.collection = ?1")
         + (c.rank.isEmpty() ? QString() : QStringLiteral(" AND %1 = ?2").arg(c.rank));
-    const QString text = QStringLiteral("WITH RECURSIVE v(x) AS (SELECT min(%1) FROM records r WHERE %2 "
-                                        "UNION ALL SELECT (SELECT min(%1) FROM records r WHERE %2 AND %1 > v.x) FROM v "
-                                        "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL LIMIT %3")
-                             .arg(c.key, scope)
-                             .arg(kMaxStoredValues + 1);
+    const QString text = browse::distinctValuesSql(c.key, scope) + QStringLiteral(" LIMIT %1").arg(kMaxStoredValues + 1);
     sql::Statement st(text);
     if (!st.prepare(db, nullptr, false))
         return std::nullopt;

@@ -12,20 +12,15 @@ using namespace browse;
 
 BrowseFacets Store::browseFacets(Collection c)
 {
-    // Skip-scans: one index seek per distinct value (the next value after the last one), so a
-    // million rows with a handful of values cost a handful of seeks. Status exactly (from
-    // records_collection_status); priority exactly within each urgency rank; product and category
-    // one spelling per value ignoring case (the browser filters those ignoring case). While a load
-    // has those indexes away each seek would read the whole table: one pass per column instead.
+    // Skip-scans (distinctValuesSql). Status exactly (from records_collection_status); priority
+    // exactly within each urgency rank; product and category one spelling per value ignoring case
+    // (the browser filters those ignoring case). While a load has those indexes away each seek
+    // would read the whole table: one pass per column instead.
     BrowseFacets facets;
     const bool indexed = !readIndexesDeferred();
     auto distinct = [&](const QString &column, const QString &where, const QString &collate, QStringList *out) {
-        const QString next = QStringLiteral("SELECT min(r.%1%2) FROM records r WHERE r.collection = ?1%3")
-                                 .arg(column, collate, where);
         AdHoc s(m_db,
-                indexed ? QStringLiteral("WITH RECURSIVE v(x) AS (%1 UNION ALL SELECT (%1 AND r.%2%3 > v.x) FROM v"
-                                         " WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL")
-                              .arg(next, column, collate)
+                indexed ? distinctValuesSql(QStringLiteral("r.") + column + collate, QStringLiteral("r.collection = ?1") + where)
                         : QStringLiteral("SELECT DISTINCT r.%1%2 FROM records r WHERE r.collection = ?1"
                                          " AND r.%1 IS NOT NULL%3")
                               .arg(column, collate, where),

@@ -39,6 +39,17 @@ QList<RankedId> ranked(std::initializer_list<std::pair<qint64, double>> l)
     return out;
 }
 
+// A vector-mode query over the generated cases (testdata::caseObject), not logged.
+SearchQuery vectorQuery(int k)
+{
+    SearchQuery q;
+    q.text = QStringLiteral("customer reports the service stops after the upgrade");
+    q.mode = SearchMode::Vector;
+    q.k = k;
+    q.log = false;
+    return q;
+}
+
 QStringList externalIds(const SearchResult &r)
 {
     QStringList ids;
@@ -200,15 +211,10 @@ private Q_SLOTS:
         }
     }
 
-    // A filter that keeps few records still returns k of them in vector mode (exact fallback),
-    // and a filter between "few" and "all" oversamples the index until k pass.
+    // A filter that keeps few records still returns k of them in vector mode (exact fallback).
     void filteredVectorSearchReturnsK()
     {
-        SearchQuery q;
-        q.text = QStringLiteral("customer reports the service stops after the upgrade");
-        q.mode = SearchMode::Vector;
-        q.k = 50;
-        q.log = false;
+        SearchQuery q = vectorQuery(50);
         QString error;
         QVERIFY(q.filters.add(QStringLiteral("status=open"), &error)); // every 3rd case: 667
         SearchResult r = m_engine->search(q);
@@ -223,8 +229,8 @@ private Q_SLOTS:
     }
 
     // Over 5,000 matching records the index is oversampled, growing by the share that passed,
-    // until k pass: 26,000 cases, every fifth "high", k 1,000 (the first 4,000 nearest hold about
-    // 800 high ones, so it takes a second round).
+    // until k pass: 26,000 cases, every fifth "high", k 1,000 (the first 4,000 nearest hold fewer
+    // than 1,000 high ones, so it takes a second round).
     void filteredVectorSearchOversamplesUntilKPass()
     {
         QTemporaryDir dir;
@@ -235,11 +241,7 @@ private Q_SLOTS:
         IngestOptions o;
         o.files = {file};
         QCOMPARE(engine->runJob(o).counts.inserted, 26'000);
-        SearchQuery q;
-        q.text = QStringLiteral("customer reports the service stops after the upgrade");
-        q.mode = SearchMode::Vector;
-        q.k = 1000;
-        q.log = false;
+        SearchQuery q = vectorQuery(1000);
         QString error;
         QVERIFY(q.filters.add(QStringLiteral("priority=HIGH"), &error)); // 5,200
         const SearchResult r = engine->search(q);
