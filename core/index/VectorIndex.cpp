@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <optional>
 #include <cmath>
 #include <system_error>
 #include <thread>
@@ -55,10 +56,18 @@ HnswParams sanitised(HnswParams p)
     return p;
 }
 
-bool liveAt(const Hnsw &h, hnswlib::labeltype label)
+// Where the graph holds the label's vector, unless it does not or has it marked deleted.
+std::optional<hnswlib::tableint> liveInternalId(const Hnsw &h, hnswlib::labeltype label)
 {
     const auto it = h.label_lookup_.find(label);
-    return it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second);
+    if (it == h.label_lookup_.end() || h.isMarkedDeleted(it->second))
+        return std::nullopt;
+    return it->second;
+}
+
+bool liveAt(const Hnsw &h, hnswlib::labeltype label)
+{
+    return liveInternalId(h, label).has_value();
 }
 
 bool fail(QString *error, const QString &message)
@@ -490,6 +499,47 @@ QList<VectorHit> VectorIndex::search(std::span<const float> query, int k, int ef
         hits.clear();
         fail(error, QStringLiteral("vector index: search failed: %1").arg(QString::fromLocal8Bit(e.what())));
     }
+    return hits;
+}
+
+QList<VectorHit> VectorIndex::searchAmong(std::span<const float> query, std::span<const qint64> labels, int k,
+                                          QString *error) const
+{
+    QList<VectorHit> hits;
+    if (k <= 0 || labels.empty() || !ready(error) || !checkVector(std::nullopt, query, error))
+        return hits;
+    thread_local std::vector<uint16_t> unit;
+    unit.resize(query.size());
+    normalise(query, unit.data());
+
+    auto lock = readLock();
+    const hnswlib::DISTFUNC<float> distance = m_space->get_dist_func();
+    const void *dimension = m_space->get_dist_func_param();
+    std::vector<std::pair<float, qint64>> scored;
+    scored.reserve(labels.size());
+    // Labels given in id order mostly sit in one segment after another (segments fill in insertion
+    // order), so the segment of the previous label is asked first: one hash lookup per label
+    // instead of one per segment.
+    const Hnsw *last = nullptr;
+    for (const qint64 label : labels) {
+        const auto key = hnswlib::labeltype(label);
+        std::optional<hnswlib::tableint> internal = last ? liveInternalId(*last, key) : std::nullopt;
+        if (!internal) {
+            for (const auto &graph : m_segments) {
+                if (graph.get() != last && (internal = liveInternalId(*graph, key))) {
+                    last = graph.get();
+                    break;
+                }
+            }
+        }
+        if (internal)
+            scored.emplace_back(distance(unit.data(), last->getDataByInternalId(*internal), dimension), label);
+    }
+    const size_t n = std::min(scored.size(), size_t(k));
+    std::partial_sort(scored.begin(), scored.begin() + qsizetype(n), scored.end());
+    hits.reserve(qsizetype(n));
+    for (size_t i = 0; i < n; ++i)
+        hits.append(VectorHit{scored[i].second, 1.0f - scored[i].first});
     return hits;
 }
 

@@ -113,6 +113,12 @@ public:
     // query (wrong dimension, zero length) gives an empty list and *error.
     QList<VectorHit> search(std::span<const float> query, int k, int ef = 0,
                             QString *error = nullptr) const;
+    // The k nearest of the given labels, best first, scored exactly against the vectors the index
+    // holds (ties by label); labels it does not hold live are skipped. For a filter that keeps too
+    // many records to read their vectors from the store and too few for the graphs to find k of them
+    // without asking for thousands of candidates. Errors as search().
+    QList<VectorHit> searchAmong(std::span<const float> query, std::span<const qint64> labels, int k,
+                                 QString *error = nullptr) const;
 
     qint64 size() const;          // live vectors (deleted ones excluded)
     size_t capacity() const;      // room allocated over all segments

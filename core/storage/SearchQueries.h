@@ -17,6 +17,7 @@
 #include <atomic>
 #include <functional>
 #include <span>
+#include <vector>
 
 namespace kms {
 
@@ -96,6 +97,8 @@ public:
     // empty, is a full-text expression every passing record matches (search/QueryParser.h's
     // tagsMatch): its matches are read first, then checked against the filters.
     qint64 countMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing = {});
+    // The ids of records that pass the filters, in id order, up to `cap`; false on error.
+    bool idsMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing, std::vector<qint64> *out);
     // The ids among `ids` that pass the filters; false on error.
     bool passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out);
     // The stored vectors of embedder `embedderId` of the records passing the filters, or of the

@@ -5,6 +5,8 @@
 #include "storage/StoreSql.h"
 #include "storage/TextCodec.h"
 
+#include <algorithm>
+
 namespace kms {
 
 FilterSql SearchQueries::filterFor(const SearchFilters &filters, const QString &narrowing)
@@ -36,6 +38,28 @@ qint64 SearchQueries::countMatching(const SearchFilters &filters, qint64 cap, co
         return q.int64(0);
     m_error = q.error();
     return -1;
+}
+
+bool SearchQueries::idsMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing,
+                                std::vector<qint64> *out)
+{
+    const FilterSql f = filterFor(filters, narrowing);
+    // Sorted here, not by SQLite: the filter's index hands the ids out in its own order.
+    sql::Statement st(QStringLiteral("SELECT r.id FROM records r WHERE %1 LIMIT ?").arg(f.where));
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return false;
+    sql::Query q(st);
+    q.bind(q.bindAll(1, f.params), cap);
+    int rc;
+    const size_t from = out->size();
+    while ((rc = q.step()) == SQLITE_ROW)
+        out->push_back(q.int64(0));
+    if (rc != SQLITE_DONE) {
+        m_error = q.error();
+        return false;
+    }
+    std::sort(out->begin() + qsizetype(from), out->end());
+    return true;
 }
 
 bool SearchQueries::passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out)

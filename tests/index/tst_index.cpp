@@ -433,6 +433,69 @@ private Q_SLOTS:
         QCOMPARE(calls, 3);
     }
 
+    // searchAmong scores exactly the given labels the index holds live, wherever they sit: across
+    // segments, given out of order, moved by an update, removed, never added.
+    void searchAmongScoresTheGivenLabelsExactly()
+    {
+        const int dim = 16;
+        const auto data = randomVectors(700, dim, 41);
+        VectorIndex index(dim, kEmbedder, HnswParams{}, 10);
+        index.setSegmentSize(100);
+        QVERIFY(index.addBatch(iota(500), std::span<const float>(data).first(500 * size_t(dim)), 2));
+        QVERIFY(index.add(21, row(data, dim, 650))); // moved to the last segment
+        QVERIFY(index.remove(150));
+        QVERIFY(index.segmentCount() >= 5);
+
+        std::vector<qint64> labels;
+        for (qint64 id = 0; id < 600; id += 3)
+            labels.push_back(id); // 150 is removed, 501..599 were never added
+        std::reverse(labels.begin() + 40, labels.end());
+        const std::set<qint64> given(labels.begin(), labels.end());
+
+        const auto query = row(data, dim, 690);
+        // Reference: the index's own vectors of the live given labels against the query as the
+        // index rounds it, in double.
+        const auto q = unit(std::vector<float>(query.begin(), query.end()));
+        std::vector<float> roundedQuery(q.size());
+        half::widen(halves(q).data(), q.size(), roundedQuery.data());
+        std::vector<std::pair<double, qint64>> reference;
+        index.forEachVector([&](qint64 id, std::span<const float> v) {
+            if (given.count(id)) {
+                double dot = 0;
+                for (int d = 0; d < dim; ++d)
+                    dot += double(v[size_t(d)]) * roundedQuery[size_t(d)];
+                reference.emplace_back(-dot, id);
+            }
+            return true;
+        });
+        std::sort(reference.begin(), reference.end());
+        QCOMPARE(reference.size(), size_t(166)); // 200 given: 167 added, one of them removed
+        QString error;
+        const QList<VectorHit> top = index.searchAmong(query, labels, 25, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(top.size(), 25);
+        QVERIFY(wellFormed(top));
+        for (qsizetype i = 0; i < top.size(); ++i) {
+            QCOMPARE(top[i].id, reference[size_t(i)].second);
+            QVERIFY(std::abs(double(top[i].similarity) + reference[size_t(i)].first) < 1e-3);
+        }
+        // Asked for more than there are: every live given label, once.
+        const QList<VectorHit> all = index.searchAmong(query, labels, 1000, &error);
+        QCOMPARE(size_t(all.size()), reference.size());
+        QVERIFY(wellFormed(all));
+        for (const VectorHit &h : all)
+            QVERIFY(h.id != 150 && h.id < 500);
+        // Label 21 is scored with its new vector: its own query finds it first.
+        QCOMPARE(index.searchAmong(row(data, dim, 650), labels, 1).first().id, qint64(21));
+
+        QVERIFY(index.searchAmong(query, {}, 10, &error).isEmpty());
+        QVERIFY(index.searchAmong(query, labels, 0, &error).isEmpty());
+        const std::vector<float> shortQuery(size_t(dim - 1), 1.0f);
+        error.clear();
+        QVERIFY(index.searchAmong(shortQuery, labels, 10, &error).isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
     void growsPastInitialCapacity()
     {
         const int dim = 16;

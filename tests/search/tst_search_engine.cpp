@@ -241,9 +241,12 @@ private Q_SLOTS:
         IngestOptions o;
         o.files = {file};
         QCOMPARE(engine->runJob(o).counts.inserted, 26'000);
+        // A tag every record carries keeps the graphs in play: without one, 5,200 of 26,000
+        // records are few enough to score exactly (below).
         SearchQuery q = vectorQuery(1000);
         QString error;
         QVERIFY(q.filters.add(QStringLiteral("priority=HIGH"), &error)); // 5,200
+        QVERIFY(q.filters.add(QStringLiteral("tag=upgrade"), &error));
         const SearchResult r = engine->search(q);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY(!r.exactVectorSearch);
@@ -253,6 +256,26 @@ private Q_SLOTS:
             if (i > 0)
                 QVERIFY(r.hits[i - 1].score >= r.hits[i].score);
         }
+
+        // Between the store's exact search (5,000) and oversampling: the 5,200 matching records
+        // scored against the index's vectors. Exact, so at every rank at least as close as what
+        // the graphs found above, and no better record left out.
+        SearchQuery among = vectorQuery(100);
+        QVERIFY(among.filters.add(QStringLiteral("priority=HIGH"), &error));
+        const SearchResult e = engine->search(among);
+        QVERIFY2(e.error.isEmpty(), qPrintable(e.error));
+        QVERIFY(e.exactVectorSearch);
+        QCOMPARE(e.hits.size(), 100);
+        for (qsizetype i = 0; i < e.hits.size(); ++i) {
+            QCOMPARE(e.hits[i].priority, QStringLiteral("high"));
+            QVERIFY2(e.hits[i].score >= r.hits[i].score - 1e-6, qPrintable(QString::number(i)));
+        }
+        const double cutoff = e.hits.last().score;
+        QSet<QString> chosen;
+        for (const SearchHit &h : e.hits)
+            chosen.insert(h.externalId);
+        for (const SearchHit &h : r.hits)
+            QVERIFY(chosen.contains(h.externalId) || h.score <= cutoff + 1e-6);
     }
 
     void paginationIsStable()
