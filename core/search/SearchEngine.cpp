@@ -29,6 +29,9 @@ constexpr qint64 kExactSearchLimit = 5000;
 // holds instead (see vectorSearch for when).
 constexpr double kAmongCostRatio = 35.0;
 constexpr qint64 kAmongLimit = 100'000;
+// A first round's share, times the records, estimates the matching ones within about a fifth (at
+// a million: 5.8 % of 400 candidates for a value 4.7 % of the records hold, 9.2 % for 9.5 %).
+constexpr double kAmongEstimateSlack = 1.25;
 
 bool isCancelled(const std::atomic<bool> *cancel)
 {
@@ -85,16 +88,7 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
     }
     SearchQueries db(store);
     // Counted only as far as the choice below needs: a common status is not walked to its end.
-    // Between the two sits exact scoring against the index's own vectors (VectorIndex::searchAmong):
-    // about 1 us a matching record (counted, listed, scored), against about 35 us for each of the
-    // wanted / share candidates oversampling asks the graphs for (both measured at a million). It
-    // wins while matching^2 < 35 * wanted * records. Not for tags: listing a tag's records reads
-    // each one's row.
-    const qint64 amongLimit = filters.tags.isEmpty()
-                                  ? std::min(kAmongLimit, qint64(std::sqrt(kAmongCostRatio * wanted * double(index.size()))))
-                                  : 0;
-    const qint64 countCap = std::max(kExactSearchLimit, amongLimit);
-    const qint64 matching = db.countMatching(filters, countCap + 1, tagsNarrowing);
+    const qint64 matching = db.countMatching(filters, kExactSearchLimit + 1, tagsNarrowing);
     if (matching < 0) {
         out.error = db.error();
         return out;
@@ -131,22 +125,20 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
             out.hits.append({scored[i].second, scored[i].first});
         return out;
     }
-    if (matching <= amongLimit) {
-        std::vector<qint64> among;
-        if (!db.idsMatching(filters, amongLimit, tagsNarrowing, &among)) {
-            out.error = db.error();
-            return out;
-        }
-        out.exact = true;
-        for (const VectorHit &h : index.searchAmong(query, among, wanted, &out.error))
-            if (h.id != excludeId && out.hits.size() < n)
-                out.hits.append({h.id, h.similarity});
-        return out;
-    }
     // Oversample the index and keep what passes the filter; grow until k pass or the index is
     // exhausted, so a filtered query still returns k hits when k matching records exist.
     const qint64 live = index.size();
     qint64 fetch = std::max<qint64>(qint64(wanted) * 4, 64);
+    // Exact scoring against the index's own vectors (VectorIndex::searchAmong) costs about 1 us a
+    // matching record (listed, scored), oversampling about 35 us for each of the wanted / share
+    // candidates it asks the graphs for (both measured at a million): the first wins while
+    // matching^2 < 35 * wanted * records. Tried once, after a first round whose share suggests
+    // the filter may keep that few (a common value is then never listed), and not for tags:
+    // listing a tag's records reads each one's row.
+    const qint64 amongLimit = filters.tags.isEmpty()
+                                  ? std::min(kAmongLimit, qint64(std::sqrt(kAmongCostRatio * wanted * double(live))))
+                                  : 0;
+    bool triedAmong = amongLimit <= kExactSearchLimit;
     for (;;) {
         const QList<VectorHit> raw = index.search(query, int(std::min(fetch, live)), std::max(ef, int(std::min(fetch, live))));
         QList<qint64> ids;
@@ -163,12 +155,28 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
                 out.hits.append({h.id, h.similarity});
         if (out.hits.size() >= n || fetch >= live || isCancelled(cancel))
             return out;
+        const double passed = double(pass.size()) / double(std::max<qsizetype>(1, raw.size()));
+        if (!triedAmong && passed * double(live) < kAmongEstimateSlack * double(amongLimit)) {
+            triedAmong = true;
+            std::vector<qint64> among;
+            if (!db.idsMatching(filters, amongLimit + 1, tagsNarrowing, &among)) {
+                out.error = db.error();
+                return out;
+            }
+            if (qint64(among.size()) <= amongLimit) {
+                out.hits.clear();
+                out.exact = true;
+                for (const VectorHit &h : index.searchAmong(query, among, wanted, &out.error))
+                    if (h.id != excludeId && out.hits.size() < n)
+                        out.hits.append({h.id, h.similarity});
+                return out;
+            }
+        }
         // Grow by what this round showed: with a share p of the nearest passing, about wanted / p
         // are needed (a quarter more for the spread); at least twice, at most four times as many
         // as before (larger single steps measured slower: one search over thousands of candidates
         // in every graph cost more than two smaller ones). A filter keeping a fifth of the records
         // now asks the graphs for 800 after the first 400 instead of 1,600.
-        const double passed = double(pass.size()) / double(std::max<qsizetype>(1, raw.size()));
         const qint64 needed = passed > 0 ? qint64(std::ceil(double(wanted) / passed * 1.25)) : fetch * 4;
         fetch = std::clamp(needed, fetch * 2, fetch * 4);
     }
