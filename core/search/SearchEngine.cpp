@@ -72,6 +72,30 @@ struct VectorOutcome {
     QString error;
 };
 
+// Appends to out->hits, best first, the ranked records that pass the filters, checked a chunk at a
+// time until n pass (or out->error is set).
+void keepPassing(SearchQueries &db, const QList<VectorHit> &ranked, const SearchFilters &filters, qint64 excludeId,
+                 int n, int wanted, const std::atomic<bool> *cancel, VectorOutcome *out)
+{
+    const qsizetype chunk = std::max(4 * wanted, 256);
+    for (qsizetype from = 0; from < ranked.size() && out->hits.size() < n; from += chunk) {
+        const qsizetype to = std::min(ranked.size(), from + chunk);
+        QList<qint64> ids;
+        for (qsizetype i = from; i < to; ++i)
+            ids.append(ranked[i].id);
+        QSet<qint64> pass;
+        if (!db.passing(ids, filters, &pass)) {
+            out->error = db.error();
+            return;
+        }
+        for (qsizetype i = from; i < to; ++i)
+            if (pass.contains(ranked[i].id) && ranked[i].id != excludeId && out->hits.size() < n)
+                out->hits.append({ranked[i].id, ranked[i].similarity});
+        if (isCancelled(cancel))
+            return;
+    }
+}
+
 VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString &embedderId,
                            std::span<const float> query, int n, int ef, const SearchFilters &filters,
                            const QString &tagsNarrowing, qint64 excludeId, const std::atomic<bool> *cancel)
@@ -131,14 +155,12 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
     qint64 fetch = std::max<qint64>(qint64(wanted) * 4, 64);
     // Exact scoring against the index's own vectors (VectorIndex::searchAmong) costs about 1 us a
     // matching record (listed, scored), oversampling about 35 us for each of the wanted / share
-    // candidates it asks the graphs for (both measured at a million): the first wins while
-    // matching^2 < 35 * wanted * records. Tried once, after a first round whose share suggests
-    // the filter may keep that few (a common value is then never listed), and not for tags:
-    // listing a tag's records reads each one's row.
-    const qint64 amongLimit = filters.tags.isEmpty()
-                                  ? std::min(kAmongLimit, qint64(std::sqrt(kAmongCostRatio * wanted * double(live))))
-                                  : 0;
-    bool triedAmong = amongLimit <= kExactSearchLimit;
+    // candidates it asks the graphs for (measured at a million): the first wins while matching <
+    // 35 * wanted / share. The share is the first round's, and its share of the records estimates
+    // how many match, so a common value is never listed. Tried once. A tag filter is listed by its
+    // full-text narrowing alone (the exact check reads each record's row, 3 us): those records are
+    // scored, then checked best first until n pass.
+    bool triedAmong = !filters.tags.isEmpty() && tagsNarrowing.isEmpty();
     for (;;) {
         const QList<VectorHit> raw = index.search(query, int(std::min(fetch, live)), std::max(ef, int(std::min(fetch, live))));
         QList<qint64> ids;
@@ -156,19 +178,28 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
         if (out.hits.size() >= n || fetch >= live || isCancelled(cancel))
             return out;
         const double passed = double(pass.size()) / double(std::max<qsizetype>(1, raw.size()));
-        if (!triedAmong && passed * double(live) < kAmongEstimateSlack * double(amongLimit)) {
+        const qint64 amongLimit =
+            qint64(std::min(double(kAmongLimit), kAmongCostRatio * wanted / std::max(passed, 1e-9)));
+        if (!triedAmong && amongLimit > kExactSearchLimit && passed * double(live) < kAmongEstimateSlack * double(amongLimit)) {
             triedAmong = true;
+            const bool superset = !tagsNarrowing.isEmpty();
             std::vector<qint64> among;
-            if (!db.idsMatching(filters, amongLimit + 1, tagsNarrowing, &among)) {
+            if (!(superset ? db.idsMatchingText(tagsNarrowing, amongLimit + 1, &among)
+                           : db.idsMatching(filters, amongLimit + 1, {}, &among))) {
                 out.error = db.error();
                 return out;
             }
             if (qint64(among.size()) <= amongLimit) {
                 out.hits.clear();
                 out.exact = true;
-                for (const VectorHit &h : index.searchAmong(query, among, wanted, &out.error))
-                    if (h.id != excludeId && out.hits.size() < n)
-                        out.hits.append({h.id, h.similarity});
+                const QList<VectorHit> ranked =
+                    index.searchAmong(query, among, superset ? int(among.size()) : wanted, &out.error);
+                if (superset)
+                    keepPassing(db, ranked, filters, excludeId, n, wanted, cancel, &out);
+                else
+                    for (const VectorHit &h : ranked)
+                        if (h.id != excludeId && out.hits.size() < n)
+                            out.hits.append({h.id, h.similarity});
                 return out;
             }
         }

@@ -22,6 +22,9 @@
 namespace kms {
 
 class Store;
+namespace sql {
+class Query;
+} // namespace sql
 
 struct KeywordHit {
     qint64 id = 0;
@@ -99,6 +102,9 @@ public:
     qint64 countMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing = {});
     // The ids of records that pass the filters, in id order, up to `cap`; false on error.
     bool idsMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing, std::vector<qint64> *out);
+    // The ids of records the full-text expression matches (no filter checked: a superset of a
+    // narrowed filter's records, from the index alone), in id order, up to `cap`; false on error.
+    bool idsMatchingText(const QString &match, qint64 cap, std::vector<qint64> *out);
     // The ids among `ids` that pass the filters; false on error.
     bool passing(const QList<qint64> &ids, const SearchFilters &filters, QSet<qint64> *out);
     // The stored vectors of embedder `embedderId` of the records passing the filters, or of the
@@ -117,6 +123,8 @@ private:
     FilterSql filterFor(const SearchFilters &filters, const QString &narrowing = {});
     bool vectorsWhere(const QString &embedderId, const QString &where, const QVariantList &params,
                       const VectorFn &fn);
+    // Steps a prepared query of ids, appends them to out sorted; false (with the error) on failure.
+    bool collectIds(sql::Query &q, std::vector<qint64> *out);
 
     Store &m_store;
     bool m_progressHandler = false;

@@ -44,14 +44,30 @@ bool SearchQueries::idsMatching(const SearchFilters &filters, qint64 cap, const 
                                 std::vector<qint64> *out)
 {
     const FilterSql f = filterFor(filters, narrowing);
-    // Sorted here, not by SQLite: the filter's index hands the ids out in its own order.
     sql::Statement st(QStringLiteral("SELECT r.id FROM records r WHERE %1 LIMIT ?").arg(f.where));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return false;
     sql::Query q(st);
     q.bind(q.bindAll(1, f.params), cap);
-    int rc;
+    return collectIds(q, out);
+}
+
+bool SearchQueries::idsMatchingText(const QString &match, qint64 cap, std::vector<qint64> *out)
+{
+    sql::Statement st("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2");
+    if (!st.prepare(m_store.m_db, &m_error, false))
+        return false;
+    sql::Query q(st);
+    q.bindText(1, match);
+    q.bind(2, cap);
+    return collectIds(q, out);
+}
+
+bool SearchQueries::collectIds(sql::Query &q, std::vector<qint64> *out)
+{
+    // Sorted here, not by SQLite: an index hands the ids out in its own order.
     const size_t from = out->size();
+    int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         out->push_back(q.int64(0));
     if (rc != SQLITE_DONE) {
