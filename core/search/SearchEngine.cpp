@@ -185,7 +185,7 @@ VectorOutcome vectorSearch(Store &store, const VectorIndex &index, const QString
             const bool superset = !tagsNarrowing.isEmpty();
             std::vector<qint64> among;
             if (!(superset ? db.idsMatchingText(tagsNarrowing, amongLimit + 1, &among)
-                           : db.idsMatching(filters, amongLimit + 1, {}, &among))) {
+                           : db.idsMatching(filters, amongLimit + 1, &among))) {
                 out.error = db.error();
                 return out;
             }

@@ -101,7 +101,7 @@ public:
     // tagsMatch): its matches are read first, then checked against the filters.
     qint64 countMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing = {});
     // The ids of records that pass the filters, in id order, up to `cap`; false on error.
-    bool idsMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing, std::vector<qint64> *out);
+    bool idsMatching(const SearchFilters &filters, qint64 cap, std::vector<qint64> *out);
     // The ids of records the full-text expression matches (no filter checked: a superset of a
     // narrowed filter's records, from the index alone), in id order, up to `cap`; false on error.
     bool idsMatchingText(const QString &match, qint64 cap, std::vector<qint64> *out);

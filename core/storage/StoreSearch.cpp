@@ -40,10 +40,9 @@ qint64 SearchQueries::countMatching(const SearchFilters &filters, qint64 cap, co
     return -1;
 }
 
-bool SearchQueries::idsMatching(const SearchFilters &filters, qint64 cap, const QString &narrowing,
-                                std::vector<qint64> *out)
+bool SearchQueries::idsMatching(const SearchFilters &filters, qint64 cap, std::vector<qint64> *out)
 {
-    const FilterSql f = filterFor(filters, narrowing);
+    const FilterSql f = filterFor(filters);
     sql::Statement st(QStringLiteral("SELECT r.id FROM records r WHERE %1 LIMIT ?").arg(f.where));
     if (!st.prepare(m_store.m_db, &m_error, false))
         return false;
