@@ -272,8 +272,8 @@
         <translation>Vektorsuche</translation>
     </message>
     <message>
-        <source>exact (the filters leave few records)</source>
-        <translation>exakt (die Filter lassen wenige Datensätze übrig)</translation>
+        <source>exact (every record the filters keep was scored)</source>
+        <translation>exakt (jeder Datensatz, den die Filter übrig lassen, wurde bewertet)</translation>
     </message>
     <message>
         <source>approximate (HNSW index)</source>

@@ -272,8 +272,8 @@
         <translation>Vector search</translation>
     </message>
     <message>
-        <source>exact (the filters leave few records)</source>
-        <translation>exact (the filters leave few records)</translation>
+        <source>exact (every record the filters keep was scored)</source>
+        <translation>exact (every record the filters keep was scored)</translation>
     </message>
     <message>
         <source>approximate (HNSW index)</source>

@@ -97,7 +97,7 @@ QString explanationHtml(const SearchHit &hit, const DetailContext &c)
                     e.vectorRank > 0 ? tr("rank %1 of %2 · similarity %3").arg(e.vectorRank).arg(c.vectorCandidates).arg(number(e.similarity, 3))
                                      : tr("not in the vector list (%1 candidates)").arg(c.vectorCandidates));
     if (usesVector)
-        rows += row(tr("Vector search"), c.exactVectorSearch ? tr("exact (the filters leave few records)")
+        rows += row(tr("Vector search"), c.exactVectorSearch ? tr("exact (every record the filters keep was scored)")
                                                              : tr("approximate (HNSW index)"));
     if (!similar) {
         rows += row(tr("Query as searched"), c.expandedQuery.isEmpty() ? tr("(nothing searchable)") : esc(c.expandedQuery));
