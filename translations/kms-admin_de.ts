@@ -3974,6 +3974,10 @@ Die ersten Datensätze erscheinen hier mit der Spaltenzuordnung, geprüft, bevor
         <source>Every component is healthy.</source>
         <translation>Alle Komponenten sind in Ordnung.</translation>
     </message>
+    <message>
+        <source>Store: vector index loading</source>
+        <translation>Datenspeicher: Vektorindex wird geladen</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::TokenPanel</name>

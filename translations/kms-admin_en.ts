@@ -3974,6 +3974,10 @@ The first records appear here with the column mapping, checked before anything i
         <source>Every component is healthy.</source>
         <translation>Every component is healthy.</translation>
     </message>
+    <message>
+        <source>Store: vector index loading</source>
+        <translation>Store: vector index loading</translation>
+    </message>
 </context>
 <context>
     <name>kms::ui::TokenPanel</name>

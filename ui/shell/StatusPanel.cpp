@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
+#include <QStringList>
 #include <QTimer>
 
 #include <cmath>
@@ -23,6 +24,7 @@ constexpr int kHealthIntervalMs = 30'000;
 struct HealthView {
     QString status;  // healthy / degraded / unhealthy; empty when unknown
     QString details; // one line per component that is not healthy
+    bool onlyIndexLoading = false; // nothing is wrong but the index still loading in the background
 };
 
 QColor healthColor(const QString &status)
@@ -85,6 +87,9 @@ StatusPanel::StatusPanel(EngineHost *host, QWidget *parent)
             showProgress(*p);
     });
     connect(host, &EngineHost::closed, m_healthTimer, &QTimer::stop);
+    // A store opens with its index still loading (degraded until then): say so at once when it is
+    // ready, not at the next 30 s check.
+    connect(host, &EngineHost::indexLoaded, this, &StatusPanel::checkHealth);
     connect(host, &EngineHost::jobChanged, this, [this](const JobEvent &e) {
         if (e.progress)
             showProgress(*e.progress);
@@ -152,32 +157,50 @@ void StatusPanel::refreshJobState()
 
 void StatusPanel::checkHealth()
 {
-    if (!m_host->isOpen() || m_healthInFlight)
+    if (!m_host->isOpen())
         return;
+    if (m_healthInFlight) {
+        // The answer on its way may predate what asked for this one (the index just loaded).
+        m_healthAgain = true;
+        return;
+    }
     m_healthInFlight = true;
+    m_healthAgain = false;
     m_host->run(
         this,
         [](Engine &e) {
+            const bool loading = e.isIndexLoading(); // before the check: it may finish meanwhile
             const QJsonObject h = e.health(false);
             HealthView v;
             v.status = h.value(QStringLiteral("status")).toString();
+            QStringList notHealthy;
             const QJsonObject components = h.value(QStringLiteral("components")).toObject();
             for (auto it = components.begin(); it != components.end(); ++it) {
                 const QJsonObject c = it.value().toObject();
                 const QString status = c.value(QStringLiteral("status")).toString();
-                if (status != QLatin1String("healthy"))
+                if (status != QLatin1String("healthy")) {
+                    notHealthy << it.key();
                     v.details.append(QStringLiteral("%1: %2 (%3)\n").arg(it.key(), status,
                                                                         c.value(QStringLiteral("problems")).toString()));
+                }
             }
+            v.onlyIndexLoading = loading && v.status == QLatin1String("degraded")
+                                 && notHealthy == QStringList{QStringLiteral("vector_index")};
             return v;
         },
         [this](HealthView v) {
             m_healthInFlight = false;
+            if (m_healthAgain) {
+                checkHealth();
+                return;
+            }
             m_dot->setColor(healthColor(v.status));
-            m_health->setText(tr("Store: %1").arg(healthLabel(v.status)));
+            m_health->setText(v.onlyIndexLoading ? tr("Store: vector index loading")
+                                                 : tr("Store: %1").arg(healthLabel(v.status)));
             m_health->setToolTip(v.details.isEmpty() ? tr("Every component is healthy.") : v.details.trimmed());
             emit healthChecked(v.status);
-        });
+        },
+        [this](const QString &) { m_healthInFlight = false; }); // the failure is logged and shown by the host
 }
 
 } // namespace kms::ui

@@ -18,7 +18,8 @@ class EngineHost;
 class StatusDot;
 
 // The right side of the status bar: the running job (id, progress, rate, time left) and the store's
-// health at a glance. Health is checked in the background every 30 s and after each job.
+// health at a glance. Health is checked in the background every 30 s, after each job and when the
+// vector index has finished loading.
 class StatusPanel : public QWidget
 {
     Q_OBJECT
@@ -47,6 +48,8 @@ private:
     QTimer *m_healthTimer;
     qint64 m_shownJob = 0;
     bool m_healthInFlight = false;
+    bool m_healthAgain = false; // asked for while one was in flight
+
 };
 
 } // namespace kms::ui

@@ -27,6 +27,10 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace kms;
 
 namespace {
@@ -93,6 +97,7 @@ private slots:
     void windowSelectorReadsThePersistedHistory();
     void dayWindowStaysLight();
     void statusBarShowsTheRunningJobAndHealth();
+    void statusBarSaysTheIndexLoadsThenHealthyOnceItIs();
     void notificationWhenAJobEndsOrFails();
     void screenshot();
 };
@@ -338,6 +343,62 @@ void TestDashboard::statusBarShowsTheRunningJobAndHealth()
     QVERIFY2(seen.last().contains(QLatin1String(" left")), qPrintable(seen.last()));
     QCOMPARE(panel->jobText(), QStringLiteral("No job running"));
     QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty(), 10000); // checked again after the job
+    QVERIFY(testui::closeHost(host));
+}
+
+void TestDashboard::statusBarSaysTheIndexLoadsThenHealthyOnceItIs()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QString file = writeCasesFile(dir, QStringLiteral("cases.jsonl"), 800);
+    {
+        ui::EngineHost host;
+        QVERIFY(testui::openHost(host, data));
+        testui::JobEventSpy finished(&host, &JobEvent::isEnd);
+        QVERIFY(submitJob(host, optionsFor(file)) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(testui::closeHost(host)); // saves the index
+    }
+    // The index file becomes a FIFO: the background load waits on it for as long as the test likes.
+    const QString indexPath = data + QStringLiteral("/vectors.kidx");
+    QVERIFY(QFile::remove(indexPath));
+    QCOMPARE(::mkfifo(QFile::encodeName(indexPath).constData(), 0600), 0);
+    struct Unblock { // a failed check still lets the loader go, so the host can close
+        QString path;
+        ~Unblock()
+        {
+            const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0)
+                ::close(fd);
+        }
+    } unblock{indexPath};
+
+    ui::EngineHost host;
+    ui::MainWindow window(&host);
+    window.show();
+    auto *panel = window.findChild<ui::StatusPanel *>(QStringLiteral("statusPanel"));
+    QVERIFY(panel);
+    QSignalSpy opened(&host, &ui::EngineHost::opened);
+    Engine::Options o;
+    o.dataDirectory = data;
+    o.logToFile = false;
+    o.startSampler = true; // the host notices the end of the load on its metrics poll
+    o.indexLoading = Engine::Options::IndexLoading::InBackground;
+    host.open(o);
+    QVERIFY(opened.wait(60000));
+    QVERIFY(opened.at(0).at(0).toBool());
+    QVERIFY(host.isIndexLoading());
+    // Degraded only for want of the index: the bar says what is going on.
+    QTRY_COMPARE_WITH_TIMEOUT(panel->healthText(), QStringLiteral("Store: vector index loading"), 10000);
+
+    // Not an index: the loader rebuilds it from the store. The bar follows within seconds, not at
+    // the next 30 s check.
+    const int fd = ::open(QFile::encodeName(indexPath).constData(), O_WRONLY);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::write(fd, "not an index", 12), ssize_t(12));
+    ::close(fd);
+    QTRY_VERIFY_WITH_TIMEOUT(!host.isIndexLoading(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->healthText(), QStringLiteral("Store: healthy"), 10000);
     QVERIFY(testui::closeHost(host));
 }
 
