@@ -24,7 +24,7 @@ constexpr int kHealthIntervalMs = 30'000;
 struct HealthView {
     QString status;  // healthy / degraded / unhealthy; empty when unknown
     QString details; // one line per component that is not healthy
-    bool onlyIndexLoading = false; // nothing is wrong but the index still loading in the background
+    bool onlyIndexLoading = false; // nothing is wrong but the index, still loading in the background
 };
 
 QColor healthColor(const QString &status)
