@@ -397,7 +397,7 @@ void TestDashboard::statusBarSaysTheIndexLoadsThenHealthyOnceItIs()
     QVERIFY(fd >= 0);
     QCOMPARE(::write(fd, "not an index", 12), ssize_t(12));
     ::close(fd);
-    QTRY_VERIFY_WITH_TIMEOUT(!host.isIndexLoading(), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(!host.isIndexLoading(), qPrintable(panel->healthText()), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(panel->healthText(), QStringLiteral("Store: healthy"), 10000);
     QVERIFY(testui::closeHost(host));
 }
