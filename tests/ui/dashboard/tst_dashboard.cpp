@@ -363,7 +363,12 @@ void TestDashboard::statusBarSaysTheIndexLoadsThenHealthyOnceItIs()
     const QString indexPath = data + QStringLiteral("/vectors.kidx");
     QVERIFY(QFile::remove(indexPath));
     QCOMPARE(::mkfifo(QFile::encodeName(indexPath).constData(), 0600), 0);
-    struct Unblock { // a failed check still lets the loader go, so the host can close
+
+    ui::EngineHost host;
+    ui::MainWindow window(&host);
+    // After the host: destroyed before it, so a failed check still lets the loader go (end of
+    // file) and the host can close.
+    struct Unblock {
         QString path;
         ~Unblock()
         {
@@ -372,9 +377,6 @@ void TestDashboard::statusBarSaysTheIndexLoadsThenHealthyOnceItIs()
                 ::close(fd);
         }
     } unblock{indexPath};
-
-    ui::EngineHost host;
-    ui::MainWindow window(&host);
     window.show();
     auto *panel = window.findChild<ui::StatusPanel *>(QStringLiteral("statusPanel"));
     QVERIFY(panel);
