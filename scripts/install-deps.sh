@@ -11,6 +11,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlite3-dev libhnswlib-dev libspdlog-dev libfmt-dev libcsv-dev libsimdjson-dev
   libxxhash-dev libeigen3-dev zlib1g-dev libzstd-dev libgl-dev libopenblas-dev libcpp-httplib-dev
+  libjemalloc-dev
   python3-numpy
   xvfb xauth appstream desktop-file-utils librsvg2-bin help2man man-db
   prometheus
