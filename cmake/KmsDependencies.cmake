@@ -55,10 +55,11 @@ add_library(kms::hiredis ALIAS PkgConfig::HIREDIS)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET GLOBAL libzstd)
 add_library(kms::zstd ALIAS PkgConfig::ZSTD)
 
-# jemalloc (Debian's libjemalloc-dev 5.3) as the allocator of the two executables. glibc's malloc
-# slowed the writer thread as the heap grew (frees of batches the preparer threads allocated take the
-# other arena's lock; consolidating a fragmented heap): a million-record load ran 17 % faster with
-# jemalloc, a 100k load 7 % (docs/performance.md, series 24). Sanitizers bring their own allocator.
+# jemalloc (Debian's libjemalloc-dev 5.3) as the allocator of the two executables. Under glibc's
+# malloc the writer thread spent more and more of a large load in it (freeing batches the preparer
+# threads allocated, under their arena's lock; consolidating a heap of mixed sizes). With jemalloc,
+# loads of 100k and of a million records ran 10-13 % faster in paired runs (docs/performance.md,
+# series 26). Sanitizers bring their own allocator.
 option(KMS_JEMALLOC "Link kmsctl and kms-admin with jemalloc instead of glibc's malloc" ON)
 add_library(kms_allocator INTERFACE)
 set(KMS_USES_JEMALLOC OFF)
