@@ -55,12 +55,12 @@ add_library(kms::hiredis ALIAS PkgConfig::HIREDIS)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET GLOBAL libzstd)
 add_library(kms::zstd ALIAS PkgConfig::ZSTD)
 
-# jemalloc (Debian's libjemalloc-dev 5.3) as the allocator of the two executables. Under glibc's
-# malloc the writer thread spent more and more of a large load in it (freeing batches the preparer
-# threads allocated, under their arena's lock; consolidating a heap of mixed sizes). With jemalloc,
-# loads of 100k and of a million records ran 10-13 % faster in paired runs (docs/performance.md,
-# series 26). Sanitizers bring their own allocator.
-option(KMS_JEMALLOC "Link kmsctl and kms-admin with jemalloc instead of glibc's malloc" ON)
+# jemalloc (Debian's libjemalloc-dev 5.3) as the allocator of the executables and the tests. Under
+# glibc's malloc the writer thread spent more and more of a large load in it (freeing batches the
+# preparer threads allocated, under their arena's lock; consolidating a heap of mixed sizes). With
+# jemalloc, loads of 100k and of a million records ran 10-13 % faster in paired runs
+# (docs/performance.md, series 26). Sanitizers bring their own allocator.
+option(KMS_JEMALLOC "Link kmsctl, kms-admin and the tests with jemalloc instead of glibc's malloc" ON)
 add_library(kms_allocator INTERFACE)
 set(KMS_USES_JEMALLOC OFF)
 if(KMS_JEMALLOC AND NOT KMS_SANITIZE AND NOT KMS_FUZZ)

@@ -55,7 +55,8 @@ function(kms_add_test name)
   cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES AUTOMOC ON)
-  target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+  # The executables' allocator (jemalloc unless sanitizers), so tests and benchmarks run as they do.
+  target_link_libraries(${name} PRIVATE kms::allocator Qt6::Test ${ARG_LIBS})
   target_compile_definitions(${name} PRIVATE
     KMS_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data"
     KMS_TEST_BINARY_DIR="${CMAKE_BINARY_DIR}")
