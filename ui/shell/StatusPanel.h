@@ -49,7 +49,6 @@ private:
     qint64 m_shownJob = 0;
     bool m_healthInFlight = false;
     bool m_healthAgain = false; // asked for while one was in flight
-
 };
 
 } // namespace kms::ui
